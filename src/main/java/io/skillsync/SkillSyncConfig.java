@@ -1,0 +1,147 @@
+package io.skillsync;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything operations.md lets an operator configure; each key is also an environment variable. */
+@ConfigMapping(prefix = "skillsync")
+public interface SkillSyncConfig {
+
+    /** Root of inbox/, processed/, error/, audit/ and hold/. */
+    @WithDefault("data")
+    String workDir();
+
+    /** {@code apply} writes to CXone; {@code dry-run} plans, audits and reports only. */
+    @WithDefault("apply")
+    String mode();
+
+    Cxone cxone();
+
+    Proficiency proficiency();
+
+    Intake intake();
+
+    /** The simulated tenant of dev mode and the tests; off unless enabled. */
+    Simulator simulator();
+
+    interface Intake {
+        /** How often the inbox is looked at, in ms. */
+        @WithDefault("1000")
+        long pollDelay();
+
+        /** How often a candidate file's size and time are compared, in ms. */
+        @WithDefault("1000")
+        long settleCheck();
+
+        /** How long a file must stay unchanged before it is taken, in ms. */
+        @WithDefault("2000")
+        long settleAge();
+    }
+
+    interface Simulator {
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("3600s")
+        Duration tokenLifetime();
+
+        /** Requests the tenant admits per {@link #rateWindow()}, counted over a sliding window. */
+        @WithDefault("200")
+        int rateLimit();
+
+        @WithDefault("60s")
+        Duration rateWindow();
+
+        /** The OAuth client and access key the simulated tenant accepts (dev and test values only). */
+        Credentials credentials();
+
+        interface Credentials {
+            @WithDefault("skillsync-dev")
+            String clientId();
+
+            @WithDefault("dev-client-secret")
+            String clientSecret();
+
+            @WithDefault("dev-access-key")
+            String accessKeyId();
+
+            @WithDefault("dev-access-key-secret")
+            String accessKeySecret();
+        }
+    }
+
+    interface Cxone {
+        /** Base URL up to and including /inContactAPI/services/v30.0. */
+        String apiUrl();
+
+        String tokenUrl();
+
+        Optional<String> clientId();
+
+        Optional<String> clientSecret();
+
+        /** When set (with its secret), the password grant is used; otherwise client_credentials. */
+        Optional<String> accessKeyId();
+
+        Optional<String> accessKeySecret();
+
+        /** {@code per-skill} (POST/PUT /skills/{id}/agents) or {@code bulk} (PUT /agents/skills). */
+        @WithDefault("per-skill")
+        String writeMode();
+
+        /** The tenant's API limit; every request, read or write, counts. */
+        @WithDefault("200")
+        int requestsPerMinute();
+
+        /** Assignments per write request, 1..100. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** Records per page of a paged read (CXone pages at most 100). */
+        @WithDefault("100")
+        int pageSize();
+
+        /** ms to open a connection to CXone. */
+        @WithDefault("10000")
+        long connectTimeout();
+
+        /** ms to wait for CXone's answer before the attempt counts as failed (and is retried). */
+        @WithDefault("60000")
+        long responseTimeout();
+
+        Retry retry();
+
+        /** Redelivery of a request CXone answered 429 or 5xx, or did not answer. */
+        interface Retry {
+            @WithDefault("6")
+            int attempts();
+
+            /** ms before the first retry; doubled for each next one, with jitter. */
+            @WithDefault("1000")
+            long firstDelay();
+
+            @WithDefault("60000")
+            long maxDelay();
+        }
+
+        /** A token is renewed once less than this share of its lifetime is left. */
+        @WithDefault("0.2")
+        double tokenRenewShare();
+    }
+
+    interface Proficiency {
+        /** 1 is the highest proficiency in CXone. */
+        @WithDefault("1")
+        int min();
+
+        @WithDefault("20")
+        int max();
+    }
+
+    default boolean dryRun() {
+        return "dry-run".equalsIgnoreCase(mode());
+    }
+}

@@ -1,0 +1,94 @@
+package io.skillsync.cxone;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The two ends of one attempt at a CXone request (route {@code cxone-attempt}): {@link #prepare} turns the
+ * {@link CxoneRequest} into HTTP headers and body, {@link #answer} turns CXone's reply into a
+ * {@link CxoneResponse}, or into the exception the error handler retries on (401, 429, 5xx).
+ */
+@ApplicationScoped
+@Named("cxoneCall")
+public class CxoneCall {
+
+    public static final String REQUEST = "cxoneRequest";
+    private static final String SENT_REQUEST_ID = "cxoneSentRequestId";
+
+    private final CxoneToken token;
+    private final CxoneTraffic traffic;
+    private final ObjectMapper json;
+
+    CxoneCall(CxoneToken token, CxoneTraffic traffic, ObjectMapper json) {
+        this.token = token;
+        this.traffic = traffic;
+        this.json = json;
+    }
+
+    public void prepare(Exchange exchange) {
+        CxoneRequest request = exchange.getProperty(REQUEST, CxoneRequest.class);
+        Message message = exchange.getMessage();
+        if (message.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) > 0) {
+            traffic.retried();
+        }
+        // only what CXone needs goes on the wire: no header of the file or split leaks into the request
+        message.removeHeaders("*");
+        String requestId = UUID.randomUUID().toString();
+        exchange.setProperty(SENT_REQUEST_ID, requestId);
+        message.setHeader(Exchange.HTTP_METHOD, request.method());
+        message.setHeader(Exchange.HTTP_PATH, request.path());
+        if (request.query() != null) {
+            message.setHeader(Exchange.HTTP_QUERY, request.query());
+        }
+        message.setHeader("Accept", "application/json");
+        message.setHeader("Authorization", token.bearer());
+        message.setHeader("X-Request-Id", requestId);
+        if (request.json() != null) {
+            message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        }
+        message.setBody(request.json());
+        traffic.sent(request.kind());
+    }
+
+    public CxoneResponse answer(Exchange exchange) throws java.io.IOException {
+        CxoneRequest request = exchange.getProperty(REQUEST, CxoneRequest.class);
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String requestId = message.getHeader("X-Request-Id", exchange.getProperty(SENT_REQUEST_ID, String.class),
+                String.class);
+        String body = message.getBody(String.class);
+        if (status == 401) {
+            token.drop();
+            throw new TokenRejectedException("CXone answered 401 to " + request);
+        }
+        if (status == 429) {
+            traffic.throttled();
+            throw new CxoneBusyException(status, "CXone answered 429 (over the rate limit) to " + request);
+        }
+        if (status >= 500) {
+            throw new CxoneBusyException(status, "CXone answered " + status + " to " + request);
+        }
+        if (status == 403) {
+            throw new CxoneException(status, "CXone answered 403 to " + request + ": the API user lacks a permission"
+                    + permission(message, body));
+        }
+        JsonNode parsed = body == null || body.isBlank() ? MissingNode.getInstance() : json.readTree(body);
+        return new CxoneResponse(status, parsed, requestId, message.getHeader("icStatusDescription", String.class));
+    }
+
+    private String permission(Message message, String body) {
+        String described = message.getHeader("icStatusDescription", String.class);
+        if (described != null && !described.isBlank()) {
+            return " (" + described + ")";
+        }
+        return body == null || body.isBlank() ? "" : " (" + body.strip() + ")";
+    }
+}

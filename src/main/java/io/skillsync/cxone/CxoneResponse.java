@@ -1,0 +1,13 @@
+package io.skillsync.cxone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * CXone's answer to one request.
+ *
+ * @param body      the parsed JSON body; a missing node when CXone sent none (204)
+ * @param requestId CXone's {@code X-Request-Id}, or the one SkillSync sent when CXone echoed none
+ * @param statusDescription CXone's {@code icStatusDescription} header: sometimes the only reason of a 400
+ */
+public record CxoneResponse(int status, JsonNode body, String requestId, String statusDescription) {
+}

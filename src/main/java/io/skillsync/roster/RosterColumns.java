@@ -1,0 +1,121 @@
+package io.skillsync.roster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where each known column of roster-format.md sits in a file's header. Header names match ignoring
+ * case, surrounding white space and the characters space, underscore and hyphen.
+ */
+public final class RosterColumns {
+
+    public static final String EMAIL = "email";
+    public static final String AGENT_ID = "agentId";
+    public static final String SKILL = "skill";
+    public static final String SKILL_ID = "skillId";
+    public static final String PROFICIENCY = "proficiency";
+    public static final String ACTIVE = "active";
+    /** Written by SkillSync into error files; ignored on input so an error file reruns as it is. */
+    public static final String ERROR = "error";
+
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("email", EMAIL), Map.entry("emailaddress", EMAIL), Map.entry("agentemail", EMAIL),
+            Map.entry("username", EMAIL),
+            Map.entry("agentid", AGENT_ID), Map.entry("agent", AGENT_ID),
+            Map.entry("skill", SKILL), Map.entry("skillname", SKILL),
+            Map.entry("skillid", SKILL_ID),
+            Map.entry("proficiency", PROFICIENCY), Map.entry("level", PROFICIENCY),
+            Map.entry("proficiencylevel", PROFICIENCY),
+            Map.entry("active", ACTIVE), Map.entry("isactive", ACTIVE), Map.entry("status", ACTIVE),
+            Map.entry("error", ERROR));
+
+    private final List<String> header;
+    private final int email, agentId, skill, skillId, proficiency, active, error;
+
+    private RosterColumns(List<String> header, int[] idx) {
+        this.header = header;
+        this.email = idx[0];
+        this.agentId = idx[1];
+        this.skill = idx[2];
+        this.skillId = idx[3];
+        this.proficiency = idx[4];
+        this.active = idx[5];
+        this.error = idx[6];
+    }
+
+    /**
+     * Maps a header line to the known columns.
+     *
+     * @throws UnreadableRosterException when a column appears twice or a required one is missing
+     */
+    public static RosterColumns of(List<String> header) {
+        List<String> known = List.of(EMAIL, AGENT_ID, SKILL, SKILL_ID, PROFICIENCY, ACTIVE, ERROR);
+        int[] idx = { -1, -1, -1, -1, -1, -1, -1 };
+        for (int i = 0; i < header.size(); i++) {
+            String column = ALIASES.get(normalise(header.get(i)));
+            if (column == null) {
+                continue;
+            }
+            int k = known.indexOf(column);
+            if (idx[k] >= 0) {
+                throw new UnreadableRosterException("the header names column '" + column + "' twice (columns "
+                        + (idx[k] + 1) + " '" + header.get(idx[k]) + "' and " + (i + 1) + " '" + header.get(i) + "')");
+            }
+            idx[k] = i;
+        }
+        List<String> missing = new ArrayList<>();
+        if (idx[0] < 0 && idx[1] < 0) {
+            missing.add("email or agentId");
+        }
+        if (idx[2] < 0 && idx[3] < 0) {
+            missing.add("skill or skillId");
+        }
+        if (idx[4] < 0) {
+            missing.add("proficiency");
+        }
+        if (!missing.isEmpty()) {
+            throw new UnreadableRosterException("the header " + header + " lacks the column(s) " + String.join(", ", missing)
+                    + "; expected e.g. email,skill,proficiency,active");
+        }
+        return new RosterColumns(List.copyOf(header), idx);
+    }
+
+    static String normalise(String name) {
+        return name.strip().replace(" ", "").replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    public int email() {
+        return email;
+    }
+
+    public int agentId() {
+        return agentId;
+    }
+
+    public int skill() {
+        return skill;
+    }
+
+    public int skillId() {
+        return skillId;
+    }
+
+    public int proficiency() {
+        return proficiency;
+    }
+
+    public int active() {
+        return active;
+    }
+
+    /** Index of an {@code error} column left by an earlier run's error file, or -1. */
+    public int error() {
+        return error;
+    }
+}

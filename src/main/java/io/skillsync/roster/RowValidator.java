@@ -1,0 +1,112 @@
+package io.skillsync.roster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import io.skillsync.SkillSyncConfig;
+import io.skillsync.run.Outcome;
+import io.skillsync.run.Row;
+
+/**
+ * Checks one row against roster-format.md. A wrong row is rejected with a detail that names its line and
+ * every wrong field; a right one carries on to resolution.
+ */
+@ApplicationScoped
+@Named("rowValidator")
+public class RowValidator {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\",;()\\[\\]]+@[^@\\s<>\",;()\\[\\]]+\\.[^@\\s<>\",;()\\[\\]]+");
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
+
+    private final int min;
+    private final int max;
+
+    RowValidator(SkillSyncConfig config) {
+        this.min = config.proficiency().min();
+        this.max = config.proficiency().max();
+    }
+
+    public RowRequest validate(RosterRecord record) {
+        RosterColumns columns = record.columns();
+        Row row = new Row(record.index(), record.line());
+        List<String> problems = new ArrayList<>();
+
+        String email = blankToNull(record.cell(columns.email()));
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            problems.add("email '" + email + "' is not an e-mail address");
+        }
+        Long agentId = id(record.cell(columns.agentId()), "agentId", problems);
+        if (email == null && agentId == null && !problems.stream().anyMatch(p -> p.startsWith("agentId"))) {
+            problems.add("email: an e-mail address or an agentId is required");
+        }
+
+        String skill = blankToNull(record.cell(columns.skill()));
+        Long skillId = id(record.cell(columns.skillId()), "skillId", problems);
+        if (skill == null && skillId == null && !problems.stream().anyMatch(p -> p.startsWith("skillId"))) {
+            problems.add("skill: a skill name or a skillId is required");
+        }
+
+        Boolean active = active(record.cell(columns.active()), problems);
+        int proficiency = proficiency(record.cell(columns.proficiency()), active, problems);
+
+        if (!problems.isEmpty()) {
+            row.end(Outcome.REJECTED, "line " + record.line() + ": " + String.join("; ", problems));
+            return RowRequest.rejected(row);
+        }
+        row.wants(proficiency, active);
+        return new RowRequest(row, email, agentId, skill, skillId);
+    }
+
+    private int proficiency(String cell, Boolean active, List<String> problems) {
+        String value = cell == null ? "" : cell.strip();
+        if (value.isEmpty()) {
+            if (Boolean.FALSE.equals(active)) {
+                return Row.NONE;
+            }
+            problems.add("proficiency is required unless active is false");
+            return Row.NONE;
+        }
+        if (DIGITS.matcher(value).matches()) {
+            int level = Integer.parseInt(value);
+            if (level >= min && level <= max) {
+                return level;
+            }
+        }
+        problems.add("proficiency '" + cell + "' is not a whole number from " + min + " (highest) to " + max);
+        return Row.NONE;
+    }
+
+    private static Boolean active(String cell, List<String> problems) {
+        String value = cell == null ? "" : cell.strip().toLowerCase(Locale.ROOT);
+        switch (value) {
+            case "", "true", "yes", "y", "1", "active":
+                return Boolean.TRUE;
+            case "false", "no", "n", "0", "inactive":
+                return Boolean.FALSE;
+            default:
+                problems.add("active '" + cell + "' is not one of true/false, yes/no, y/n, 1/0, active/inactive");
+                return null;
+        }
+    }
+
+    private static Long id(String cell, String field, List<String> problems) {
+        String value = blankToNull(cell);
+        if (value == null) {
+            return null;
+        }
+        if (DIGITS.matcher(value).matches() && Long.parseLong(value) > 0) {
+            return Long.parseLong(value);
+        }
+        problems.add(field + " '" + cell + "' is not a CXone ID (a positive whole number)");
+        return null;
+    }
+
+    private static String blankToNull(String cell) {
+        return cell == null || cell.isBlank() ? null : cell.strip();
+    }
+}

@@ -1,0 +1,9 @@
+package io.skillsync.run;
+
+/** An assignment as CXone holds it. */
+public record Assignment(long agentId, long skillId, int proficiency, boolean active) {
+
+    public AssignmentKey key() {
+        return new AssignmentKey(agentId, skillId);
+    }
+}

@@ -1,0 +1,5 @@
+package io.skillsync.run;
+
+/** An (agent, skill) pair: what a row and a CXone assignment are about. */
+public record AssignmentKey(long agentId, long skillId) {
+}

@@ -1,0 +1,130 @@
+package io.skillsync.run;
+
+/**
+ * One roster row as the run knows it: what it asks for, what CXone held, and how it ended. Kept small
+ * (no raw cells) so that a run of a million rows fits in a modest heap; the raw cells are read again
+ * from the file when the audit is written.
+ */
+public final class Row {
+
+    /** A proficiency or flag that the row leaves blank, or that CXone did not hold. */
+    public static final int NONE = -1;
+
+    private final int index;
+    private final int line;
+    private long agentId;
+    private long skillId;
+    private int proficiency = NONE;
+    private boolean active = true;
+    private int previousProficiency = NONE;
+    /** 1 active, 0 inactive, NONE when the assignment did not exist or was not read. */
+    private int previousActive = NONE;
+    private Outcome outcome;
+    private String detail = "";
+    private int batch;
+    private int httpStatus;
+    private String requestId;
+
+    public Row(int index, int line) {
+        this.index = index;
+        this.line = line;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public long agentId() {
+        return agentId;
+    }
+
+    public long skillId() {
+        return skillId;
+    }
+
+    public void resolvedTo(long agentId, long skillId) {
+        this.agentId = agentId;
+        this.skillId = skillId;
+    }
+
+    /** The proficiency the row asks for, or {@link #NONE} when blank (keep the current one). */
+    public int proficiency() {
+        return proficiency;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public void wants(int proficiency, boolean active) {
+        this.proficiency = proficiency;
+        this.active = active;
+    }
+
+    public int previousProficiency() {
+        return previousProficiency;
+    }
+
+    public int previousActive() {
+        return previousActive;
+    }
+
+    public void previously(int proficiency, boolean active) {
+        this.previousProficiency = proficiency;
+        this.previousActive = active ? 1 : 0;
+    }
+
+    public boolean assignedBefore() {
+        return previousActive != NONE;
+    }
+
+    /** The proficiency CXone must hold after the write: the row's, or the current one when left blank. */
+    public int targetProficiency() {
+        return proficiency != NONE ? proficiency : previousProficiency;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    /** A row still waiting for CXone's answer has no outcome yet. */
+    public boolean open() {
+        return outcome == null;
+    }
+
+    public void end(Outcome outcome, String detail) {
+        this.outcome = outcome;
+        this.detail = detail == null ? "" : detail;
+    }
+
+    public int batch() {
+        return batch;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public void sentIn(int batch, int httpStatus, String requestId) {
+        this.batch = batch;
+        this.httpStatus = httpStatus;
+        this.requestId = requestId;
+    }
+
+    /** Whether two rows ask for the same state of the same assignment. */
+    public boolean asksSameAs(Row other) {
+        return proficiency == other.proficiency && active == other.active;
+    }
+}

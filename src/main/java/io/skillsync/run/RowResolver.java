@@ -1,0 +1,93 @@
+package io.skillsync.run;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.ExchangeProperty;
+
+import io.skillsync.cxone.TenantDirectory;
+import io.skillsync.roster.RowRequest;
+
+/**
+ * Turns a valid row's e-mail and skill name into CXone's agentId and skillId, from the cached directory.
+ * A row naming an agent or skill the tenant lacks is rejected; so is one whose two names disagree.
+ */
+@ApplicationScoped
+@Named("rowResolver")
+public class RowResolver {
+
+    private final TenantDirectory directory;
+
+    RowResolver(TenantDirectory directory) {
+        this.directory = directory;
+    }
+
+    public Row resolve(RowRequest request, @ExchangeProperty(RunLedger.RUN) Run run) {
+        Row row = request.row();
+        if (!row.open()) {
+            return row;
+        }
+        Long agentId = agent(request, run, row);
+        Long skillId = agentId == null ? null : skill(request, run, row);
+        if (agentId != null && skillId != null) {
+            row.resolvedTo(agentId, skillId);
+        }
+        return row;
+    }
+
+    private Long agent(RowRequest request, Run run, Row row) {
+        TenantDirectory.Agents agents = directory.agents();
+        if (request.email() != null) {
+            Long byEmail = agents.idOf(request.email());
+            if (byEmail == null) {
+                byEmail = directory.agentsNewerThan(run.started()).idOf(request.email());
+            }
+            if (byEmail == null) {
+                return reject(row, "email: no agent with this e-mail address in CXone");
+            }
+            if (request.agentId() != null && !request.agentId().equals(byEmail)) {
+                return reject(row, "agentId " + request.agentId() + " and email belong to different agents (the e-mail is agent "
+                        + byEmail + ")");
+            }
+            return byEmail;
+        }
+        if (!agents.byId().containsKey(request.agentId())
+                && !directory.agentsNewerThan(run.started()).byId().containsKey(request.agentId())) {
+            return reject(row, "agentId: no agent " + request.agentId() + " in CXone");
+        }
+        return request.agentId();
+    }
+
+    private Long skill(RowRequest request, Run run, Row row) {
+        TenantDirectory.Skills skills = directory.skills();
+        if (request.skill() != null) {
+            Long byName = skills.idOf(request.skill());
+            if (byName == null) {
+                skills = directory.skillsNewerThan(run.started());
+                byName = skills.idOf(request.skill());
+            }
+            if (byName == null) {
+                return reject(row, "skill: no skill named '" + request.skill() + "' in CXone");
+            }
+            if (byName == -1L) {
+                return reject(row, "skill: '" + request.skill() + "' matches several CXone skills that differ only in case"
+                        + "; spell it exactly");
+            }
+            if (request.skillId() != null && !request.skillId().equals(byName)) {
+                return reject(row, "skillId " + request.skillId() + " and skill '" + request.skill()
+                        + "' name different skills ('" + request.skill() + "' is skill " + byName + ")");
+            }
+            return byName;
+        }
+        if (!skills.byId().containsKey(request.skillId())
+                && !directory.skillsNewerThan(run.started()).byId().containsKey(request.skillId())) {
+            return reject(row, "skillId: no skill " + request.skillId() + " in CXone");
+        }
+        return request.skillId();
+    }
+
+    private static Long reject(Row row, String problem) {
+        row.end(Outcome.REJECTED, "line " + row.line() + ": " + problem);
+        return null;
+    }
+}

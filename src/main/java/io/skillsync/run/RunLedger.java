@@ -1,0 +1,83 @@
+package io.skillsync.run;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.jboss.logging.Logger;
+
+import io.skillsync.SkillSyncConfig;
+import io.skillsync.cxone.CxoneClient;
+import io.skillsync.cxone.CxoneTraffic;
+
+/** Opens a run for a picked-up file and keeps its rows, so that every row ends with exactly one outcome. */
+@ApplicationScoped
+@Named("runLedger")
+public class RunLedger {
+
+    public static final String RUN = "run";
+    private static final Logger LOG = Logger.getLogger(RunLedger.class);
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final SkillSyncConfig config;
+    private final CxoneTraffic traffic;
+
+    RunLedger(SkillSyncConfig config, CxoneTraffic traffic) {
+        this.config = config;
+        this.traffic = traffic;
+    }
+
+    public Run open(Exchange exchange) {
+        Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
+        Instant started = Instant.now();
+        String id = RUN_ID.format(started) + "-"
+                + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt(1 << 16));
+        Run run = new Run(id, file, config.dryRun(), started, traffic.snapshot());
+        exchange.setProperty(RUN, run);
+        LOG.infof("run %s: %s picked up (%s)", id, run.fileName(), config.dryRun() ? "dry run" : "apply");
+        return run;
+    }
+
+    public void record(Row row, @ExchangeProperty(RUN) Run run) {
+        run.add(row);
+    }
+
+    /**
+     * Settles rows that repeat an (agent, skill): the same values make the later rows duplicates
+     * ({@code unchanged}); different values reject them all, naming every line.
+     */
+    public void closeRows(@ExchangeProperty(RUN) Run run) {
+        run.repeats().forEach((first, later) -> {
+            if (later.stream().allMatch(first::asksSameAs)) {
+                later.forEach(row -> row.end(Outcome.UNCHANGED, "duplicate of line " + first.line()));
+                return;
+            }
+            List<Row> all = Stream.concat(Stream.of(first), later.stream()).toList();
+            String lines = all.stream().map(r -> String.valueOf(r.line())).collect(Collectors.joining(", "));
+            all.forEach(row -> row.end(Outcome.REJECTED, "line " + row.line()
+                    + ": conflicting rows for the same agent and skill on lines " + lines));
+        });
+        LOG.infof("run %s: %d rows read, %d to compare with CXone", run.id(), run.rows().size(), run.openRows().size());
+    }
+
+    /** CXone stopped the run (credentials, permission, unreachable): every row still open fails with the reason. */
+    public void stop(@ExchangeProperty(RUN) Run run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught) {
+        String reason = CxoneClient.unwrap(caught).getMessage();
+        run.stop(reason);
+        LOG.errorf("run %s stopped: %s", run.id(), reason);
+        run.rows().stream().filter(Row::open)
+                .forEach(row -> row.end(Outcome.FAILED, "not written: the run stopped: " + reason));
+    }
+}

@@ -1,0 +1,278 @@
+package io.skillsync.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jboss.logging.Logger;
+
+import io.skillsync.SkillSyncConfig;
+import io.skillsync.cxone.CxoneTraffic;
+import io.skillsync.roster.RosterReader;
+import io.skillsync.roster.RosterRecord;
+import io.skillsync.roster.SpreadsheetCells;
+import io.skillsync.roster.UnreadableRosterException;
+
+/**
+ * Writes a run's record once every row has its outcome (operations.md): {@code audit/<date>/<runId>.audit.csv}
+ * (one line per input row), {@code <runId>.summary.json}, and {@code error/<name>.<runId>.errors.csv} with
+ * only the rejected and failed rows in the input's own columns plus {@code error}. It then names where
+ * the file goes ({@code processed/<date>/}, or {@code error/} when it could not be read), and the file
+ * consumer moves it there after the route ends. Nothing is overwritten: a name already taken gets the runId.
+ */
+@ApplicationScoped
+@Named("runReport")
+public class RunReport {
+
+    /** Where the file consumer moves the file, relative to inbox/ (used by the consumer's {@code move}). */
+    public static final String ARCHIVE = "runArchive";
+    private static final Logger LOG = Logger.getLogger(RunReport.class);
+    private static final List<String> AUDIT_HEADER = List.of("line", "email", "agentId", "skill", "skillId",
+            "resolvedAgentId", "resolvedSkillId", "proficiency", "active", "previousProficiency", "previousActive",
+            "outcome", "detail", "batch", "httpStatus", "requestId");
+
+    private final Path workDir;
+    private final RosterReader reader;
+    private final CxoneTraffic traffic;
+    private final ObjectMapper json;
+
+    RunReport(SkillSyncConfig config, RosterReader reader, CxoneTraffic traffic, ObjectMapper json) {
+        this.workDir = Path.of(config.workDir());
+        this.reader = reader;
+        this.traffic = traffic;
+        this.json = json;
+    }
+
+    public void write(@ExchangeProperty(RunLedger.RUN) Run run, Exchange exchange) throws IOException {
+        run.rows().stream().filter(Row::open).findFirst().ifPresent(row -> {
+            throw new IllegalStateException("run " + run.id() + ": line " + row.line() + " has no outcome yet");
+        });
+        String date = today(run);
+        Path audit = workDir.resolve("audit").resolve(date).resolve(run.id() + ".audit.csv");
+        Path errors = workDir.resolve("error").resolve(baseName(run) + "." + run.id() + ".errors.csv");
+        boolean anyErrors = run.rows().stream().anyMatch(row -> row.outcome().needsAttention());
+
+        List<String> outputs = new ArrayList<>();
+        Path archive = free(workDir.resolve("processed").resolve(date), run);
+        outputs.add(relative(archive));
+        writeAtomically(audit, out -> writeAudit(run, out, anyErrors ? errors : null));
+        outputs.add(relative(audit));
+        if (anyErrors) {
+            outputs.add(relative(errors));
+        }
+        Path summary = audit.resolveSibling(run.id() + ".summary.json");
+        outputs.add(relative(summary));
+        Map<String, Object> content = summary(run, run.stopped() == null ? "complete" : "stopped", outputs);
+        writeAtomically(summary, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, content));
+        exchange.setProperty(ARCHIVE, fromInbox(archive));
+        LOG.infof("run %s: %s %s: %s; audit %s", run.id(), run.fileName(), content.get("result"), content.get("counts"),
+                relative(audit));
+    }
+
+    /** The file as a whole cannot be read: it goes to error/ whole, with the reason beside it. */
+    public void unreadable(@ExchangeProperty(RunLedger.RUN) Run run,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught, Exchange exchange)
+            throws IOException {
+        Throwable cause = UnreadableRosterException.in(caught);
+        String reason = run.fileName() + ": " + cause.getMessage();
+        Path errorDir = workDir.resolve("error");
+        Path target = free(errorDir, run);
+        Path reasonFile = errorDir.resolve(baseName(run) + "." + run.id() + ".reason.txt");
+        writeAtomically(reasonFile, out -> out.write(reason + System.lineSeparator()));
+        Path summary = workDir.resolve("audit").resolve(today(run)).resolve(run.id() + ".summary.json");
+        Map<String, Object> content = summary(run, "unreadable",
+                List.of(relative(target), relative(reasonFile), relative(summary)));
+        content.put("reason", cause.getMessage());
+        writeAtomically(summary, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, content));
+        exchange.setProperty(ARCHIVE, fromInbox(target));
+        LOG.errorf("run %s: %s could not be read, moved to %s: %s", run.id(), run.fileName(), relative(target),
+                cause.getMessage());
+    }
+
+    private void writeAudit(Run run, Writer out, Path errors) throws IOException {
+        CSVPrinter errorOut = null;
+        Writer errorWriter = null;
+        Path errorPart = errors == null ? null : part(errors);
+        try (RosterReader.Rows records = reader.rows(run.file());
+                CSVPrinter auditOut = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            auditOut.printRecord(AUDIT_HEADER);
+            int columnCount = records.columns().header().size();
+            int errorColumn = records.columns().error();
+            if (errorPart != null) {
+                Files.createDirectories(errorPart.getParent());
+                errorWriter = Files.newBufferedWriter(errorPart, StandardCharsets.UTF_8);
+                errorOut = new CSVPrinter(errorWriter, CSVFormat.RFC4180);
+                errorOut.printRecord(safe(errorCells(records.columns().header(), columnCount, errorColumn, "error")));
+            }
+            for (Row row : run.rows()) {
+                RosterRecord record = records.hasNext() ? records.next() : null;
+                if (record == null || record.line() != row.line()) {
+                    throw new IllegalStateException("run " + run.id() + ": " + run.fileName()
+                            + " changed while it was processed (line " + row.line() + " not found again)");
+                }
+                auditOut.printRecord(safe(auditLine(row, record)));
+                if (errorOut != null && row.outcome().needsAttention()) {
+                    errorOut.printRecord(safe(errorCells(record.cells(), columnCount, errorColumn, row.detail())));
+                }
+            }
+        } finally {
+            if (errorOut != null) {
+                errorOut.close(true);
+            }
+            if (errorWriter != null) {
+                errorWriter.close();
+            }
+        }
+        if (errorPart != null) {
+            Files.move(errorPart, errors, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private static List<Object> auditLine(Row row, RosterRecord record) {
+        var columns = record.columns();
+        boolean resolved = row.agentId() != 0;
+        return List.of(row.line(), cell(record, columns.email()), cell(record, columns.agentId()),
+                cell(record, columns.skill()), cell(record, columns.skillId()),
+                resolved ? row.agentId() : "", resolved ? row.skillId() : "",
+                resolved ? level(row.targetProficiency()) : cell(record, columns.proficiency()),
+                resolved ? row.active() : cell(record, columns.active()),
+                level(row.previousProficiency()), row.previousActive() == Row.NONE ? "" : row.previousActive() == 1,
+                row.outcome().label(), row.detail(), row.batch() == 0 ? "" : row.batch(),
+                row.httpStatus() == 0 ? "" : row.httpStatus(), row.requestId() == null ? "" : row.requestId());
+    }
+
+    /** The input's own cells (without an error column an earlier run added), then this run's reason. */
+    private static List<String> errorCells(List<String> cells, int columnCount, int errorColumn, String error) {
+        List<String> line = new ArrayList<>(columnCount + 1);
+        for (int i = 0; i < Math.max(columnCount, cells.size()); i++) {
+            if (i != errorColumn) {
+                line.add(i < cells.size() ? cells.get(i) : "");
+            }
+        }
+        line.add(error);
+        return line;
+    }
+
+    private static List<Object> safe(List<?> cells) {
+        return cells.stream().map(c -> (Object) (c instanceof String s ? SpreadsheetCells.neutralise(s) : c)).toList();
+    }
+
+    private static String cell(RosterRecord record, int column) {
+        String value = record.cell(column);
+        return value == null ? "" : value;
+    }
+
+    private static Object level(int proficiency) {
+        return proficiency == Row.NONE ? "" : proficiency;
+    }
+
+    private Map<String, Object> summary(Run run, String result, List<String> outputs) throws IOException {
+        CxoneTraffic.Snapshot cost = traffic.snapshot().since(run.trafficAtStart());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("rows", run.rows().size());
+        run.counts().forEach((outcome, n) -> counts.put(outcome.label(), n));
+        Map<String, Object> requests = new LinkedHashMap<>();
+        requests.put("read", cost.read());
+        requests.put("write", cost.write());
+        requests.put("token", cost.token());
+        requests.put("throttled429", cost.throttled429());
+        requests.put("retried", cost.retried());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("runId", run.id());
+        summary.put("file", run.fileName());
+        summary.put("sha256", sha256(run.file()));
+        summary.put("mode", run.dryRun() ? "dry-run" : "apply");
+        summary.put("result", result);
+        if (run.stopped() != null) {
+            summary.put("stoppedBecause", run.stopped());
+        }
+        summary.put("started", run.started().toString());
+        summary.put("finished", Instant.now().toString());
+        summary.put("counts", counts);
+        summary.put("batches", run.batches().size());
+        summary.put("requests", requests);
+        summary.put("outputs", outputs);
+        return summary;
+    }
+
+    /** The run's folder date, in the service's time zone: operators look for last night's file under last night. */
+    private static String today(Run run) {
+        return LocalDate.ofInstant(run.started(), ZoneId.systemDefault()).toString();
+    }
+
+    private static String baseName(Run run) {
+        String name = run.fileName();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** The file's own name in {@code dir}, or with the runId when that name is taken. */
+    private static Path free(Path dir, Run run) {
+        Path target = dir.resolve(run.fileName());
+        if (!Files.exists(target)) {
+            return target;
+        }
+        String name = run.fileName();
+        int dot = name.lastIndexOf('.');
+        return dir.resolve(dot > 0 ? baseName(run) + "." + run.id() + name.substring(dot) : name + "." + run.id());
+    }
+
+    private String relative(Path path) {
+        return workDir.relativize(path).toString().replace('\\', '/');
+    }
+
+    private String fromInbox(Path path) {
+        return "../" + relative(path);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path part(Path target) {
+        return target.resolveSibling(target.getFileName() + ".part");
+    }
+
+    /** Written under a temporary name and renamed, so a reader never sees half a file. */
+    private static void writeAtomically(Path target, WriteTo content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path part = part(target);
+        try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+            content.write(out);
+        }
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @FunctionalInterface
+    private interface WriteTo {
+        void write(Writer out) throws IOException;
+    }
+}

@@ -1,0 +1,311 @@
+package io.skillsync.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skillsync.SkillSyncConfig;
+import io.skillsync.SkillSyncConfig.Simulator.Credentials;
+
+/**
+ * The simulated tenant's HTTP face: the token endpoint at {@code /sim/auth/token}, the API under
+ * {@code /sim/inContactAPI/services/v30.0}, and {@code /sim/admin/*} to look at the tenant's state.
+ * Answers 404 everywhere unless {@code skillsync.simulator.enabled} (dev and test profiles only).
+ */
+@Path("/sim")
+public class SimulatorResource {
+
+    static final String API = "/inContactAPI/services/v30.0";
+
+    private final TenantSimulator tenant;
+    private final ObjectMapper json;
+    private final boolean enabled;
+    @Context
+    HttpHeaders headers;
+    @Context
+    UriInfo uri;
+
+    SimulatorResource(TenantSimulator tenant, ObjectMapper json, SkillSyncConfig config) {
+        this.tenant = tenant;
+        this.json = json;
+        this.enabled = config.simulator().enabled();
+    }
+
+    // --- OAuth ------------------------------------------------------------------------------------
+
+    @POST
+    @Path("/auth/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response token(@FormParam("grant_type") String grant, @FormParam("username") String username,
+            @FormParam("password") String password) {
+        if (!enabled) {
+            return Response.status(404).build();
+        }
+        Credentials expected = tenant.credentials();
+        String basic = headers.getHeaderString("Authorization");
+        String client = basic != null && basic.startsWith("Basic ")
+                ? new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8)
+                : "";
+        Response answer;
+        if (!client.equals(expected.clientId() + ":" + expected.clientSecret())) {
+            answer = oauthError(401, "invalid_client");
+        } else if ("password".equals(grant) && !(expected.accessKeyId().equals(username)
+                && expected.accessKeySecret().equals(password))) {
+            answer = oauthError(400, "invalid_grant");
+        } else if (!"password".equals(grant) && !"client_credentials".equals(grant)) {
+            answer = oauthError(400, "unsupported_grant_type");
+        } else {
+            ObjectNode body = json.createObjectNode().put("access_token", tenant.issueToken())
+                    .put("token_type", "bearer").put("expires_in", tenant.tokenLifetimeSeconds());
+            answer = Response.ok(body.toString(), MediaType.APPLICATION_JSON).build();
+        }
+        // the form holds the secret: the log keeps only the grant type
+        tenant.log(new TenantSimulator.Request("POST", "/auth/token", null, loggedHeaders(), "grant_type=" + grant,
+                answer.getStatus()));
+        return answer;
+    }
+
+    private Response oauthError(int status, String error) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(json.createObjectNode().put("error", error).toString()).build();
+    }
+
+    // --- reads --------------------------------------------------------------------------------------
+
+    @GET
+    @Path(API + "/skills")
+    public Response skills(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top) {
+        return api("GET", null, () -> page("skills", tenant.skills(), skip, top, s -> json.createObjectNode()
+                .put("skillId", s.skillId()).put("skillName", s.name()).put("isActive", s.active()).put("mediaTypeId", 4)));
+    }
+
+    @GET
+    @Path(API + "/agents")
+    public Response agents(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top) {
+        return api("GET", null, () -> page("agents", tenant.agents(), skip, top, a -> json.createObjectNode()
+                .put("agentId", a.agentId()).put("userName", a.email()).put("emailAddress", a.email())
+                .put("firstName", a.firstName()).put("lastName", a.lastName()).put("isActive", a.active())));
+    }
+
+    @GET
+    @Path(API + "/agents/skills")
+    public Response allAssignments(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top) {
+        return api("GET", null, () -> page("agentSkillAssignments", tenant.assignments(), skip, top, this::assignment));
+    }
+
+    @GET
+    @Path(API + "/agents/{agentId}/skills")
+    public Response agentAssignments(@PathParam("agentId") long agentId, @QueryParam("skip") Integer skip,
+            @QueryParam("top") Integer top) {
+        return api("GET", null, () -> tenant.hasAgent(agentId)
+                ? page("agentSkillAssignments", tenant.assignmentsOf(agentId), skip, top, this::assignment)
+                : Response.status(404).header("icStatusDescription", "Agent not found").build());
+    }
+
+    private ObjectNode assignment(TenantSimulator.Assignment a) {
+        return json.createObjectNode().put("agentId", a.agentId()).put("skillId", a.skillId())
+                .put("skillName", tenant.skillName(a.skillId())).put("agentProficiencyValue", a.proficiency())
+                .put("isActive", a.active());
+    }
+
+    private <T> Response page(String field, List<T> all, Integer skip, Integer top, Function<T, ObjectNode> shape) {
+        int from = Math.max(0, skip == null ? 0 : skip);
+        int size = Math.min(100, Math.max(1, top == null ? 100 : top));
+        if (from >= all.size()) {
+            return Response.noContent().build();
+        }
+        List<T> slice = all.subList(from, Math.min(all.size(), from + size));
+        ObjectNode body = json.createObjectNode().put("totalRecords", all.size());
+        ArrayNode items = body.putArray(field);
+        slice.forEach(item -> items.add(shape.apply(item)));
+        if (from + size < all.size()) {
+            body.putObject("_links").put("next", uri.getBaseUriBuilder().path("sim" + API).path(field.equals("agents")
+                    ? "agents" : field.equals("skills") ? "skills" : "agents/skills")
+                    .queryParam("skip", from + size).queryParam("top", size).build().toString());
+        }
+        return Response.ok(body.toString(), MediaType.APPLICATION_JSON).build();
+    }
+
+    // --- writes -------------------------------------------------------------------------------------
+
+    @POST
+    @Path(API + "/skills/{skillId}/agents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response assign(@PathParam("skillId") long skillId, String body) {
+        return api("POST", body, () -> perSkill("POST", skillId, body));
+    }
+
+    @PUT
+    @Path(API + "/skills/{skillId}/agents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response change(@PathParam("skillId") long skillId, String body) {
+        return api("PUT", body, () -> perSkill("PUT", skillId, body));
+    }
+
+    private Response perSkill(String verb, long skillId, String body) {
+        if (!tenant.hasSkill(skillId)) {
+            return Response.status(404).header("icStatusDescription", "Skill not found").build();
+        }
+        JsonNode items = parse(body).path("agents");
+        if (!items.isArray() || items.isEmpty() || items.size() > 100) {
+            return badRequest("agents must list 1 to 100 agents");
+        }
+        ObjectNode answer = json.createObjectNode();
+        ObjectNode resultSet = answer.putObject("resultSet");
+        ArrayNode results = resultSet.putArray("agentResults");
+        int errors = 0;
+        for (JsonNode item : items) {
+            long agentId = item.path("agentId").asLong();
+            String error = tenant.write(verb, agentId, skillId, intOrNull(item.path("proficiency")),
+                    item.path("isActive").isBoolean() ? item.path("isActive").asBoolean() : null);
+            ObjectNode result = results.addObject().put("agentId", agentId).put("success", error == null);
+            if (error != null) {
+                result.put("error", error);
+                errors++;
+            }
+        }
+        resultSet.put("errorCount", errors);
+        return Response.ok(answer.toString(), MediaType.APPLICATION_JSON).build();
+    }
+
+    @PUT
+    @Path(API + "/agents/skills")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response bulk(String body) {
+        return api("PUT", body, () -> {
+            JsonNode items = parse(body).path("agentSkillAssignments");
+            if (!items.isArray() || items.isEmpty() || items.size() > 100) {
+                return badRequest("agentSkillAssignments must list 1 to 100 assignments");
+            }
+            ObjectNode answer = json.createObjectNode();
+            ObjectNode resultSet = answer.putObject("resultSet");
+            ArrayNode results = resultSet.putArray("skillResults");
+            int errors = 0;
+            for (JsonNode item : items) {
+                long agentId = item.path("agentId").asLong();
+                long skillId = item.path("skillId").asLong();
+                String error = tenant.write(null, agentId, skillId, intOrNull(item.path("proficiency")),
+                        item.path("isActive").isBoolean() ? item.path("isActive").asBoolean() : null);
+                ObjectNode result = results.addObject().put("agentId", agentId).put("skillId", skillId)
+                        .put("success", error == null);
+                if (error != null) {
+                    result.put("error", error);
+                    errors++;
+                }
+            }
+            resultSet.put("errorCount", errors);
+            return Response.ok(answer.toString(), MediaType.APPLICATION_JSON).build();
+        });
+    }
+
+    // --- looking at the tenant (README: before and after) -------------------------------------------
+
+    @GET
+    @Path("/admin/assignments")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response state() {
+        if (!enabled) {
+            return Response.status(404).build();
+        }
+        Map<String, Object> bySkill = new LinkedHashMap<>();
+        for (TenantSimulator.Skill skill : tenant.skills()) {
+            Map<String, Object> holders = new LinkedHashMap<>();
+            tenant.assignments().stream().filter(a -> a.skillId() == skill.skillId()).forEach(a -> holders
+                    .put(emailOf(a.agentId()), a.proficiency() + (a.active() ? "" : " (inactive)")));
+            bySkill.put(skill.name(), holders);
+        }
+        return Response.ok(bySkill).build();
+    }
+
+    @GET
+    @Path("/admin/requests")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response requests() {
+        if (!enabled) {
+            return Response.status(404).build();
+        }
+        return Response.ok(tenant.requests()).build();
+    }
+
+    private String emailOf(long agentId) {
+        return tenant.agents().stream().filter(a -> a.agentId() == agentId).map(TenantSimulator.Agent::email)
+                .findFirst().orElse(String.valueOf(agentId));
+    }
+
+    // --- what every API request goes through ---------------------------------------------------------
+
+    /** Enabled, Accept, token and rate limit first, as CXone checks them; then the handler; every request logged. */
+    private Response api(String method, String body, Supplier<Response> handler) {
+        if (!enabled) {
+            return Response.status(404).build();
+        }
+        String requestId = headers.getHeaderString("X-Request-Id");
+        Response answer;
+        String accept = headers.getHeaderString("Accept");
+        String authorization = headers.getHeaderString("Authorization");
+        if (accept == null || !accept.contains("application/json")) {
+            answer = Response.status(406).entity("No known way to render data").build();
+        } else if (authorization == null || !authorization.startsWith("Bearer ")
+                || !tenant.tokenValid(authorization.substring(7))) {
+            answer = Response.status(401).build();
+        } else if (!tenant.admit()) {
+            answer = Response.status(429).build();
+        } else {
+            answer = handler.get();
+        }
+        String path = uri.getPath().substring(uri.getPath().indexOf(API) + API.length());
+        tenant.log(new TenantSimulator.Request(method, path, uri.getRequestUri().getRawQuery(), loggedHeaders(), body,
+                answer.getStatus()));
+        return Response.fromResponse(answer)
+                .header("X-Request-Id", requestId != null ? requestId : UUID.randomUUID().toString()).build();
+    }
+
+    private Map<String, String> loggedHeaders() {
+        Map<String, String> logged = new LinkedHashMap<>();
+        headers.getRequestHeaders().forEach((name, values) -> logged.put(name, String.join(",", values)));
+        // credentials stay out of the request log: only the scheme is kept
+        logged.computeIfPresent("Authorization", (name, value) -> value.split(" ", 2)[0] + " (masked)");
+        return logged;
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body == null ? "" : body);
+        } catch (java.io.IOException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private Response badRequest(String reason) {
+        return Response.status(400).header("icStatusDescription", reason).build();
+    }
+
+    private static Integer intOrNull(JsonNode node) {
+        return node.isInt() ? node.asInt() : null;
+    }
+}

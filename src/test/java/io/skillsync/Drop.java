@@ -1,0 +1,103 @@
+package io.skillsync;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/** The operator's side of the tests: drop a roster into the inbox, wait for its run, read what it left. */
+public final class Drop {
+
+    public static final Path WORK = Path.of("target/test-data");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Drop() {
+    }
+
+    /** Writes the file beside the inbox and moves it in whole, as an SFTP intake or a careful operator does. */
+    public static void roster(String name, String content) {
+        roster(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void roster(String name, byte[] content) {
+        try {
+            Path inbox = Files.createDirectories(WORK.resolve("inbox"));
+            Path staging = Files.createDirectories(WORK.resolve("staging")).resolve(name);
+            Files.write(staging, content);
+            Files.move(staging, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the summary of the next run of {@code name} after {@code notBefore} (a runId, or "" for any). */
+    public static JsonNode awaitRun(String name, String notBefore) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> summary(name, notBefore), Optional::isPresent).get();
+    }
+
+    public static JsonNode awaitRun(String name) {
+        return awaitRun(name, "");
+    }
+
+    private static Optional<JsonNode> summary(String name, String notBefore) throws IOException {
+        Path audit = WORK.resolve("audit");
+        if (!Files.isDirectory(audit)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(audit)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".summary.json")).sorted().toList()) {
+                JsonNode summary = JSON.readTree(file.toFile());
+                if (summary.path("file").asText().equals(name) && summary.path("runId").asText().compareTo(notBefore) > 0) {
+                    return Optional.of(summary);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Waits until the file has left the inbox (the consumer moves it after the route completes). */
+    public static void awaitGone(String name) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(WORK.resolve("inbox").resolve(name)));
+    }
+
+    /** The audit lines of a run, by the audit path its summary lists. */
+    public static List<CSVRecord> audit(JsonNode summary) {
+        return csv(output(summary, ".audit.csv"));
+    }
+
+    public static List<CSVRecord> errors(JsonNode summary) {
+        return csv(output(summary, ".errors.csv"));
+    }
+
+    public static Path output(JsonNode summary, String suffix) {
+        for (JsonNode output : summary.path("outputs")) {
+            if (output.asText().endsWith(suffix)) {
+                return WORK.resolve(output.asText());
+            }
+        }
+        throw new AssertionError("no " + suffix + " among the outputs of " + summary);
+    }
+
+    public static List<CSVRecord> csv(Path file) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
