@@ -47,6 +47,8 @@ class SeedStoryTest {
         JsonNode first = Drop.awaitRun("graduation.csv");
         Drop.awaitGone("graduation.csv");
 
+        System.out.printf("seed story figures: %s, %d batches, %s -> %s%n", first.path("requests"),
+                first.path("batches").asInt(), first.path("started").asText(), first.path("finished").asText());
         assertEquals(150, first.path("counts").path("rows").asInt());
         assertEquals(150, first.path("counts").path("applied").asInt(), first.toString());
         assertEquals(2, tenant.writes(), "one POST for Retention, one PUT for Tier_1_Support");

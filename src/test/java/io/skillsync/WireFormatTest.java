@@ -1,0 +1,73 @@
+package io.skillsync;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+/** Pins every request SkillSync sends in per-skill mode to the shapes of cxone-api.md. */
+@QuarkusTest
+@QuarkusTestResource(value = WireMockTenant.class, restrictToAnnotatedClass = true)
+@TestProfile(WireFormatTest.PerSkill.class)
+class WireFormatTest {
+
+    public static class PerSkill implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("skillsync.cxone.write-mode", "per-skill");
+        }
+    }
+
+    static final String API = WireMockTenant.API;
+
+    @Test
+    void tokenReadsAndPerSkillWritesLookLikeTheSpec() {
+        WireMockTenant.stubTenant();
+        Drop.roster("wire.csv", "email,skill,proficiency,active\na@x.com,Retention,5,true\nA@X.com,Tier_1_Support,1,\n");
+        JsonNode run = Drop.awaitRun("wire.csv");
+        assertEquals(2, run.path("counts").path("applied").asInt(), run.toString());
+
+        var server = WireMockTenant.server;
+        String basic = Base64.getEncoder().encodeToString("wire-client:wire-client-secret".getBytes(StandardCharsets.UTF_8));
+        server.verify(1, postRequestedFor(urlEqualTo("/auth/token"))
+                .withHeader("Authorization", equalTo("Basic " + basic))
+                .withHeader("Content-Type", matching("application/x-www-form-urlencoded.*"))
+                .withRequestBody(equalTo("grant_type=password&username=wire-access-key&password=wire-access-key-secret")));
+
+        for (String read : new String[] { "/skills", "/agents", "/agents/skills" }) {
+            server.verify(1, api(getRequestedFor(urlEqualTo(API + read + "?skip=0&top=100"))));
+        }
+        server.verify(1, api(postRequestedFor(urlPathEqualTo(API + "/skills/112235/agents")))
+                .withHeader("Content-Type", matching("application/json.*"))
+                .withRequestBody(equalToJson("{\"agents\":[{\"agentId\":445566,\"proficiency\":5,\"isActive\":true}]}")));
+        server.verify(1, api(putRequestedFor(urlPathEqualTo(API + "/skills/112233/agents")))
+                .withHeader("Content-Type", matching("application/json.*"))
+                .withRequestBody(equalToJson("{\"agents\":[{\"agentId\":445566,\"proficiency\":1,\"isActive\":true}]}")));
+        assertEquals(6, server.getAllServeEvents().size(), "a token, three reads, two writes: nothing else");
+        assertEquals("cxone-req-1", Drop.audit(run).get(0).get("requestId"), "CXone's X-Request-Id is audited");
+    }
+
+    /** Every API request: JSON accepted, the bearer token, a correlation id. */
+    static RequestPatternBuilder api(RequestPatternBuilder request) {
+        return request.withHeader("Accept", equalTo("application/json"))
+                .withHeader("Authorization", equalTo("Bearer wire-token"))
+                .withHeader("X-Request-Id", matching("[0-9a-f-]{36}"));
+    }
+}

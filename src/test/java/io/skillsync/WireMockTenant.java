@@ -1,0 +1,71 @@
+package io.skillsync;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A CXone tenant played by WireMock, answering with the spec's examples: agent 445566 holds
+ * Tier_1_Support (112233) at 10, and Retention (112235) exists. SkillSync is pointed at it with the
+ * password grant.
+ */
+public class WireMockTenant implements QuarkusTestResourceLifecycleManager {
+
+    static final String API = "/inContactAPI/services/v30.0";
+    static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        stubTenant();
+        String base = "http://localhost:" + server.port();
+        return Map.of("skillsync.cxone.api-url", base + API,
+                "skillsync.cxone.token-url", base + "/auth/token",
+                "skillsync.cxone.client-id", "wire-client",
+                "skillsync.cxone.client-secret", "wire-client-secret",
+                "skillsync.cxone.access-key-id", "wire-access-key",
+                "skillsync.cxone.access-key-secret", "wire-access-key-secret");
+    }
+
+    static void stubTenant() {
+        server.resetAll();
+        server.stubFor(post(urlPathEqualTo("/auth/token")).willReturn(json(
+                "{\"access_token\":\"wire-token\",\"token_type\":\"bearer\",\"expires_in\":3600}")));
+        server.stubFor(get(urlPathEqualTo(API + "/skills")).willReturn(json("{\"totalRecords\":2,\"skills\":["
+                + "{\"skillId\":112233,\"skillName\":\"Tier_1_Support\",\"isActive\":true,\"mediaTypeId\":4},"
+                + "{\"skillId\":112235,\"skillName\":\"Retention\",\"isActive\":true,\"mediaTypeId\":4}]}")));
+        server.stubFor(get(urlPathEqualTo(API + "/agents")).willReturn(json("{\"totalRecords\":1,\"agents\":["
+                + "{\"agentId\":445566,\"userName\":\"a@x.com\",\"emailAddress\":\"a@x.com\",\"firstName\":\"A\","
+                + "\"lastName\":\"X\",\"isActive\":true}]}")));
+        server.stubFor(get(urlPathEqualTo(API + "/agents/skills")).willReturn(json("{\"totalRecords\":1,"
+                + "\"agentSkillAssignments\":[{\"agentId\":445566,\"skillId\":112233,\"skillName\":\"Tier_1_Support\","
+                + "\"agentProficiencyValue\":10,\"isActive\":true}]}")));
+        String ok = "{\"resultSet\":{\"errorCount\":0,\"agentResults\":[{\"agentId\":445566,\"success\":true}]}}";
+        server.stubFor(post(urlPathEqualTo(API + "/skills/112235/agents")).willReturn(json(ok)));
+        server.stubFor(put(urlPathEqualTo(API + "/skills/112233/agents")).willReturn(json(ok)));
+        server.stubFor(put(urlPathEqualTo(API + "/agents/skills")).willReturn(json("{\"resultSet\":{\"errorCount\":0,"
+                + "\"skillResults\":[{\"agentId\":445566,\"skillId\":112235,\"success\":true},"
+                + "{\"agentId\":445566,\"skillId\":112233,\"success\":true}]}}")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader("X-Request-Id", "cxone-req-1").withBody(body);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
