@@ -39,6 +39,10 @@ public interface SkillSyncConfig {
         /** How long a file must stay unchanged before it is taken, in ms. */
         @WithDefault("2000")
         long settleAge();
+
+        /** After a run stopped (credentials refused, CXone down), how long the inbox waits before trying again, in ms. */
+        @WithDefault("300000")
+        long pauseAfterStop();
     }
 
     interface Simulator {

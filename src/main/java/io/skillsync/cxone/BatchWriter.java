@@ -1,6 +1,9 @@
 package io.skillsync.cxone;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Body;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
@@ -21,12 +25,19 @@ import io.skillsync.run.AssignmentPlanner;
 import io.skillsync.run.Batch;
 import io.skillsync.run.Outcome;
 import io.skillsync.run.Row;
+import io.skillsync.run.Run;
+import io.skillsync.run.RunLedger;
+import io.skillsync.run.RunStoppedException;
 
 /**
  * Writes one {@link Batch} (route {@code write-batch}): shapes the request of the configured write mode,
  * then settles every row of the batch from CXone's per-item {@code resultSet}. CXone answers 200 even when
  * items failed, so each row's outcome comes from its own result; a row the answer does not mention is
- * not assumed applied.
+ * not assumed applied. Some answers leave follow-up batches, which the route writes the same way:
+ * <ul>
+ * <li>a 400 for the whole request: the two halves, until the refused items stand alone;</li>
+ * <li>POST answered "already assigned" or PUT answered "not assigned": those rows once with the other verb.</li>
+ * </ul>
  */
 @ApplicationScoped
 @Named("batchWriter")
@@ -37,13 +48,19 @@ public class BatchWriter {
 
     private final ObjectMapper json;
     private final TenantDirectory directory;
+    private final CamelContext camel;
 
-    BatchWriter(ObjectMapper json, TenantDirectory directory) {
+    BatchWriter(ObjectMapper json, TenantDirectory directory, CamelContext camel) {
         this.json = json;
         this.directory = directory;
+        this.camel = camel;
     }
 
     public CxoneRequest request(@Body Batch batch) throws JsonProcessingException {
+        if (camel.isStopping()) {
+            // SIGTERM: the request under way has finished; the rest of the file runs again after the restart
+            throw new RunStoppedException("the service is shutting down");
+        }
         ObjectNode body = json.createObjectNode();
         ArrayNode items = body.putArray(batch.bulk() ? "agentSkillAssignments" : "agents");
         for (Row row : batch.rows()) {
@@ -57,10 +74,15 @@ public class BatchWriter {
         return CxoneRequest.write(batch.verb(), path, json.writeValueAsString(body));
     }
 
-    public void record(@Body CxoneResponse response, @ExchangeProperty(BATCH) Batch batch) {
+    /** Settles the batch's rows from CXone's answer; returns the follow-up batches it leaves (often none). */
+    public List<Batch> record(@Body CxoneResponse response, @ExchangeProperty(BATCH) Batch batch,
+            @ExchangeProperty(RunLedger.RUN) Run run) {
+        if (response.status() == 400 && batch.rows().size() > 1) {
+            return bisect(batch, response, run);
+        }
         if (response.status() / 100 != 2) {
             refused(batch, response);
-            return;
+            return List.of();
         }
         Map<AssignmentKey, JsonNode> results = new HashMap<>();
         JsonNode resultSet = response.body().path("resultSet");
@@ -69,6 +91,7 @@ public class BatchWriter {
             results.put(new AssignmentKey(result.path("agentId").asLong(), skillId), result);
         }
         int applied = 0;
+        List<Row> otherVerb = new ArrayList<>();
         for (Row row : batch.rows()) {
             row.sentIn(batch.number(), response.status(), response.requestId());
             JsonNode result = results.get(new AssignmentKey(row.agentId(), row.skillId()));
@@ -78,11 +101,53 @@ public class BatchWriter {
                 row.end(Outcome.APPLIED, AssignmentPlanner.describe(row));
                 applied++;
             } else {
-                row.end(Outcome.FAILED, "CXone refused: " + result.path("error").asText("no reason given"));
+                String error = result.path("error").asText("no reason given");
+                if (!batch.bulk() && stateChanged(batch.verb(), error) && row.flipVerbOnce()) {
+                    otherVerb.add(row);
+                } else {
+                    row.end(Outcome.FAILED, "CXone refused: " + error);
+                }
             }
         }
-        LOG.infof("batch %d (%s, %d rows): %d applied, %d failed, X-Request-Id %s", batch.number(), label(batch),
-                batch.rows().size(), applied, batch.rows().size() - applied, response.requestId());
+        LOG.infof("batch %d (%s, %d rows): %d applied, %d failed%s, X-Request-Id %s", batch.number(), label(batch),
+                batch.rows().size(), applied, batch.rows().size() - applied - otherVerb.size(),
+                otherVerb.isEmpty() ? "" : ", " + otherVerb.size() + " again with the other verb", response.requestId());
+        return otherVerb.isEmpty() ? List.of() : otherVerb(batch, otherVerb, run);
+    }
+
+    /** "Already assigned" to a POST, "not assigned" to a PUT: the assignment changed since it was read. */
+    private static boolean stateChanged(String verb, String error) {
+        String e = error.toLowerCase(Locale.ROOT);
+        return verb.equals("POST") ? e.contains("already") : e.contains("not assigned");
+    }
+
+    private List<Batch> otherVerb(Batch batch, List<Row> rows, Run run) {
+        String verb = batch.verb().equals("POST") ? "PUT" : "POST";
+        List<Row> resend = new ArrayList<>();
+        for (Row row : rows) {
+            if (verb.equals("POST") && row.proficiency() == Row.NONE) {
+                // the row kept CXone's level, and CXone no longer holds the assignment
+                if (row.active()) {
+                    row.end(Outcome.FAILED, "CXone no longer holds this assignment, and the row gives no proficiency to assign");
+                } else {
+                    row.end(Outcome.UNCHANGED, "not assigned in CXone any more, so nothing to deactivate");
+                }
+            } else {
+                resend.add(row);
+            }
+        }
+        return resend.isEmpty() ? List.of() : List.of(new Batch(run.nextBatchNumber(), verb, batch.skillId(), resend));
+    }
+
+    /** CXone refused the whole request: send each half on its own, so the good items still go through. */
+    private List<Batch> bisect(Batch batch, CxoneResponse response, Run run) {
+        int half = batch.rows().size() / 2;
+        Batch first = new Batch(run.nextBatchNumber(), batch.verb(), batch.skillId(), batch.rows().subList(0, half));
+        Batch second = new Batch(run.nextBatchNumber(), batch.verb(), batch.skillId(),
+                batch.rows().subList(half, batch.rows().size()));
+        LOG.infof("batch %d (%s, %d rows) refused as a whole (HTTP 400%s): sending it as batches %d and %d",
+                batch.number(), label(batch), batch.rows().size(), reasonOf(response), first.number(), second.number());
+        return List.of(first, second);
     }
 
     /** The request as a whole was refused (4xx): every row of it fails with CXone's reason. */
@@ -90,7 +155,7 @@ public class BatchWriter {
         if (response.status() == 404) {
             directory.forget();
         }
-        String reason = "CXone refused the whole request (HTTP " + response.status() + reasonOf(response) + ")";
+        String reason = "CXone refused the request (HTTP " + response.status() + reasonOf(response) + ")";
         for (Row row : batch.rows()) {
             row.sentIn(batch.number(), response.status(), response.requestId());
             row.end(Outcome.FAILED, reason);
@@ -99,7 +164,7 @@ public class BatchWriter {
                 reason, response.requestId());
     }
 
-    /** CXone could not be reached, or stayed busy through every retry: the batch's rows fail, the run goes on. */
+    /** CXone stayed busy, conflicting or unreachable through every retry: the batch's rows fail, the run goes on. */
     public void unreachable(@ExchangeProperty(BATCH) Batch batch,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         RuntimeException failure = CxoneClient.unwrap(cause);

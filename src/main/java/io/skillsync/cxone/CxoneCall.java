@@ -25,11 +25,13 @@ public class CxoneCall {
 
     private final CxoneToken token;
     private final CxoneTraffic traffic;
+    private final TenantBackpressure backpressure;
     private final ObjectMapper json;
 
-    CxoneCall(CxoneToken token, CxoneTraffic traffic, ObjectMapper json) {
+    CxoneCall(CxoneToken token, CxoneTraffic traffic, TenantBackpressure backpressure, ObjectMapper json) {
         this.token = token;
         this.traffic = traffic;
+        this.backpressure = backpressure;
         this.json = json;
     }
 
@@ -58,7 +60,7 @@ public class CxoneCall {
         traffic.sent(request.kind());
     }
 
-    public CxoneResponse answer(Exchange exchange) throws java.io.IOException {
+    public CxoneResponse answer(Exchange exchange) {
         CxoneRequest request = exchange.getProperty(REQUEST, CxoneRequest.class);
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
@@ -71,7 +73,11 @@ public class CxoneCall {
         }
         if (status == 429) {
             traffic.throttled();
+            backpressure.throttled(TenantBackpressure.retryAfter(message.getHeader("Retry-After", String.class)));
             throw new CxoneBusyException(status, "CXone answered 429 (over the rate limit) to " + request);
+        }
+        if (status == 409) {
+            throw new CxoneConflictException("CXone answered 409 (conflict) to " + request);
         }
         if (status >= 500) {
             throw new CxoneBusyException(status, "CXone answered " + status + " to " + request);
@@ -80,8 +86,20 @@ public class CxoneCall {
             throw new CxoneException(status, "CXone answered 403 to " + request + ": the API user lacks a permission"
                     + permission(message, body));
         }
-        JsonNode parsed = body == null || body.isBlank() ? MissingNode.getInstance() : json.readTree(body);
-        return new CxoneResponse(status, parsed, requestId, message.getHeader("icStatusDescription", String.class));
+        backpressure.succeeded();
+        return new CxoneResponse(status, parse(body), requestId, message.getHeader("icStatusDescription", String.class));
+    }
+
+    /** A body that is not JSON (an HTML error page) is no reason to retry: it reads as empty. */
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return json.readTree(body);
+        } catch (java.io.IOException e) {
+            return MissingNode.getInstance();
+        }
     }
 
     private String permission(Message message, String body) {

@@ -2,20 +2,27 @@ package io.skillsync.cxone;
 
 import java.util.function.Consumer;
 
+import java.time.temporal.ChronoUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 import io.skillsync.SkillSyncConfig;
 
 /**
- * Sends {@link CxoneRequest}s through route {@code cxone-request} (token, shared throttle, retries), and
- * reads CXone's paged lists. Used by the beans that look things up; writes go through the routes.
+ * Sends every {@link CxoneRequest} through route {@code cxone-request} (token, backpressure, the shared
+ * throttle, retries), and reads CXone's paged lists. Its circuit breaker counts requests that failed
+ * after every retry: five in a row open it, and for a minute ({@code .../CircuitBreaker/delay}) no request
+ * is sent at all, so a tenant that is down is not hammered; the run stops and its file waits in the inbox.
  */
 @ApplicationScoped
+@Named("cxoneClient")
 public class CxoneClient {
 
     private final ProducerTemplate producer;
@@ -26,6 +33,8 @@ public class CxoneClient {
         this.pageSize = config.cxone().pageSize();
     }
 
+    @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 60, delayUnit = ChronoUnit.SECONDS,
+            failOn = CxoneUnavailableException.class)
     public CxoneResponse send(CxoneRequest request) {
         try {
             return producer.requestBody("direct:cxone-request", request, CxoneResponse.class);
@@ -48,6 +57,12 @@ public class CxoneClient {
         }
         if (cause instanceof TokenRejectedException) {
             return new CxoneCredentialsException(401, "CXone refused a freshly renewed token (401 twice): credentials refused");
+        }
+        if (cause instanceof CxoneBusyException busy && !(cause instanceof CxoneConflictException)) {
+            return new CxoneUnavailableException(busy.status(), busy.getMessage() + ", and to every retry", busy);
+        }
+        if (cause instanceof java.io.IOException) {
+            return new CxoneUnavailableException(0, "CXone could not be reached: " + cause, cause);
         }
         if (cause instanceof RuntimeException runtime) {
             return runtime;

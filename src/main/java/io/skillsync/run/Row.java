@@ -24,6 +24,7 @@ public final class Row {
     private int batch;
     private int httpStatus;
     private String requestId;
+    private boolean verbFlipped;
 
     public Row(int index, int line) {
         this.index = index;
@@ -121,6 +122,18 @@ public final class Row {
         this.batch = batch;
         this.httpStatus = httpStatus;
         this.requestId = requestId;
+    }
+
+    /**
+     * Marks that this row is sent once more with the other verb (CXone's state changed since it was
+     * read); false when that was done already, so a row never goes back and forth.
+     */
+    public boolean flipVerbOnce() {
+        if (verbFlipped) {
+            return false;
+        }
+        verbFlipped = true;
+        return true;
     }
 
     /** Whether two rows ask for the same state of the same assignment. */

@@ -27,6 +27,7 @@ public final class Run {
     /** Later rows for the same (agent, skill), by the first row. */
     private final Map<Row, List<Row>> repeats = new HashMap<>();
     private List<Batch> batches = List.of();
+    private int lastBatchNumber;
     private String stopped;
 
     public Run(String id, Path file, boolean dryRun, Instant started, CxoneTraffic.Snapshot trafficAtStart) {
@@ -91,6 +92,17 @@ public final class Run {
 
     public void plan(List<Batch> batches) {
         this.batches = List.copyOf(batches);
+        this.lastBatchNumber = batches.size();
+    }
+
+    /** A number for a batch the run adds while writing (half of a refused batch, a verb retried). */
+    public int nextBatchNumber() {
+        return ++lastBatchNumber;
+    }
+
+    /** Write requests the run sent or planned, follow-ups included. */
+    public int batchCount() {
+        return lastBatchNumber;
     }
 
     /** Why the run stopped before every batch was written, or null. */

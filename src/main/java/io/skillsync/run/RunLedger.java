@@ -15,6 +15,7 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import io.skillsync.SkillSyncConfig;
@@ -50,6 +51,19 @@ public class RunLedger {
         return run;
     }
 
+    static String reason(Throwable caught) {
+        for (Throwable t = caught; t != null; t = t.getCause()) {
+            if (t instanceof CircuitBreakerOpenException) {
+                return "CXone failed five requests in a row, each after every retry: no request is sent to it for a while"
+                        + " (circuit open)";
+            }
+            if (t instanceof RunStoppedException) {
+                return t.getMessage();
+            }
+        }
+        return CxoneClient.unwrap(caught).getMessage();
+    }
+
     public void record(Row row, @ExchangeProperty(RUN) Run run) {
         run.add(row);
     }
@@ -72,9 +86,12 @@ public class RunLedger {
         LOG.infof("run %s: %d rows read, %d to compare with CXone", run.id(), run.rows().size(), run.openRows().size());
     }
 
-    /** CXone stopped the run (credentials, permission, unreachable): every row still open fails with the reason. */
+    /**
+     * The run cannot go on (credentials, permission, CXone down, shutting down): every row still open fails
+     * with the reason. The file stays in the inbox and runs again; rows applied so far then read as unchanged.
+     */
     public void stop(@ExchangeProperty(RUN) Run run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught) {
-        String reason = CxoneClient.unwrap(caught).getMessage();
+        String reason = reason(caught);
         run.stop(reason);
         LOG.errorf("run %s stopped: %s", run.id(), reason);
         run.rows().stream().filter(Row::open)

@@ -58,38 +58,58 @@ public class RunReport {
     private final RosterReader reader;
     private final CxoneTraffic traffic;
     private final ObjectMapper json;
+    private final RunStatus status;
 
-    RunReport(SkillSyncConfig config, RosterReader reader, CxoneTraffic traffic, ObjectMapper json) {
+    RunReport(SkillSyncConfig config, RosterReader reader, CxoneTraffic traffic, ObjectMapper json, RunStatus status) {
         this.workDir = Path.of(config.workDir());
         this.reader = reader;
         this.traffic = traffic;
         this.json = json;
+        this.status = status;
     }
 
+    /** The run is complete: its record, then the file goes to processed/. */
     public void write(@ExchangeProperty(RunLedger.RUN) Run run, Exchange exchange) throws IOException {
+        Path archive = free(workDir.resolve("processed").resolve(today(run)), run);
+        List<String> outputs = new ArrayList<>(List.of(relative(archive)));
+        Map<String, Object> summary = record(run, "complete", true, outputs);
+        exchange.setProperty(ARCHIVE, fromInbox(archive));
+        status.completed(run);
+        LOG.infof("run %s: %s complete: %s; audit %s", run.id(), run.fileName(), summary.get("counts"), outputs.get(1));
+    }
+
+    /**
+     * The run stopped: its record says what happened, but no error file is written, because the file
+     * itself stays in the inbox and runs again whole (what was applied then reads as unchanged).
+     */
+    public void stopped(@ExchangeProperty(RunLedger.RUN) Run run) throws IOException {
+        List<String> outputs = new ArrayList<>();
+        Map<String, Object> summary = record(run, "stopped", false, outputs);
+        status.stopped(run);
+        LOG.errorf("run %s: %s stopped, the file stays in inbox/ to run again: %s; %s", run.id(), run.fileName(),
+                run.stopped(), summary.get("counts"));
+        throw new RunStoppedException(run.fileName() + " stays in inbox/: " + run.stopped());
+    }
+
+    /** Audit, error file (when asked and needed) and summary; returns the summary, fills {@code outputs}. */
+    private Map<String, Object> record(Run run, String result, boolean withErrorFile, List<String> outputs)
+            throws IOException {
         run.rows().stream().filter(Row::open).findFirst().ifPresent(row -> {
             throw new IllegalStateException("run " + run.id() + ": line " + row.line() + " has no outcome yet");
         });
-        String date = today(run);
-        Path audit = workDir.resolve("audit").resolve(date).resolve(run.id() + ".audit.csv");
+        Path audit = workDir.resolve("audit").resolve(today(run)).resolve(run.id() + ".audit.csv");
         Path errors = workDir.resolve("error").resolve(baseName(run) + "." + run.id() + ".errors.csv");
-        boolean anyErrors = run.rows().stream().anyMatch(row -> row.outcome().needsAttention());
-
-        List<String> outputs = new ArrayList<>();
-        Path archive = free(workDir.resolve("processed").resolve(date), run);
-        outputs.add(relative(archive));
-        writeAtomically(audit, out -> writeAudit(run, out, anyErrors ? errors : null));
+        boolean errorFile = withErrorFile && run.rows().stream().anyMatch(row -> row.outcome().needsAttention());
+        writeAtomically(audit, out -> writeAudit(run, out, errorFile ? errors : null));
         outputs.add(relative(audit));
-        if (anyErrors) {
+        if (errorFile) {
             outputs.add(relative(errors));
         }
         Path summary = audit.resolveSibling(run.id() + ".summary.json");
         outputs.add(relative(summary));
-        Map<String, Object> content = summary(run, run.stopped() == null ? "complete" : "stopped", outputs);
+        Map<String, Object> content = summary(run, result, outputs);
         writeAtomically(summary, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, content));
-        exchange.setProperty(ARCHIVE, fromInbox(archive));
-        LOG.infof("run %s: %s %s: %s; audit %s", run.id(), run.fileName(), content.get("result"), content.get("counts"),
-                relative(audit));
+        return content;
     }
 
     /** The file as a whole cannot be read: it goes to error/ whole, with the reason beside it. */
@@ -212,7 +232,7 @@ public class RunReport {
         summary.put("started", run.started().toString());
         summary.put("finished", Instant.now().toString());
         summary.put("counts", counts);
-        summary.put("batches", run.batches().size());
+        summary.put("batches", run.batchCount());
         summary.put("requests", requests);
         summary.put("outputs", outputs);
         return summary;

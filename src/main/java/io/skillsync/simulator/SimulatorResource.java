@@ -72,7 +72,7 @@ public class SimulatorResource {
                 ? new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8)
                 : "";
         Response answer;
-        if (!client.equals(expected.clientId() + ":" + expected.clientSecret())) {
+        if (tenant.faults().refuseCredentials || !client.equals(expected.clientId() + ":" + expected.clientSecret())) {
             answer = oauthError(401, "invalid_client");
         } else if ("password".equals(grant) && !(expected.accessKeyId().equals(username)
                 && expected.accessKeySecret().equals(password))) {
@@ -274,7 +274,16 @@ public class SimulatorResource {
                 || !tenant.tokenValid(authorization.substring(7))) {
             answer = Response.status(401).build();
         } else if (!tenant.admit()) {
-            answer = Response.status(429).build();
+            Integer retryAfter = tenant.faults().retryAfterSeconds;
+            answer = retryAfter == null ? Response.status(429).build()
+                    : Response.status(429).header("Retry-After", retryAfter).build();
+        } else if (tenant.faults().serverError()) {
+            answer = Response.status(503).entity("Service Unavailable").build();
+        } else if (!method.equals("GET") && tenant.faults().forbidWrites) {
+            answer = Response.status(403).header("icStatusDescription", "The API user lacks the permission Skills: Edit")
+                    .build();
+        } else if (!method.equals("GET") && poisoned(body)) {
+            answer = badRequest("Invalid agent in request: one of the agents cannot take this skill");
         } else {
             answer = handler.get();
         }
@@ -291,6 +300,20 @@ public class SimulatorResource {
         // credentials stay out of the request log: only the scheme is kept
         logged.computeIfPresent("Authorization", (name, value) -> value.split(" ", 2)[0] + " (masked)");
         return logged;
+    }
+
+    private boolean poisoned(String body) {
+        if (tenant.faults().poisonedAgents.isEmpty()) {
+            return false;
+        }
+        JsonNode root = parse(body);
+        JsonNode items = root.has("agents") ? root.path("agents") : root.path("agentSkillAssignments");
+        for (JsonNode item : items) {
+            if (tenant.faults().poisonedAgents.contains(item.path("agentId").asLong())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode parse(String body) {

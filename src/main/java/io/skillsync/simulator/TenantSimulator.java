@@ -8,6 +8,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,10 +43,50 @@ public class TenantSimulator {
             int status) {
     }
 
+    /**
+     * How the tenant misbehaves, set by tests (and reset by {@link #seed}): the faults of cxone-api.md's
+     * "Errors and limits", each one switchable on its own.
+     */
+    public static final class Faults {
+        /** Share of API requests answered 503, drawn from a seeded random so runs repeat. */
+        public volatile double serverErrorRate;
+        /** Sent with every 429, in seconds; null sends none. */
+        public volatile Integer retryAfterSeconds;
+        /** The token endpoint refuses every client (wrong id/secret). */
+        public volatile boolean refuseCredentials;
+        /** Writes are answered 403 (the API user lacks a permission). */
+        public volatile boolean forbidWrites;
+        /** Agents whose items fail inside a 200 ("locked"). */
+        public final Set<Long> refusedAgents = ConcurrentHashMap.newKeySet();
+        /** Agents whose presence makes CXone refuse the whole write with 400. */
+        public final Set<Long> poisonedAgents = ConcurrentHashMap.newKeySet();
+        /** Every n-th written item is answered success but not kept (0: none). */
+        public volatile int dropEveryNthWrite;
+        /** Lifetime of new tokens, overriding the configured one; null keeps it. */
+        public volatile Duration tokenLifetime;
+        /** Requests per window, overriding the configured limit; null keeps it. */
+        public volatile Integer rateLimit;
+
+        private final Random random = new Random(42);
+        private final AtomicInteger writtenItems = new AtomicInteger();
+
+        public boolean serverError() {
+            synchronized (random) {
+                return serverErrorRate > 0 && random.nextDouble() < serverErrorRate;
+            }
+        }
+
+        boolean dropThisWrite() {
+            int n = dropEveryNthWrite;
+            return n > 0 && writtenItems.incrementAndGet() % n == 0;
+        }
+    }
+
     private final Duration tokenLifetime;
     private final int rateLimit;
     private final Duration rateWindow;
     private final Credentials credentials;
+    private volatile Faults faults = new Faults();
 
     private final Map<Long, Agent> agents = new LinkedHashMap<>();
     private final Map<Long, Skill> skills = new LinkedHashMap<>();
@@ -100,18 +142,34 @@ public class TenantSimulator {
         requests.clear();
         accepted.clear();
         tooMany.set(0);
+        tokens.clear();
+        faults = new Faults();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Every token issued so far stops working, as after a key rotation: the next API request gets 401. */
+    public void revokeTokens() {
+        tokens.clear();
     }
 
     // --- what the API does -------------------------------------------------------------------------
 
     public synchronized String issueToken() {
         String token = UUID.randomUUID().toString();
-        tokens.put(token, System.currentTimeMillis() + tokenLifetime.toMillis());
+        tokens.put(token, System.currentTimeMillis() + tokenLifetime().toMillis());
         return token;
     }
 
+    private Duration tokenLifetime() {
+        Duration override = faults.tokenLifetime;
+        return override != null ? override : tokenLifetime;
+    }
+
     public long tokenLifetimeSeconds() {
-        return Math.max(1, tokenLifetime.toSeconds());
+        return Math.max(1, tokenLifetime().toSeconds());
     }
 
     public Credentials credentials() {
@@ -129,7 +187,8 @@ public class TenantSimulator {
         while (!accepted.isEmpty() && accepted.peekFirst() <= now - rateWindow.toMillis()) {
             accepted.removeFirst();
         }
-        if (accepted.size() >= rateLimit) {
+        Integer override = faults.rateLimit;
+        if (accepted.size() >= (override != null ? override : rateLimit)) {
             tooMany.incrementAndGet();
             return false;
         }
@@ -195,6 +254,13 @@ public class TenantSimulator {
         int level = proficiency != null ? proficiency : current != null ? current.proficiency() : -1;
         if (level < 1 || level > 20) {
             return "Proficiency must be between 1 and 20";
+        }
+        if (faults.refusedAgents.contains(agentId)) {
+            return "Agent " + agentId + " is locked for editing";
+        }
+        if (faults.dropThisWrite()) {
+            // answered as success, kept nowhere: what practitioners report CXone sometimes does
+            return null;
         }
         put(new Assignment(agentId, skillId, level, active != null ? active : current == null || current.active()));
         return null;

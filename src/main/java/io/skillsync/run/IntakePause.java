@@ -1,0 +1,28 @@
+package io.skillsync.run;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+
+import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
+
+import io.skillsync.SkillSyncConfig;
+
+/**
+ * When a run stops (credentials refused, CXone down), its file stays in the inbox; without a pause the
+ * next poll would take it again at once, and again. This route policy of {@code roster-intake} suspends
+ * the inbox after a stopped run and tries again after {@code skillsync.intake.pause-after-stop}.
+ */
+@ApplicationScoped
+public class IntakePause {
+
+    @Produces
+    @ApplicationScoped
+    @Named("intakePause")
+    ThrottlingExceptionRoutePolicy intakePause(SkillSyncConfig config) {
+        return new ThrottlingExceptionRoutePolicy(1, 60_000, config.intake().pauseAfterStop(),
+                List.of(RunStoppedException.class));
+    }
+}
