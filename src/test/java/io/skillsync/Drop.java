@@ -59,7 +59,7 @@ public final class Drop {
         if (!Files.isDirectory(audit)) {
             return Optional.empty();
         }
-        try (Stream<Path> files = Files.walk(audit)) {
+        try (Stream<Path> files = walk(audit)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".summary.json")).sorted().toList()) {
                 JsonNode summary = JSON.readTree(file.toFile());
                 if (summary.path("file").asText().equals(name) && summary.path("runId").asText().compareTo(notBefore) > 0) {
@@ -68,6 +68,15 @@ public final class Drop {
             }
         }
         return Optional.empty();
+    }
+
+    /** The files below {@code dir}; those renamed while it looks (a .part becoming final) are skipped. */
+    public static Stream<Path> walk(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::exists).toList().stream();
+        } catch (UncheckedIOException e) {
+            return Stream.empty();
+        }
     }
 
     /** Waits until the file has left the inbox (the consumer moves it after the route completes). */

@@ -33,12 +33,12 @@ public class CurrentAssignments {
     static final String ALL = "/agents/skills";
     static final String LIST = "agentSkillAssignments";
 
-    private final CxoneClient cxone;
+    private final CxonePages cxone;
     private final int pageSize;
     /** totalRecords of GET /agents/skills at the last read; -1 before the first. */
     private volatile int lastTotal = -1;
 
-    CurrentAssignments(CxoneClient cxone, SkillSyncConfig config) {
+    CurrentAssignments(CxonePages cxone, SkillSyncConfig config) {
         this.cxone = cxone;
         this.pageSize = config.cxone().pageSize();
     }
@@ -56,7 +56,7 @@ public class CurrentAssignments {
             requests = perAgent(agents, held);
             how = "per agent";
         } else {
-            CxoneClient.Page first = cxone.page(ALL, LIST, 0);
+            CxonePages.Page first = cxone.page(ALL, LIST, 0);
             lastTotal = first.total();
             if (agents.size() < pages(first.total()) - 1) {
                 requests = 1 + perAgent(agents, held);

@@ -38,11 +38,9 @@ public class CxoneCall {
     public void prepare(Exchange exchange) {
         CxoneRequest request = exchange.getProperty(REQUEST, CxoneRequest.class);
         Message message = exchange.getMessage();
-        if (message.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) > 0) {
-            traffic.retried();
-        }
         // only what CXone needs goes on the wire: no header of the file or split leaks into the request
-        message.removeHeaders("*");
+        // (but the error handler's own: it counts redeliveries in them)
+        message.removeHeaders("*", "CamelRedelivery*", "CamelRedelivered");
         String requestId = UUID.randomUUID().toString();
         exchange.setProperty(SENT_REQUEST_ID, requestId);
         message.setHeader(Exchange.HTTP_METHOD, request.method());

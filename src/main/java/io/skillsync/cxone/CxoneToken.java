@@ -70,7 +70,7 @@ public class CxoneToken {
     /** Shapes the exchange into the token request. */
     public void tokenRequest(Exchange exchange) {
         Message message = exchange.getMessage();
-        message.removeHeaders("*");
+        message.removeHeaders("*", "CamelRedelivery*", "CamelRedelivered");
         String clientId = config.clientId().orElse("");
         String clientSecret = config.clientSecret().orElse("");
         String basic = Base64.getEncoder()
@@ -92,7 +92,7 @@ public class CxoneToken {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = message.getBody(String.class);
-        message.removeHeaders("*");
+        message.removeHeaders("*", "CamelRedelivery*", "CamelRedelivered");
         if (status >= 500 || status == 429) {
             throw new CxoneBusyException(status, "the CXone token endpoint answered " + status);
         }

@@ -3,13 +3,18 @@ package io.skillsync.cxone;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 
 /**
  * Counts what SkillSync asked of CXone since the process started. A run reads a snapshot before and
  * after, and reports the difference; files are processed one at a time, so the difference is the run's.
  */
 @ApplicationScoped
-public class CxoneTraffic {
+@Named("cxoneTraffic")
+public class CxoneTraffic implements Processor {
 
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
@@ -31,6 +36,12 @@ public class CxoneTraffic {
 
     public void retried() {
         retried.incrementAndGet();
+    }
+
+    /** Called by the error handler before each redelivery ({@code onRedeliveryRef: cxoneTraffic}). */
+    @Override
+    public void process(Exchange exchange) {
+        retried();
     }
 
     public Snapshot snapshot() {

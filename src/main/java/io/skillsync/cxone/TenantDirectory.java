@@ -25,11 +25,11 @@ public class TenantDirectory {
     private static final Logger LOG = Logger.getLogger(TenantDirectory.class);
     private static final String ALL = "all";
 
-    private final CxoneClient cxone;
+    private final CxonePages cxone;
     private final Cache agentsCache;
     private final Cache skillsCache;
 
-    TenantDirectory(CxoneClient cxone, @CacheName("cxone-agents") Cache agentsCache,
+    TenantDirectory(CxonePages cxone, @CacheName("cxone-agents") Cache agentsCache,
             @CacheName("cxone-skills") Cache skillsCache) {
         this.cxone = cxone;
         this.agentsCache = agentsCache;

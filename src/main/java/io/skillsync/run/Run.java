@@ -29,6 +29,7 @@ public final class Run {
     private List<Batch> batches = List.of();
     private int lastBatchNumber;
     private String stopped;
+    private boolean allRowsRead;
 
     public Run(String id, Path file, boolean dryRun, Instant started, CxoneTraffic.Snapshot trafficAtStart) {
         this.id = id;
@@ -74,6 +75,15 @@ public final class Run {
                 repeats.computeIfAbsent(first, f -> new ArrayList<>()).add(row);
             }
         }
+    }
+
+    /** Whether the split reached the end of the file (a run can stop while rows are still being resolved). */
+    public boolean allRowsRead() {
+        return allRowsRead;
+    }
+
+    public void allRowsRead(boolean read) {
+        this.allRowsRead = read;
     }
 
     /** Each group of rows for one (agent, skill) beyond its first row. */

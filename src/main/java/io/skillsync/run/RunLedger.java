@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import io.skillsync.SkillSyncConfig;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.cxone.CxoneTraffic;
+import io.skillsync.roster.RosterReader;
 
 /** Opens a run for a picked-up file and keeps its rows, so that every row ends with exactly one outcome. */
 @ApplicationScoped
@@ -34,10 +35,12 @@ public class RunLedger {
 
     private final SkillSyncConfig config;
     private final CxoneTraffic traffic;
+    private final RosterReader reader;
 
-    RunLedger(SkillSyncConfig config, CxoneTraffic traffic) {
+    RunLedger(SkillSyncConfig config, CxoneTraffic traffic, RosterReader reader) {
         this.config = config;
         this.traffic = traffic;
+        this.reader = reader;
     }
 
     public Run open(Exchange exchange) {
@@ -73,6 +76,7 @@ public class RunLedger {
      * ({@code unchanged}); different values reject them all, naming every line.
      */
     public void closeRows(@ExchangeProperty(RUN) Run run) {
+        run.allRowsRead(true);
         run.repeats().forEach((first, later) -> {
             if (later.stream().allMatch(first::asksSameAs)) {
                 later.forEach(row -> row.end(Outcome.UNCHANGED, "duplicate of line " + first.line()));
@@ -96,5 +100,18 @@ public class RunLedger {
         LOG.errorf("run %s stopped: %s", run.id(), reason);
         run.rows().stream().filter(Row::open)
                 .forEach(row -> row.end(Outcome.FAILED, "not written: the run stopped: " + reason));
+        if (!run.allRowsRead()) {
+            // stopped while rows were being resolved: the rest of the file is accounted for too
+            try (RosterReader.Rows rest = reader.rows(run.file())) {
+                rest.forEachRemaining(record -> {
+                    if (record.index() >= run.rows().size()) {
+                        Row row = new Row(record.index(), record.line());
+                        row.end(Outcome.FAILED, "not read: the run stopped: " + reason);
+                        run.rows().add(row);
+                    }
+                });
+            }
+            run.allRowsRead(true);
+        }
     }
 }

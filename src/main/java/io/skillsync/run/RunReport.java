@@ -91,6 +91,18 @@ public class RunReport {
         throw new RunStoppedException(run.fileName() + " stays in inbox/: " + run.stopped());
     }
 
+    /**
+     * The run's record cannot be written (disk full, work dir not writable): nothing is moved, the file
+     * stays in the inbox, readiness goes DOWN with the reason, and the intake pauses.
+     */
+    public void unwritable(@ExchangeProperty(RunLedger.RUN) Run run,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        run.stop("cannot write the run's record under " + workDir.toAbsolutePath() + ": " + cause);
+        status.stopped(run);
+        LOG.errorf("run %s: %s stays in inbox/: %s", run.id(), run.fileName(), run.stopped());
+        throw new RunStoppedException(run.fileName() + " stays in inbox/: " + run.stopped());
+    }
+
     /** Audit, error file (when asked and needed) and summary; returns the summary, fills {@code outputs}. */
     private Map<String, Object> record(Run run, String result, boolean withErrorFile, List<String> outputs)
             throws IOException {

@@ -115,7 +115,8 @@ public class SimulatorResource {
     @GET
     @Path(API + "/agents/skills")
     public Response allAssignments(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top) {
-        return api("GET", null, () -> page("agentSkillAssignments", tenant.assignments(), skip, top, this::assignment));
+        return api("GET", null, () -> page("agentSkillAssignments", tenant.readableAssignments(), skip, top,
+                this::assignment));
     }
 
     @GET
@@ -240,6 +241,28 @@ public class SimulatorResource {
             bySkill.put(skill.name(), holders);
         }
         return Response.ok(bySkill).build();
+    }
+
+    /**
+     * Replaces the tenant with {@code agents} agents ({@code agent0001@example.com} ...), each holding
+     * Tier_1_Support at 10: a known start for scripts (the kill test, the benchmark).
+     */
+    @POST
+    @Path("/admin/seed")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response seed(@QueryParam("agents") int count) {
+        if (!enabled) {
+            return Response.status(404).build();
+        }
+        List<TenantSimulator.Agent> people = new java.util.ArrayList<>();
+        List<TenantSimulator.Assignment> held = new java.util.ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            people.add(new TenantSimulator.Agent(500_000 + n, String.format("agent%04d@example.com", n), "Agent", "No" + n,
+                    true));
+            held.add(new TenantSimulator.Assignment(500_000 + n, 112233, 10, true));
+        }
+        tenant.seed(people, TenantSimulator.defaultSkills(), held);
+        return Response.ok(Map.of("agents", count, "assignments", held.size())).build();
     }
 
     @GET

@@ -66,6 +66,8 @@ public class TenantSimulator {
         public volatile Duration tokenLifetime;
         /** Requests per window, overriding the configured limit; null keeps it. */
         public volatile Integer rateLimit;
+        /** Assignments ("agentId:skillId") reads leave out, as if made after SkillSync read the tenant. */
+        public final Set<String> hiddenFromReads = ConcurrentHashMap.newKeySet();
 
         private final Random random = new Random(42);
         private final AtomicInteger writtenItems = new AtomicInteger();
@@ -210,8 +212,17 @@ public class TenantSimulator {
         return all;
     }
 
+    /** What a read of the API shows: every assignment but those a test hides. */
+    public synchronized List<Assignment> readableAssignments() {
+        return assignments().stream().filter(this::readable).toList();
+    }
+
     public synchronized List<Assignment> assignmentsOf(long agentId) {
-        return List.copyOf(assignments.getOrDefault(agentId, new TreeMap<>()).values());
+        return assignments.getOrDefault(agentId, new TreeMap<>()).values().stream().filter(this::readable).toList();
+    }
+
+    private boolean readable(Assignment a) {
+        return !faults.hiddenFromReads.contains(a.agentId() + ":" + a.skillId());
     }
 
     public synchronized Assignment assignment(long agentId, long skillId) {

@@ -1,0 +1,232 @@
+package io.skillsync;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.skillsync.cxone.TenantDirectory;
+import io.skillsync.simulator.TenantSimulator;
+
+/** A tenant that misbehaves the ways cxone-api.md lists: every row still ends in exactly one outcome. */
+@QuarkusTest
+class FaultsTest {
+
+    @Inject
+    TenantSimulator tenant;
+    @Inject
+    TenantDirectory directory;
+
+    /** A test that failed half-way leaves its file behind: set it aside, so the next test meets only its own. */
+    @AfterEach
+    void healthy() throws Exception {
+        tenant.seed(List.of(), List.of(), List.of());
+        Path leftovers = Files.createDirectories(Drop.WORK.resolve("leftovers"));
+        try (var files = Files.list(Drop.WORK.resolve("inbox"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                Files.move(file, leftovers.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    static String everyoneGetsRetention(int count) {
+        StringBuilder csv = new StringBuilder("email,skill,proficiency,active\n");
+        for (int n = 1; n <= count; n++) {
+            csv.append(Tenants.email(n)).append(",Retention,5,true\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void aStormOf5xxShortTokens429sAndOneRefusedAgentLosesNothing() {
+        Tenants.everyoneOnTier1(tenant, directory, 1000);
+        TenantSimulator.Faults faults = tenant.faults();
+        faults.serverErrorRate = 0.2;
+        faults.tokenLifetime = Duration.ofSeconds(4);
+        faults.rateLimit = 12; // per second; SkillSync is configured for 40
+        faults.refusedAgents.add(Tenants.agentId(500));
+
+        long started = System.nanoTime();
+        Drop.roster("storm.csv", everyoneGetsRetention(1000));
+        JsonNode run = Drop.awaitRun("storm.csv");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("storm figures: %s, %.1f s wall; the tenant answered %s%n", run.path("requests"), seconds,
+                tenant.requests().stream().collect(java.util.stream.Collectors.groupingBy(r -> r.status(),
+                        java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+
+        assertEquals("complete", run.path("result").asText(), run.toString());
+        assertEquals(1000, run.path("counts").path("rows").asInt());
+        assertEquals(999, run.path("counts").path("applied").asInt(), run.toString());
+        assertEquals(1, run.path("counts").path("failed").asInt());
+        List<CSVRecord> errors = Drop.errors(run);
+        assertEquals(1, errors.size());
+        assertEquals(Tenants.email(500), errors.get(0).get("email"));
+        assertTrue(errors.get(0).get("error").contains("locked"), errors.get(0).get("error"));
+        assertEquals(999, tenant.assignments().stream().filter(a -> a.skillId() == Tenants.RETENTION).count());
+        assertTrue(run.path("requests").path("retried").asInt() > 0, "the 5xx were retried");
+        assertTrue(run.path("requests").path("token").asInt() >= 1);
+    }
+
+    @Test
+    void aBatchRefusedWith400IsSplitUntilTheBadItemsStandAlone() {
+        Tenants.everyoneOnTier1(tenant, directory, 100);
+        tenant.faults().poisonedAgents.addAll(List.of(Tenants.agentId(7), Tenants.agentId(50), Tenants.agentId(93)));
+
+        Drop.roster("poisoned.csv", everyoneGetsRetention(100));
+        JsonNode run = Drop.awaitRun("poisoned.csv");
+
+        assertEquals(97, run.path("counts").path("applied").asInt(), run.toString());
+        assertEquals(3, run.path("counts").path("failed").asInt());
+        List<CSVRecord> errors = Drop.errors(run);
+        assertEquals(List.of(Tenants.email(7), Tenants.email(50), Tenants.email(93)),
+                errors.stream().map(r -> r.get("email")).toList());
+        errors.forEach(r -> assertTrue(r.get("error").contains("HTTP 400: Invalid agent in request"), r.get("error")));
+        System.out.printf("bisect figures: %d write requests for 100 rows with 3 refused%n", tenant.writes());
+    }
+
+    @Test
+    void aRevokedTokenIsRenewedOnceAndTheRunGoesOn() {
+        Tenants.everyoneOnTier1(tenant, directory, 10);
+        Drop.roster("before-revoked.csv", "email,skill,proficiency\n" + Tenants.email(1) + ",Tier_1_Support,10\n");
+        Drop.awaitRun("before-revoked.csv");
+        tenant.forgetRequests();
+        tenant.revokeTokens();
+
+        Drop.roster("revoked.csv", everyoneGetsRetention(10));
+        JsonNode run = Drop.awaitRun("revoked.csv");
+
+        assertEquals(10, run.path("counts").path("applied").asInt(), run.toString());
+        assertEquals(1, tenant.requests().stream().filter(r -> r.status() == 401).count());
+        assertEquals(1, tenant.count("POST", "/auth/token"));
+    }
+
+    @Test
+    void anAssignmentMadeSinceTheReadIsUpdatedWithPutInstead() {
+        Tenants.everyoneOnTier1(tenant, directory, 10);
+        tenant.write("POST", Tenants.agentId(3), Tenants.RETENTION, 9, true);
+        tenant.faults().hiddenFromReads.add(Tenants.agentId(3) + ":" + Tenants.RETENTION);
+
+        Drop.roster("raced.csv", everyoneGetsRetention(10));
+        JsonNode run = Drop.awaitRun("raced.csv");
+
+        assertEquals(10, run.path("counts").path("applied").asInt(), run.toString());
+        assertEquals(5, tenant.assignment(Tenants.agentId(3), Tenants.RETENTION).proficiency());
+        assertEquals(1, tenant.count("PUT", "/skills/" + Tenants.RETENTION + "/agents"), "agent 3 again, with PUT");
+    }
+
+    @Test
+    void refusedCredentialsStopTheRunKeepTheFileAndSayWhichGrant() {
+        Tenants.everyoneOnTier1(tenant, directory, 10);
+        tenant.faults().refuseCredentials = true;
+        tenant.revokeTokens();
+
+        Drop.roster("locked-out.csv", everyoneGetsRetention(10));
+        JsonNode stopped = Drop.awaitRun("locked-out.csv");
+
+        assertEquals("stopped", stopped.path("result").asText(), stopped.toString());
+        String reason = stopped.path("stoppedBecause").asText();
+        assertTrue(reason.contains("refused the password grant for client id 'skillsync-dev'"), reason);
+        assertFalse(reason.contains("dev-client-secret") || reason.contains("dev-access-key-secret"), reason);
+        assertEquals(10, stopped.path("counts").path("failed").asInt());
+        assertEquals(0, tenant.writes());
+        assertTrue(Files.exists(Drop.WORK.resolve("inbox/locked-out.csv")), "the file waits in the inbox");
+        given().get("/q/health/ready").then().statusCode(503).body(containsString("refused the password grant"));
+
+        tenant.faults().refuseCredentials = false;
+        JsonNode rerun = Drop.awaitRun("locked-out.csv", stopped.path("runId").asText());
+        assertEquals("complete", rerun.path("result").asText(), rerun.toString());
+        assertEquals(10, rerun.path("counts").path("applied").asInt());
+        Drop.awaitGone("locked-out.csv");
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aMissingPermissionStopsTheRunWithoutRetrying() {
+        Tenants.everyoneOnTier1(tenant, directory, 10);
+        tenant.faults().forbidWrites = true;
+
+        Drop.roster("forbidden.csv", everyoneGetsRetention(10));
+        JsonNode stopped = Drop.awaitRun("forbidden.csv");
+
+        assertEquals("stopped", stopped.path("result").asText());
+        assertTrue(stopped.path("stoppedBecause").asText().contains("Skills: Edit"), stopped.toString());
+        assertEquals(1, tenant.writes(), "a 403 is not retried");
+        assertEquals(10, stopped.path("counts").path("failed").asInt());
+
+        tenant.faults().forbidWrites = false;
+        JsonNode rerun = Drop.awaitRun("forbidden.csv", stopped.path("runId").asText());
+        assertEquals(10, rerun.path("counts").path("applied").asInt(), rerun.toString());
+    }
+
+    @Test
+    void aTenantThatIsDownOpensTheCircuitAndIsNotHammered() {
+        Tenants.everyoneOnTier1(tenant, directory, 10);
+        tenant.faults().serverErrorRate = 1.0;
+
+        Drop.roster("outage.csv", everyoneGetsRetention(10));
+        JsonNode open = await().atMost(Duration.ofSeconds(90)).until(() -> circuitOpenRun("outage.csv"), r -> r != null);
+        assertEquals(0, open.path("requests").path("read").asInt() + open.path("requests").path("write").asInt(),
+                "with the circuit open, no request reaches CXone: " + open);
+        assertTrue(Files.exists(Drop.WORK.resolve("inbox/outage.csv")));
+        long sentWhileDown = tenant.requests().size();
+        System.out.printf("outage figures: %d requests before the circuit opened%n", sentWhileDown);
+
+        tenant.faults().serverErrorRate = 0;
+        JsonNode recovered = Drop.awaitRun("outage.csv", open.path("runId").asText());
+        while (!"complete".equals(recovered.path("result").asText())) {
+            recovered = Drop.awaitRun("outage.csv", recovered.path("runId").asText());
+        }
+        assertEquals(10, recovered.path("counts").path("applied").asInt(), recovered.toString());
+    }
+
+    private static JsonNode circuitOpenRun(String name) throws Exception {
+        Path audit = Drop.WORK.resolve("audit");
+        try (var files = Drop.walk(audit)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".summary.json")).toList()) {
+                JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+                if (summary.path("file").asText().equals(name)
+                        && summary.path("stoppedBecause").asText().contains("circuit open")) {
+                    return summary;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void anUnwritableWorkDirKeepsTheFileAndTurnsReadinessDown() throws Exception {
+        Tenants.everyoneOnTier1(tenant, directory, 5);
+        Path errorDir = Drop.WORK.resolve("error");
+        Path aside = Drop.WORK.resolve("error-aside");
+        Files.createDirectories(errorDir);
+        Files.move(errorDir, aside);
+        Files.writeString(errorDir, "a file where the error folder should be");
+        try {
+            Drop.roster("disk.csv", "email,skill,proficiency\nnobody@example.com,Retention,5\n");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
+                    .statusCode(503).body(containsString("cannot write the run's record")));
+            assertTrue(Files.exists(Drop.WORK.resolve("inbox/disk.csv")), "the file is not moved or lost");
+        } finally {
+            Files.delete(errorDir);
+            Files.move(aside, errorDir);
+        }
+        JsonNode run = Drop.awaitRun("disk.csv");
+        assertEquals(1, run.path("counts").path("rejected").asInt(), run.toString());
+        Drop.awaitGone("disk.csv");
+    }
+}
