@@ -1,0 +1,127 @@
+package io.skillsync;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * operations.md: "No file is lost if the process is killed at any moment". The packaged service is killed
+ * with SIGKILL in the middle of a 1,000-row file and started again: the file is still in the inbox, runs
+ * again, nothing is applied twice, and the final summary accounts for every row. The tenant is a second
+ * process (the simulator of the same jar), so it outlives the kill.
+ */
+class KillAndRestartIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path WORK = Path.of("target/kill-test");
+    static final int TENANT_PORT = 18180;
+    static final int SERVICE_PORT = 18181;
+
+    @Test
+    void aKilledRunIsTakenUpAgainAndEndsComplete() throws Exception {
+        deleteTree(WORK);
+        Files.createDirectories(WORK.resolve("inbox"));
+        String tenantUrl = "http://localhost:" + TENANT_PORT + "/sim";
+        Map<String, String> tenantEnv = Map.of("SKILLSYNC_SIMULATOR_ENABLED", "true",
+                "SKILLSYNC_SIMULATOR_RATE_LIMIT", "100000",
+                "SKILLSYNC_WORK_DIR", WORK.resolve("tenant-unused").toString(),
+                "SKILLSYNC_CXONE_API_URL", tenantUrl + "/inContactAPI/services/v30.0",
+                "SKILLSYNC_CXONE_TOKEN_URL", tenantUrl + "/auth/token");
+        Map<String, String> serviceEnv = Map.ofEntries(Map.entry("SKILLSYNC_WORK_DIR", WORK.toString()),
+                Map.entry("SKILLSYNC_CXONE_API_URL", tenantUrl + "/inContactAPI/services/v30.0"),
+                Map.entry("SKILLSYNC_CXONE_TOKEN_URL", tenantUrl + "/auth/token"),
+                Map.entry("SKILLSYNC_CXONE_CLIENT_ID", "skillsync-dev"),
+                Map.entry("SKILLSYNC_CXONE_CLIENT_SECRET", "dev-client-secret"),
+                Map.entry("SKILLSYNC_CXONE_ACCESS_KEY_ID", "dev-access-key"),
+                Map.entry("SKILLSYNC_CXONE_ACCESS_KEY_SECRET", "dev-access-key-secret"),
+                // 10 rows a write, 10 requests a second: the 1,000 rows take about ten seconds of writes
+                Map.entry("SKILLSYNC_CXONE_BATCH_SIZE", "10"),
+                Map.entry("SKILLSYNC_CXONE_REQUESTS_PER_MINUTE", "600"),
+                Map.entry("SKILLSYNC_INTAKE_POLL_DELAY", "200"),
+                Map.entry("SKILLSYNC_INTAKE_SETTLE_CHECK", "200"),
+                Map.entry("SKILLSYNC_INTAKE_SETTLE_AGE", "400"));
+
+        try (ServiceProcess tenant = ServiceProcess.start("kill-test-tenant", TENANT_PORT, tenantEnv)) {
+            assertEquals(200, tenant.post("/sim/admin/seed?agents=1000").statusCode());
+            ServiceProcess service = ServiceProcess.start("kill-test-service-1", SERVICE_PORT, serviceEnv);
+            StringBuilder roster = new StringBuilder("email,skill,proficiency,active\n");
+            for (int n = 1; n <= 1000; n++) {
+                roster.append(String.format("agent%04d@example.com,Retention,5,true%n", n));
+            }
+            Path staged = WORK.resolve("roster.csv.staging");
+            Files.writeString(staged, roster);
+            Files.move(staged, WORK.resolve("inbox/nightly.csv"), StandardCopyOption.ATOMIC_MOVE);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> writes(tenant) >= 5);
+            service.kill();
+            long writesBeforeKill = writes(tenant);
+            assertTrue(Files.exists(WORK.resolve("inbox/nightly.csv")), "killed mid-run, the file is still in the inbox");
+            long appliedBeforeKill = retention(tenant);
+            assertTrue(appliedBeforeKill > 0 && appliedBeforeKill < 1000, "killed part-way: " + appliedBeforeKill);
+
+            long restarted = System.nanoTime();
+            try (ServiceProcess again = ServiceProcess.start("kill-test-service-2", SERVICE_PORT, serviceEnv)) {
+                await().atMost(Duration.ofSeconds(120)).until(() -> !Files.exists(WORK.resolve("inbox/nightly.csv")));
+                JsonNode summary = lastSummary();
+                System.out.printf("kill figures: killed after %d writes (%d rows applied); after the restart %s, "
+                        + "%.1f s from restart to the file in processed/%n", writesBeforeKill, appliedBeforeKill,
+                        summary.path("counts"), (System.nanoTime() - restarted) / 1e9);
+                JsonNode counts = summary.path("counts");
+                assertEquals("complete", summary.path("result").asText());
+                assertEquals(1000, counts.path("rows").asInt());
+                assertEquals(1000, counts.path("applied").asInt() + counts.path("unchanged").asInt(), counts.toString());
+                assertTrue(counts.path("unchanged").asInt() >= appliedBeforeKill, "what the first run applied reads as unchanged");
+                assertEquals(1000, retention(tenant), "the tenant ends complete");
+                try (Stream<Path> inbox = Files.list(WORK.resolve("inbox"))) {
+                    assertEquals(List.of(), inbox.toList(), "no stale lock file is left in the inbox");
+                }
+            }
+        }
+    }
+
+    static long writes(ServiceProcess tenant) throws Exception {
+        JsonNode requests = JSON.readTree(tenant.get("/sim/admin/requests").body());
+        long writes = 0;
+        for (JsonNode request : requests) {
+            if (request.path("method").asText().equals("POST") && !request.path("path").asText().startsWith("/auth")) {
+                writes++;
+            }
+        }
+        return writes;
+    }
+
+    static long retention(ServiceProcess tenant) throws Exception {
+        JsonNode state = JSON.readTree(tenant.get("/sim/admin/assignments").body());
+        return state.path("Retention").size();
+    }
+
+    static JsonNode lastSummary() throws IOException {
+        try (Stream<Path> files = Files.walk(WORK.resolve("audit"))) {
+            Path last = files.filter(p -> p.toString().endsWith(".summary.json")).sorted().reduce((a, b) -> b).orElseThrow();
+            return JSON.readTree(last.toFile());
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
