@@ -83,6 +83,29 @@ class FaultsTest {
     }
 
     @Test
+    void aRetryAfterPausesEveryRequestThatLong() {
+        Tenants.everyoneOnTier1(tenant, directory, 30);
+        tenant.faults().rateLimit = 3; // per second
+        tenant.faults().retryAfterSeconds = 1;
+
+        Drop.roster("retry-after.csv", everyoneGetsRetention(30));
+        JsonNode run = Drop.awaitRun("retry-after.csv");
+
+        assertEquals(30, run.path("counts").path("applied").asInt(), run.toString());
+        List<TenantSimulator.Request> seen = tenant.requests().stream().filter(r -> !r.path().startsWith("/auth")).toList();
+        int throttled = 0;
+        for (int i = 0; i + 1 < seen.size(); i++) {
+            if (seen.get(i).status() == 429) {
+                throttled++;
+                long waited = seen.get(i + 1).at() - seen.get(i).at();
+                assertTrue(waited >= 950, "the request after a 429 with Retry-After: 1 came " + waited + " ms later");
+            }
+        }
+        assertTrue(throttled > 0, "the tenant's limit of 3 a second was met");
+        assertEquals(throttled, run.path("requests").path("throttled429").asInt());
+    }
+
+    @Test
     void aBatchRefusedWith400IsSplitUntilTheBadItemsStandAlone() {
         Tenants.everyoneOnTier1(tenant, directory, 100);
         tenant.faults().poisonedAgents.addAll(List.of(Tenants.agentId(7), Tenants.agentId(50), Tenants.agentId(93)));

@@ -15,7 +15,11 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * operations.md: "No file is lost if the process is killed at any moment". The packaged service is killed
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * again, nothing is applied twice, and the final summary accounts for every row. The tenant is a second
  * process (the simulator of the same jar), so it outlives the kill.
  */
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class KillAndRestartIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -30,19 +35,28 @@ class KillAndRestartIT {
     static final int TENANT_PORT = 18180;
     static final int SERVICE_PORT = 18181;
 
-    @Test
-    void aKilledRunIsTakenUpAgainAndEndsComplete() throws Exception {
+    static final String TENANT_URL = "http://localhost:" + TENANT_PORT + "/sim";
+    static ServiceProcess tenant;
+
+    /** The tenant outlives every kill: a second process of the same jar, only its simulator in use. */
+    @BeforeAll
+    static void startTenant() throws Exception {
         deleteTree(WORK);
-        Files.createDirectories(WORK.resolve("inbox"));
-        String tenantUrl = "http://localhost:" + TENANT_PORT + "/sim";
-        Map<String, String> tenantEnv = Map.of("SKILLSYNC_SIMULATOR_ENABLED", "true",
+        tenant = ServiceProcess.start("kill-test-tenant", TENANT_PORT, Map.of("SKILLSYNC_SIMULATOR_ENABLED", "true",
                 "SKILLSYNC_SIMULATOR_RATE_LIMIT", "100000",
                 "SKILLSYNC_WORK_DIR", WORK.resolve("tenant-unused").toString(),
-                "SKILLSYNC_CXONE_API_URL", tenantUrl + "/inContactAPI/services/v30.0",
-                "SKILLSYNC_CXONE_TOKEN_URL", tenantUrl + "/auth/token");
-        Map<String, String> serviceEnv = Map.ofEntries(Map.entry("SKILLSYNC_WORK_DIR", WORK.toString()),
-                Map.entry("SKILLSYNC_CXONE_API_URL", tenantUrl + "/inContactAPI/services/v30.0"),
-                Map.entry("SKILLSYNC_CXONE_TOKEN_URL", tenantUrl + "/auth/token"),
+                "SKILLSYNC_CXONE_API_URL", TENANT_URL + "/inContactAPI/services/v30.0",
+                "SKILLSYNC_CXONE_TOKEN_URL", TENANT_URL + "/auth/token"));
+    }
+
+    @AfterAll
+    static void stopTenant() throws Exception {
+        tenant.close();
+    }
+
+    static final Map<String, String> SERVICE_ENV = Map.ofEntries(Map.entry("SKILLSYNC_WORK_DIR", WORK.toString()),
+                Map.entry("SKILLSYNC_CXONE_API_URL", TENANT_URL + "/inContactAPI/services/v30.0"),
+                Map.entry("SKILLSYNC_CXONE_TOKEN_URL", TENANT_URL + "/auth/token"),
                 Map.entry("SKILLSYNC_CXONE_CLIENT_ID", "skillsync-dev"),
                 Map.entry("SKILLSYNC_CXONE_CLIENT_SECRET", "dev-client-secret"),
                 Map.entry("SKILLSYNC_CXONE_ACCESS_KEY_ID", "dev-access-key"),
@@ -54,40 +68,64 @@ class KillAndRestartIT {
                 Map.entry("SKILLSYNC_INTAKE_SETTLE_CHECK", "200"),
                 Map.entry("SKILLSYNC_INTAKE_SETTLE_AGE", "400"));
 
-        try (ServiceProcess tenant = ServiceProcess.start("kill-test-tenant", TENANT_PORT, tenantEnv)) {
-            assertEquals(200, tenant.post("/sim/admin/seed?agents=1000").statusCode());
-            ServiceProcess service = ServiceProcess.start("kill-test-service-1", SERVICE_PORT, serviceEnv);
-            StringBuilder roster = new StringBuilder("email,skill,proficiency,active\n");
-            for (int n = 1; n <= 1000; n++) {
-                roster.append(String.format("agent%04d@example.com,Retention,5,true%n", n));
-            }
-            Path staged = WORK.resolve("roster.csv.staging");
-            Files.writeString(staged, roster);
-            Files.move(staged, WORK.resolve("inbox/nightly.csv"), StandardCopyOption.ATOMIC_MOVE);
+    /** A fresh tenant of 1,000 agents, and a roster giving each Retention, in the inbox. */
+    static void nightlyRoster(String name) throws Exception {
+        assertEquals(200, tenant.post("/sim/admin/seed?agents=1000").statusCode());
+        Files.createDirectories(WORK.resolve("inbox"));
+        StringBuilder roster = new StringBuilder("email,skill,proficiency,active\n");
+        for (int n = 1; n <= 1000; n++) {
+            roster.append(String.format("agent%04d@example.com,Retention,5,true%n", n));
+        }
+        Path staged = WORK.resolve(name + ".staging");
+        Files.writeString(staged, roster);
+        Files.move(staged, WORK.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> writes(tenant) >= 5);
-            service.kill();
-            long writesBeforeKill = writes(tenant);
-            assertTrue(Files.exists(WORK.resolve("inbox/nightly.csv")), "killed mid-run, the file is still in the inbox");
-            long appliedBeforeKill = retention(tenant);
-            assertTrue(appliedBeforeKill > 0 && appliedBeforeKill < 1000, "killed part-way: " + appliedBeforeKill);
+    @Test
+    void aTerminatedServiceFinishesItsRequestAndLeavesTheFileInTheInbox() throws Exception {
+        ServiceProcess service = ServiceProcess.start("sigterm-test-service", SERVICE_PORT, SERVICE_ENV);
+        nightlyRoster("evening.csv");
+        await().atMost(Duration.ofSeconds(60)).until(() -> writes(tenant) >= 3);
+        long terminated = System.nanoTime();
+        service.close();
+        double seconds = (System.nanoTime() - terminated) / 1e9;
+        JsonNode summary = lastSummary();
+        System.out.printf("sigterm figures: stopped %.1f s after SIGTERM; %s%n", seconds, summary.path("counts"));
+        assertTrue(Files.exists(WORK.resolve("inbox/evening.csv")), "an unfinished file stays in the inbox");
+        assertEquals("stopped", summary.path("result").asText(), summary.toString());
+        assertTrue(summary.path("stoppedBecause").asText().contains("shutting down"), summary.toString());
+        assertEquals(1000, summary.path("counts").path("rows").asInt());
+        assertEquals(retention(tenant), summary.path("counts").path("applied").asInt(),
+                "what the summary calls applied is what the tenant holds");
+        Files.move(WORK.resolve("inbox/evening.csv"), WORK.resolve("evening.csv.done-with"));
+    }
 
-            long restarted = System.nanoTime();
-            try (ServiceProcess again = ServiceProcess.start("kill-test-service-2", SERVICE_PORT, serviceEnv)) {
-                await().atMost(Duration.ofSeconds(120)).until(() -> !Files.exists(WORK.resolve("inbox/nightly.csv")));
-                JsonNode summary = lastSummary();
-                System.out.printf("kill figures: killed after %d writes (%d rows applied); after the restart %s, "
-                        + "%.1f s from restart to the file in processed/%n", writesBeforeKill, appliedBeforeKill,
-                        summary.path("counts"), (System.nanoTime() - restarted) / 1e9);
-                JsonNode counts = summary.path("counts");
-                assertEquals("complete", summary.path("result").asText());
-                assertEquals(1000, counts.path("rows").asInt());
-                assertEquals(1000, counts.path("applied").asInt() + counts.path("unchanged").asInt(), counts.toString());
-                assertTrue(counts.path("unchanged").asInt() >= appliedBeforeKill, "what the first run applied reads as unchanged");
-                assertEquals(1000, retention(tenant), "the tenant ends complete");
-                try (Stream<Path> inbox = Files.list(WORK.resolve("inbox"))) {
-                    assertEquals(List.of(), inbox.toList(), "no stale lock file is left in the inbox");
-                }
+    @Test
+    void aKilledRunIsTakenUpAgainAndEndsComplete() throws Exception {
+        ServiceProcess service = ServiceProcess.start("kill-test-service-1", SERVICE_PORT, SERVICE_ENV);
+        nightlyRoster("nightly.csv");
+        await().atMost(Duration.ofSeconds(60)).until(() -> writes(tenant) >= 5);
+        service.kill();
+        long writesBeforeKill = writes(tenant);
+        assertTrue(Files.exists(WORK.resolve("inbox/nightly.csv")), "killed mid-run, the file is still in the inbox");
+        long appliedBeforeKill = retention(tenant);
+        assertTrue(appliedBeforeKill > 0 && appliedBeforeKill < 1000, "killed part-way: " + appliedBeforeKill);
+
+        long restarted = System.nanoTime();
+        try (ServiceProcess again = ServiceProcess.start("kill-test-service-2", SERVICE_PORT, SERVICE_ENV)) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> !Files.exists(WORK.resolve("inbox/nightly.csv")));
+            JsonNode summary = lastSummary();
+            System.out.printf("kill figures: killed after %d writes (%d rows applied); after the restart %s, "
+                    + "%.1f s from restart to the file in processed/%n", writesBeforeKill, appliedBeforeKill,
+                    summary.path("counts"), (System.nanoTime() - restarted) / 1e9);
+            JsonNode counts = summary.path("counts");
+            assertEquals("complete", summary.path("result").asText());
+            assertEquals(1000, counts.path("rows").asInt());
+            assertEquals(1000, counts.path("applied").asInt() + counts.path("unchanged").asInt(), counts.toString());
+            assertTrue(counts.path("unchanged").asInt() >= appliedBeforeKill, "what the first run applied reads as unchanged");
+            assertEquals(1000, retention(tenant), "the tenant ends complete");
+            try (Stream<Path> inbox = Files.list(WORK.resolve("inbox"))) {
+                assertEquals(List.of(), inbox.toList(), "no stale lock file is left in the inbox");
             }
         }
     }

@@ -40,7 +40,11 @@ public class TenantSimulator {
 
     /** One request the tenant received, as tests inspect it. */
     public record Request(String method, String path, String query, Map<String, String> headers, String body,
-            int status) {
+            int status, long at) {
+
+        public Request(String method, String path, String query, Map<String, String> headers, String body, int status) {
+            this(method, path, query, headers, body, status, System.currentTimeMillis());
+        }
     }
 
     /**
