@@ -24,6 +24,38 @@ public interface SkillSyncConfig {
 
     Intake intake();
 
+    Guard guard();
+
+    Verify verify();
+
+    /** The blast-radius limits a file's plan is weighed against before anything is written. */
+    interface Guard {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Share of a skill's active agents one file may deactivate. */
+        @WithDefault("0.10")
+        double maxDeactivationShare();
+
+        /** The share applies to skills with at least this many active agents. */
+        @WithDefault("20")
+        int minActiveAgents();
+
+        /** Deactivations one file may make in all, whatever the skills. */
+        @WithDefault("100")
+        int maxDeactivations();
+    }
+
+    /** Reading back what was written: CXone sometimes answers 200 and keeps nothing. */
+    interface Verify {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long after a write it is read back (changes reach CXone's routing 15-30 s later). */
+        @WithDefault("20s")
+        Duration delay();
+    }
+
     /** The simulated tenant of dev mode and the tests; off unless enabled. */
     Simulator simulator();
 

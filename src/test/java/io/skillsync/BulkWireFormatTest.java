@@ -23,7 +23,7 @@ class BulkWireFormatTest {
     public static class Bulk implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.cxone.write-mode", "bulk");
+            return Map.of("skillsync.cxone.write-mode", "bulk", "skillsync.verify.enabled", "false");
         }
     }
 

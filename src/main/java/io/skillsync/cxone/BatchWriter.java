@@ -77,6 +77,7 @@ public class BatchWriter {
     /** Settles the batch's rows from CXone's answer; returns the follow-up batches it leaves (often none). */
     public List<Batch> record(@Body CxoneResponse response, @ExchangeProperty(BATCH) Batch batch,
             @ExchangeProperty(RunLedger.RUN) Run run) {
+        run.wrote();
         if (response.status() == 400 && batch.rows().size() > 1) {
             return bisect(batch, response, run);
         }

@@ -43,22 +43,32 @@ public class CurrentAssignments {
         this.pageSize = config.cxone().pageSize();
     }
 
+    /**
+     * What CXone holds for the open rows' agents. A file that deactivates anything is read tenant-wide:
+     * the blast-radius guard weighs a deactivation against all of the skill's active agents.
+     */
     public Map<AssignmentKey, Assignment> read(@ExchangeProperty(RunLedger.RUN) Run run) {
         Set<Long> agents = new TreeSet<>();
         run.rows().stream().filter(Row::open).forEach(row -> agents.add(row.agentId()));
+        boolean deactivates = run.rows().stream().anyMatch(row -> row.open() && !row.active());
+        return read(run, agents, deactivates, "current assignments");
+    }
+
+    /** Reads the assignments of {@code agents} by the cheaper way, or tenant-wide when asked. */
+    public Map<AssignmentKey, Assignment> read(Run run, Set<Long> agents, boolean tenantWide, String what) {
         Map<AssignmentKey, Assignment> held = new HashMap<>();
         if (agents.isEmpty()) {
             return held;
         }
         int requests;
         String how;
-        if (lastTotal >= 0 && agents.size() < pages(lastTotal)) {
+        if (!tenantWide && lastTotal >= 0 && agents.size() < pages(lastTotal)) {
             requests = perAgent(agents, held);
             how = "per agent";
         } else {
             CxonePages.Page first = cxone.page(ALL, LIST, 0);
             lastTotal = first.total();
-            if (agents.size() < pages(first.total()) - 1) {
+            if (!tenantWide && agents.size() < pages(first.total()) - 1) {
                 requests = 1 + perAgent(agents, held);
                 how = "per agent, after a first page of the tenant's";
             } else {
@@ -68,8 +78,7 @@ public class CurrentAssignments {
                 how = "tenant-wide";
             }
         }
-        LOG.infof("run %s: read %d current assignments of %d agent(s) %s in %d request(s)", run.id(), held.size(),
-                agents.size(), how, requests);
+        LOG.infof("run %s: read %s of %d agent(s) %s in %d request(s)", run.id(), what, agents.size(), how, requests);
         return held;
     }
 

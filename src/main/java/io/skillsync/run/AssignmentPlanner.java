@@ -65,8 +65,8 @@ public class AssignmentPlanner {
         });
         LOG.infof("run %s: %d change(s) in %d write(s)%s", run.id(),
                 changes.values().stream().mapToInt(List::size).sum(), batches.size(), run.dryRun() ? " (dry run: none sent)" : "");
-        run.plan(run.dryRun() ? List.of() : batches);
-        return run.batches();
+        run.plan(batches);
+        return run.dryRun() ? List.of() : batches;
     }
 
     /** POST to assign, PUT to change, null when CXone already holds what the row asks (then it ends here). */

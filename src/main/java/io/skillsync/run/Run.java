@@ -30,6 +30,10 @@ public final class Run {
     private int lastBatchNumber;
     private String stopped;
     private boolean allRowsRead;
+    private List<String> heldBecause;
+    private List<String> wouldBeHeld;
+    private long lastWriteMillis;
+    private int verified = -1;
 
     public Run(String id, Path file, boolean dryRun, Instant started, CxoneTraffic.Snapshot trafficAtStart) {
         this.id = id;
@@ -51,8 +55,14 @@ public final class Run {
         return file.getFileName().toString();
     }
 
+    /** Dry run for the whole service ({@code skillsync.mode}), or for this file alone ({@code *.dryrun.csv}). */
     public boolean dryRun() {
-        return dryRun;
+        return dryRun || fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".dryrun.csv");
+    }
+
+    /** An operator released this file from hold/ ({@code *.approved.csv}): the blast-radius guard lets it pass. */
+    public boolean approved() {
+        return fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".approved.csv");
     }
 
     public Instant started() {
@@ -113,6 +123,49 @@ public final class Run {
     /** Write requests the run sent or planned, follow-ups included. */
     public int batchCount() {
         return lastBatchNumber;
+    }
+
+    /** Rows the plan would write. */
+    public List<Row> plannedRows() {
+        return batches.stream().flatMap(b -> b.rows().stream()).toList();
+    }
+
+    /** The guard held the file: nothing is written, every planned row says so. */
+    public void hold(List<String> reasons) {
+        this.heldBecause = List.copyOf(reasons);
+        String why = String.join("; ", reasons);
+        plannedRows().forEach(row -> row.end(Outcome.PLANNED, "held, not written (" + why + ")"));
+    }
+
+    public List<String> heldBecause() {
+        return heldBecause;
+    }
+
+    /** A dry run over a guard limit: noted for the summary, nothing moves to hold/. */
+    public void wouldBeHeld(List<String> reasons) {
+        this.wouldBeHeld = List.copyOf(reasons);
+    }
+
+    public List<String> wouldBeHeld() {
+        return wouldBeHeld;
+    }
+
+    /** A batch was just written; read-back waits from the last such moment. */
+    public void wrote() {
+        lastWriteMillis = System.currentTimeMillis();
+    }
+
+    public long lastWriteMillis() {
+        return lastWriteMillis;
+    }
+
+    /** Rows read back as CXone holding them; -1 when the run did not verify. */
+    public int verified() {
+        return verified;
+    }
+
+    public void verified(int rows) {
+        this.verified = rows;
     }
 
     /** Why the run stopped before every batch was written, or null. */

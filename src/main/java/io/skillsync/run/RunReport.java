@@ -79,6 +79,26 @@ public class RunReport {
     }
 
     /**
+     * The guard held the file: it goes to hold/ with {@code <name>.<runId>.reason.txt} giving the numbers,
+     * its audit shows every row planned or rejected, and nothing was written. No error file: released, the
+     * file runs again whole.
+     */
+    public void held(@ExchangeProperty(RunLedger.RUN) Run run, Exchange exchange) throws IOException {
+        Path holdDir = workDir.resolve("hold");
+        Path target = free(holdDir, run);
+        Path reasonFile = holdDir.resolve(baseName(run) + "." + run.id() + ".reason.txt");
+        String reason = run.fileName() + " is held: nothing was written to CXone.\n"
+                + String.join("\n", run.heldBecause()) + "\n\nTo release it deliberately, move it back into inbox/ as "
+                + baseName(run) + ".approved.csv: it is then checked against CXone as it is at that moment, without these limits.\n";
+        writeAtomically(reasonFile, out -> out.write(reason));
+        List<String> outputs = new ArrayList<>(List.of(relative(target), relative(reasonFile)));
+        Map<String, Object> summary = record(run, "held", false, outputs);
+        exchange.setProperty(ARCHIVE, fromInbox(target));
+        status.completed(run);
+        LOG.warnf("run %s: %s held in %s: %s", run.id(), run.fileName(), relative(target), summary.get("counts"));
+    }
+
+    /**
      * The run stopped: its record says what happened, but no error file is written, because the file
      * itself stays in the inbox and runs again whole (what was applied then reads as unchanged).
      */
@@ -245,6 +265,18 @@ public class RunReport {
         summary.put("finished", Instant.now().toString());
         summary.put("counts", counts);
         summary.put("batches", run.batchCount());
+        if (run.dryRun()) {
+            summary.put("wouldWrite", run.batches().size());
+        }
+        if (run.heldBecause() != null) {
+            summary.put("heldBecause", run.heldBecause());
+        }
+        if (run.wouldBeHeld() != null) {
+            summary.put("wouldBeHeld", run.wouldBeHeld());
+        }
+        if (run.verified() >= 0) {
+            summary.put("verified", run.verified());
+        }
         summary.put("requests", requests);
         summary.put("outputs", outputs);
         return summary;

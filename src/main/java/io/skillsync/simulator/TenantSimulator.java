@@ -70,7 +70,10 @@ public class TenantSimulator {
         public volatile Duration tokenLifetime;
         /** Requests per window, overriding the configured limit; null keeps it. */
         public volatile Integer rateLimit;
-        /** Assignments ("agentId:skillId") reads leave out, as if made after SkillSync read the tenant. */
+        /**
+         * Assignments ("agentId:skillId") reads leave out until SkillSync writes them, as if someone made
+         * them in the admin UI just after SkillSync read the tenant.
+         */
         public final Set<String> hiddenFromReads = ConcurrentHashMap.newKeySet();
 
         private final Random random = new Random(42);
@@ -278,6 +281,7 @@ public class TenantSimulator {
             return null;
         }
         put(new Assignment(agentId, skillId, level, active != null ? active : current == null || current.active()));
+        faults.hiddenFromReads.remove(agentId + ":" + skillId);
         return null;
     }
 

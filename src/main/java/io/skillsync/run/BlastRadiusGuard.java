@@ -1,0 +1,91 @@
+package io.skillsync.run;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.ExchangeProperty;
+import org.jboss.logging.Logger;
+
+import io.skillsync.SkillSyncConfig;
+import io.skillsync.cxone.TenantDirectory;
+
+/**
+ * Weighs a run's whole plan before anything is written (the runbook's worst case: a malformed file
+ * switches 500 agents off a skill and its queue collapses). A file that would deactivate more than
+ * {@code max-deactivation-share} of a skill's active agents (for skills with at least
+ * {@code min-active-agents}), or more than {@code max-deactivations} assignments in all, is held: it goes
+ * to hold/ and nothing is written. Adding and re-levelling assignments is never held: a nightly file does
+ * thousands. An operator releases a held file by moving it into the inbox as {@code <name>.approved.csv}.
+ */
+@ApplicationScoped
+@Named("blastRadiusGuard")
+public class BlastRadiusGuard {
+
+    /** The exchange property holding what CXone held before the run (read by CurrentAssignments). */
+    public static final String CURRENT = "currentAssignments";
+    private static final Logger LOG = Logger.getLogger(BlastRadiusGuard.class);
+
+    private final SkillSyncConfig.Guard limits;
+    private final TenantDirectory directory;
+
+    BlastRadiusGuard(SkillSyncConfig config, TenantDirectory directory) {
+        this.limits = config.guard();
+        this.directory = directory;
+    }
+
+    /** Whether the plan is over a limit; if so the run notes why, in numbers. */
+    public boolean holds(@ExchangeProperty(RunLedger.RUN) Run run,
+            @ExchangeProperty(CURRENT) Map<AssignmentKey, Assignment> held) {
+        if (!limits.enabled() || run.approved()) {
+            return false;
+        }
+        Map<Long, Integer> activeBySkill = new HashMap<>();
+        held.values().stream().filter(Assignment::active).forEach(a -> activeBySkill.merge(a.skillId(), 1, Integer::sum));
+        Map<Long, Integer> deactivatedBySkill = new HashMap<>();
+        int deactivations = 0;
+        for (Row row : run.plannedRows()) {
+            if (!row.active() && row.previousActive() == 1) {
+                deactivatedBySkill.merge(row.skillId(), 1, Integer::sum);
+                deactivations++;
+            }
+        }
+        List<String> reasons = new ArrayList<>();
+        for (var entry : deactivatedBySkill.entrySet()) {
+            int active = activeBySkill.getOrDefault(entry.getKey(), 0);
+            double share = active == 0 ? 1 : (double) entry.getValue() / active;
+            if (active >= limits.minActiveAgents() && share > limits.maxDeactivationShare()) {
+                reasons.add(String.format(Locale.ROOT,
+                        "skill %s (%d): the file would deactivate %d of its %d active agents (%.0f%%); the limit is %.0f%%"
+                                + " of a skill with at least %d active agents (skillsync.guard.max-deactivation-share)",
+                        skillName(entry.getKey()), entry.getKey(), entry.getValue(), active, share * 100,
+                        limits.maxDeactivationShare() * 100, limits.minActiveAgents()));
+            }
+        }
+        if (deactivations > limits.maxDeactivations()) {
+            reasons.add(String.format(Locale.ROOT, "the file would deactivate %d assignments in all; the limit is %d"
+                    + " (skillsync.guard.max-deactivations)", deactivations, limits.maxDeactivations()));
+        }
+        if (reasons.isEmpty()) {
+            return false;
+        }
+        if (run.dryRun()) {
+            // a dry run writes nothing anyway: it says it would be held, and goes to processed/ like any dry run
+            run.wouldBeHeld(reasons);
+            return false;
+        }
+        run.hold(reasons);
+        LOG.warnf("run %s: %s held, nothing written: %s", run.id(), run.fileName(), String.join("; ", reasons));
+        return true;
+    }
+
+    private String skillName(long skillId) {
+        String name = directory.skills().byId().get(skillId);
+        return name == null ? "?" : name;
+    }
+}

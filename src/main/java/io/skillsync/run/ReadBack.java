@@ -1,0 +1,78 @@
+package io.skillsync.run;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.ExchangeProperty;
+import org.jboss.logging.Logger;
+
+import io.skillsync.SkillSyncConfig;
+import io.skillsync.cxone.CurrentAssignments;
+
+/**
+ * CXone sometimes answers 200 and keeps nothing. After a run's writes, and {@code skillsync.verify.delay}
+ * after the last of them (so the wait overlaps the writes instead of adding up per batch), what the run
+ * applied is read back with the same cheapest read as before; a row CXone does not hold after all becomes
+ * {@code failed} ("accepted but not kept") and so lands in the error file.
+ */
+@ApplicationScoped
+@Named("readBack")
+public class ReadBack {
+
+    private static final Logger LOG = Logger.getLogger(ReadBack.class);
+
+    private final SkillSyncConfig.Verify config;
+    private final CurrentAssignments current;
+
+    ReadBack(SkillSyncConfig config, CurrentAssignments current) {
+        this.config = config.verify();
+        this.current = current;
+    }
+
+    /** How long the route still waits before reading back (the {@code delay} EIP). */
+    public long waitMillis(@ExchangeProperty(RunLedger.RUN) Run run) {
+        if (!needed(run)) {
+            return 0;
+        }
+        return Math.max(0, run.lastWriteMillis() + config.delay().toMillis() - System.currentTimeMillis());
+    }
+
+    private boolean needed(Run run) {
+        return config.enabled() && run.rows().stream().anyMatch(row -> row.outcome() == Outcome.APPLIED);
+    }
+
+    public void verify(@ExchangeProperty(RunLedger.RUN) Run run) {
+        if (!needed(run)) {
+            return;
+        }
+        Set<Long> agents = new TreeSet<>();
+        run.rows().stream().filter(row -> row.outcome() == Outcome.APPLIED).forEach(row -> agents.add(row.agentId()));
+        Map<AssignmentKey, Assignment> held = current.read(run, agents, false, "written assignments back");
+        int kept = 0;
+        int lost = 0;
+        for (Row row : run.rows()) {
+            if (row.outcome() != Outcome.APPLIED) {
+                continue;
+            }
+            Assignment now = held.get(new AssignmentKey(row.agentId(), row.skillId()));
+            if (now != null && now.proficiency() == row.targetProficiency() && now.active() == row.active()) {
+                kept++;
+            } else {
+                lost++;
+                row.end(Outcome.FAILED, "CXone accepted the write but does not hold it when read back "
+                        + config.delay().toSeconds() + " s later (it holds "
+                        + (now == null ? "no such assignment" : "proficiency " + now.proficiency()
+                                + (now.active() ? ", active" : ", inactive"))
+                        + "): accepted but not kept");
+            }
+        }
+        run.verified(kept);
+        if (lost > 0) {
+            LOG.warnf("run %s: %d row(s) accepted but not kept by CXone; they are in the error file", run.id(), lost);
+        }
+    }
+}
