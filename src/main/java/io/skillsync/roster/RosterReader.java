@@ -1,11 +1,11 @@
 package io.skillsync.roster;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,10 +59,18 @@ public class RosterReader {
 
         Rows(Path file) {
             try {
+                // bad bytes become U+FFFD, found row by row below: the error then names the right line
                 var decoder = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT);
-                var reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder));
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+                var bytes = new BufferedInputStream(Files.newInputStream(file));
+                try {
+                    refuseWhatIsNotText(bytes);
+                } catch (IOException | RuntimeException e) {
+                    bytes.close();
+                    throw e;
+                }
+                var reader = new BufferedReader(new InputStreamReader(bytes, decoder));
                 skipByteOrderMark(reader);
                 this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
             } catch (IOException e) {
@@ -117,6 +125,11 @@ public class RosterReader {
                         continue;
                     }
                     int line = (int) consumed + 1;
+                    if (record.stream().anyMatch(cell -> cell.indexOf('\uFFFD') >= 0)) {
+                        close();
+                        throw new UnreadableRosterException("line " + line + ": the file is not UTF-8 text (Latin-1 or"
+                                + " Windows-1252?); export it as 'CSV UTF-8'");
+                    }
                     List<String> cells = record.stream().map(SpreadsheetCells::restore).toList();
                     return new RosterRecord(cols == null ? -1 : index++, line, cells, cols);
                 } catch (UncheckedIOException e) {
@@ -129,16 +142,12 @@ public class RosterReader {
 
         private UnreadableRosterException unreadable(long line, Throwable cause) {
             close();
-            if (cause instanceof CharacterCodingException) {
-                return new UnreadableRosterException("line " + line + ": the file is not UTF-8 text"
-                        + " (export it as 'CSV UTF-8')", cause);
-            }
             String message = cause == null ? "" : String.valueOf(cause.getMessage());
             if (message.contains("EOF reached before encapsulated token finished")) {
                 return new UnreadableRosterException("line " + line + ": a quoted field is never closed"
                         + " (unbalanced \" quote)", cause);
             }
-            if (message.contains("invalid char between encapsulated token and delimiter")) {
+            if (message.toLowerCase(java.util.Locale.ROOT).contains("between encapsulated token and delimiter")) {
                 return new UnreadableRosterException("line " + line + ": text follows a closing \" quote"
                         + " inside a field (unbalanced \" quote)", cause);
             }
@@ -151,6 +160,27 @@ public class RosterReader {
                 parser.close();
             } catch (IOException | RuntimeException ignored) {
                 // closing a read-only file: nothing is lost
+            }
+        }
+    }
+
+    /**
+     * UTF-16 and binary files decode as UTF-8 garbage or not at all: name them plainly instead. Looks at the
+     * first 8 KiB: a UTF-16/32 byte-order mark, or a NUL byte (no text file has one).
+     */
+    private static void refuseWhatIsNotText(BufferedInputStream in) throws IOException {
+        in.mark(8192);
+        byte[] head = in.readNBytes(8192);
+        in.reset();
+        if (head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+                || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
+            throw new UnreadableRosterException("the file is UTF-16 text (it starts with a UTF-16 byte-order mark);"
+                    + " export it as 'CSV UTF-8'");
+        }
+        for (byte b : head) {
+            if (b == 0) {
+                throw new UnreadableRosterException("the file holds NUL bytes: it is binary, or UTF-16 without a"
+                        + " byte-order mark, not CSV text; export it as 'CSV UTF-8'");
             }
         }
     }
