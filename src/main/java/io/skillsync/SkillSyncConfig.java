@@ -28,6 +28,30 @@ public interface SkillSyncConfig {
 
     Verify verify();
 
+    Progress progress();
+
+    Health health();
+
+    Ops ops();
+
+    /** The operations API at /ops: off unless users are configured (from a secret). */
+    interface Ops {
+        /** {@code name:password} pairs separated by commas; none (the default) turns the API off. */
+        Optional<String> users();
+    }
+
+    interface Health {
+        /** How often readiness asks the token endpoint itself when no run has needed a token lately. */
+        @WithDefault("5m")
+        Duration tokenCheckInterval();
+    }
+
+    interface Progress {
+        /** The longest a long run goes without a progress line in the log. */
+        @WithDefault("30s")
+        Duration interval();
+    }
+
     /** The blast-radius limits a file's plan is weighed against before anything is written. */
     interface Guard {
         @WithDefault("true")

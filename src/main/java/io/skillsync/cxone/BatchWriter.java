@@ -27,6 +27,7 @@ import io.skillsync.run.Outcome;
 import io.skillsync.run.Row;
 import io.skillsync.run.Run;
 import io.skillsync.run.RunLedger;
+import io.skillsync.run.RunProgress;
 import io.skillsync.run.RunStoppedException;
 
 /**
@@ -49,11 +50,13 @@ public class BatchWriter {
     private final ObjectMapper json;
     private final TenantDirectory directory;
     private final CamelContext camel;
+    private final RunProgress progress;
 
-    BatchWriter(ObjectMapper json, TenantDirectory directory, CamelContext camel) {
+    BatchWriter(ObjectMapper json, TenantDirectory directory, CamelContext camel, RunProgress progress) {
         this.json = json;
         this.directory = directory;
         this.camel = camel;
+        this.progress = progress;
     }
 
     public CxoneRequest request(@Body Batch batch) throws JsonProcessingException {
@@ -78,6 +81,7 @@ public class BatchWriter {
     public List<Batch> record(@Body CxoneResponse response, @ExchangeProperty(BATCH) Batch batch,
             @ExchangeProperty(RunLedger.RUN) Run run) {
         run.wrote();
+        progress.wrote(run);
         if (response.status() == 400 && batch.rows().size() > 1) {
             return bisect(batch, response, run);
         }
@@ -110,7 +114,7 @@ public class BatchWriter {
                 }
             }
         }
-        LOG.infof("batch %d (%s, %d rows): %d applied, %d failed%s, X-Request-Id %s", batch.number(), label(batch),
+        LOG.debugf("batch %d (%s, %d rows): %d applied, %d failed%s, X-Request-Id %s", batch.number(), label(batch),
                 batch.rows().size(), applied, batch.rows().size() - applied - otherVerb.size(),
                 otherVerb.isEmpty() ? "" : ", " + otherVerb.size() + " again with the other verb", response.requestId());
         return otherVerb.isEmpty() ? List.of() : otherVerb(batch, otherVerb, run);

@@ -1,5 +1,6 @@
 package io.skillsync.cxone;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ public class CxoneCall {
 
     public static final String REQUEST = "cxoneRequest";
     private static final String SENT_REQUEST_ID = "cxoneSentRequestId";
+    static final String SENT_AT = "cxoneSentAt";
 
     private final CxoneToken token;
     private final CxoneTraffic traffic;
@@ -55,6 +57,7 @@ public class CxoneCall {
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         }
         message.setBody(request.json());
+        exchange.setProperty(SENT_AT, System.nanoTime());
         traffic.sent(request.kind());
     }
 
@@ -65,6 +68,8 @@ public class CxoneCall {
         String requestId = message.getHeader("X-Request-Id", exchange.getProperty(SENT_REQUEST_ID, String.class),
                 String.class);
         String body = message.getBody(String.class);
+        traffic.answered(request.kind(), status,
+                Duration.ofNanos(System.nanoTime() - exchange.getProperty(SENT_AT, Long.class)));
         if (status == 401) {
             token.drop();
             throw new TokenRejectedException("CXone answered 401 to " + request);

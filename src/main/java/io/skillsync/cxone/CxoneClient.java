@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 
@@ -21,12 +22,15 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 @Named("cxoneClient")
 public class CxoneClient {
 
+    /** The circuit breaker's name, for its state in metrics and health. */
+    public static final String CIRCUIT = "cxone";
     private final ProducerTemplate producer;
 
     CxoneClient(ProducerTemplate producer) {
         this.producer = producer;
     }
 
+    @CircuitBreakerName(CIRCUIT)
     @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 60_000, delayUnit = ChronoUnit.MILLIS,
             failOn = CxoneUnavailableException.class)
     public CxoneResponse send(CxoneRequest request) {

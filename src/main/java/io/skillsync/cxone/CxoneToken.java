@@ -33,6 +33,8 @@ public class CxoneToken {
 
     private volatile String accessToken;
     private volatile long renewAtMillis;
+    /** The token endpoint's last status when it was not 200, for readiness; null after a success. */
+    private volatile Integer lastAnswer;
 
     CxoneToken(SkillSyncConfig config, ObjectMapper json, CxoneTraffic traffic) {
         this.config = config.cxone();
@@ -57,6 +59,12 @@ public class CxoneToken {
     /** CXone refused the token (401): the next attempt fetches a new one. */
     public void drop() {
         accessToken = null;
+    }
+
+    /** Whether the token endpoint refused the last request for a token (wrong id, secret or access key). */
+    public boolean refused() {
+        Integer status = lastAnswer;
+        return status != null && status != 429 && status < 500;
     }
 
     public String grant() {
@@ -84,6 +92,7 @@ public class CxoneToken {
                         + "&password=" + encode(config.accessKeySecret().orElse(""))
                 : "grant_type=client_credentials";
         message.setBody(form);
+        exchange.setProperty(CxoneCall.SENT_AT, System.nanoTime());
         traffic.sent("token");
     }
 
@@ -93,6 +102,9 @@ public class CxoneToken {
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = message.getBody(String.class);
         message.removeHeaders("*", "CamelRedelivery*", "CamelRedelivered");
+        traffic.answered("token", status,
+                java.time.Duration.ofNanos(System.nanoTime() - exchange.getProperty(CxoneCall.SENT_AT, Long.class)));
+        lastAnswer = status == 200 ? null : status;
         if (status >= 500 || status == 429) {
             throw new CxoneBusyException(status, "the CXone token endpoint answered " + status);
         }

@@ -1,16 +1,22 @@
 package io.skillsync.cxone;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Counts what SkillSync asked of CXone since the process started. A run reads a snapshot before and
- * after, and reports the difference; files are processed one at a time, so the difference is the run's.
+ * Counts what SkillSync asked of CXone since the process started, for the run summaries (a run reads a
+ * snapshot before and after; files run one at a time, so the difference is the run's) and for the
+ * metrics: {@code skillsync_cxone_requests_total{kind,status}}, {@code skillsync_cxone_request_seconds}
+ * (histogram), {@code skillsync_cxone_throttled_total}, {@code skillsync_cxone_retries_total}.
  */
 @ApplicationScoped
 @Named("cxoneTraffic")
@@ -21,6 +27,17 @@ public class CxoneTraffic implements Processor {
     private final AtomicLong tokens = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+    private final MeterRegistry metrics;
+    private final Counter throttledCounter;
+    private final Counter retriesCounter;
+
+    CxoneTraffic(MeterRegistry metrics) {
+        this.metrics = metrics;
+        this.throttledCounter = Counter.builder("skillsync.cxone.throttled")
+                .description("CXone answers 429 (over the rate limit)").register(metrics);
+        this.retriesCounter = Counter.builder("skillsync.cxone.retries")
+                .description("CXone requests sent again after a 429, 5xx, 401 or timeout").register(metrics);
+    }
 
     public void sent(String kind) {
         switch (kind) {
@@ -30,12 +47,21 @@ public class CxoneTraffic implements Processor {
         }
     }
 
+    /** CXone answered a request of {@code kind} with {@code status} after {@code elapsed}. */
+    public void answered(String kind, int status, Duration elapsed) {
+        metrics.counter("skillsync.cxone.requests", "kind", kind, "status", String.valueOf(status)).increment();
+        Timer.builder("skillsync.cxone.request").description("time CXone took to answer").tag("kind", kind)
+                .publishPercentileHistogram().register(metrics).record(elapsed);
+    }
+
     public void throttled() {
         throttled.incrementAndGet();
+        throttledCounter.increment();
     }
 
     public void retried() {
         retried.incrementAndGet();
+        retriesCounter.increment();
     }
 
     /** Called by the error handler before each redelivery ({@code onRedeliveryRef: cxoneTraffic}). */

@@ -33,6 +33,10 @@ public final class Run {
     private List<String> heldBecause;
     private List<String> wouldBeHeld;
     private long lastWriteMillis;
+    private long firstWriteMillis;
+    private int writesDone;
+    private int progressTenth;
+    private long progressLoggedAt;
     private int verified = -1;
 
     public Run(String id, Path file, boolean dryRun, Instant started, CxoneTraffic.Snapshot trafficAtStart) {
@@ -153,6 +157,31 @@ public final class Run {
     /** A batch was just written; read-back waits from the last such moment. */
     public void wrote() {
         lastWriteMillis = System.currentTimeMillis();
+        if (writesDone++ == 0) {
+            firstWriteMillis = lastWriteMillis;
+            progressLoggedAt = lastWriteMillis;
+        }
+    }
+
+    public int writesDone() {
+        return writesDone;
+    }
+
+    public long firstWriteMillis() {
+        return firstWriteMillis;
+    }
+
+    int progressTenth() {
+        return progressTenth;
+    }
+
+    long progressLoggedAt() {
+        return progressLoggedAt;
+    }
+
+    void progressLogged(int tenth, long at) {
+        progressTenth = tenth;
+        progressLoggedAt = at;
     }
 
     public long lastWriteMillis() {
@@ -175,6 +204,17 @@ public final class Run {
 
     public void stop(String reason) {
         this.stopped = reason;
+    }
+
+    /** Rows that have their outcome (for the progress gauge and log). */
+    public int settledRows() {
+        int settled = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).outcome() != null) {
+                settled++;
+            }
+        }
+        return settled;
     }
 
     public Map<Outcome, Integer> counts() {

@@ -36,11 +36,13 @@ public class RunLedger {
     private final SkillSyncConfig config;
     private final CxoneTraffic traffic;
     private final RosterReader reader;
+    private final RunStatus status;
 
-    RunLedger(SkillSyncConfig config, CxoneTraffic traffic, RosterReader reader) {
+    RunLedger(SkillSyncConfig config, CxoneTraffic traffic, RosterReader reader, RunStatus status) {
         this.config = config;
         this.traffic = traffic;
         this.reader = reader;
+        this.status = status;
     }
 
     public Run open(Exchange exchange) {
@@ -50,6 +52,7 @@ public class RunLedger {
                 + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt(1 << 16));
         Run run = new Run(id, file, config.dryRun(), started, traffic.snapshot());
         exchange.setProperty(RUN, run);
+        status.started(run);
         LOG.infof("run %s: %s picked up (%s)", id, run.fileName(), config.dryRun() ? "dry run" : "apply");
         return run;
     }

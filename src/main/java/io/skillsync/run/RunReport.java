@@ -74,7 +74,7 @@ public class RunReport {
         List<String> outputs = new ArrayList<>(List.of(relative(archive)));
         Map<String, Object> summary = record(run, "complete", true, outputs);
         exchange.setProperty(ARCHIVE, fromInbox(archive));
-        status.completed(run);
+        status.ended(run, "complete");
         LOG.infof("run %s: %s complete: %s; audit %s", run.id(), run.fileName(), summary.get("counts"), outputs.get(1));
     }
 
@@ -94,7 +94,7 @@ public class RunReport {
         List<String> outputs = new ArrayList<>(List.of(relative(target), relative(reasonFile)));
         Map<String, Object> summary = record(run, "held", false, outputs);
         exchange.setProperty(ARCHIVE, fromInbox(target));
-        status.completed(run);
+        status.ended(run, "held");
         LOG.warnf("run %s: %s held in %s: %s", run.id(), run.fileName(), relative(target), summary.get("counts"));
     }
 
@@ -105,7 +105,7 @@ public class RunReport {
     public void stopped(@ExchangeProperty(RunLedger.RUN) Run run) throws IOException {
         List<String> outputs = new ArrayList<>();
         Map<String, Object> summary = record(run, "stopped", false, outputs);
-        status.stopped(run);
+        status.ended(run, "stopped");
         LOG.errorf("run %s: %s stopped, the file stays in inbox/ to run again: %s; %s", run.id(), run.fileName(),
                 run.stopped(), summary.get("counts"));
         throw new RunStoppedException(run.fileName() + " stays in inbox/: " + run.stopped());
@@ -118,7 +118,7 @@ public class RunReport {
     public void unwritable(@ExchangeProperty(RunLedger.RUN) Run run,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         run.stop("cannot write the run's record under " + workDir.toAbsolutePath() + ": " + cause);
-        status.stopped(run);
+        status.ended(run, "unwritable");
         LOG.errorf("run %s: %s stays in inbox/: %s", run.id(), run.fileName(), run.stopped());
         throw new RunStoppedException(run.fileName() + " stays in inbox/: " + run.stopped());
     }
@@ -160,6 +160,7 @@ public class RunReport {
         content.put("reason", cause.getMessage());
         writeAtomically(summary, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, content));
         exchange.setProperty(ARCHIVE, fromInbox(target));
+        status.ended(run, "unreadable");
         LOG.errorf("run %s: %s could not be read, moved to %s: %s", run.id(), run.fileName(), relative(target),
                 cause.getMessage());
     }

@@ -1,25 +1,95 @@
 package io.skillsync.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
-/** How the last run ended, for health checks and metrics: operators see a stopped run without reading logs. */
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import org.jboss.logging.Logger;
+
+import io.skillsync.SkillSyncConfig;
+import io.skillsync.cxone.CxoneClient;
+
+/**
+ * How runs go, for operators: health checks read it, and it feeds the metrics {@code skillsync_runs_total{result}},
+ * {@code skillsync_rows_total{outcome}}, {@code skillsync_run_rows} / {@code skillsync_run_rows_done} (the run
+ * under way), {@code skillsync_last_success_timestamp_seconds}, {@code skillsync_files_waiting{folder}} and
+ * {@code skillsync_cxone_circuit_open}. The last success is read back from the audit folder at start-up,
+ * so a restart does not look like a missed night.
+ */
 @ApplicationScoped
 public class RunStatus {
 
+    private static final Logger LOG = Logger.getLogger(RunStatus.class);
+
+    private final MeterRegistry metrics;
+    private final Path workDir;
+    private final ObjectMapper json;
+    private final CircuitBreakerMaintenance circuits;
+    private volatile Run current;
     private volatile String stoppedBecause;
     private volatile Instant lastComplete;
     private volatile Instant lastStopped;
 
-    void completed(Run run) {
-        stoppedBecause = null;
-        lastComplete = Instant.now();
+    RunStatus(MeterRegistry metrics, SkillSyncConfig config, ObjectMapper json, CircuitBreakerMaintenance circuits) {
+        this.metrics = metrics;
+        this.workDir = Path.of(config.workDir());
+        this.json = json;
+        this.circuits = circuits;
     }
 
-    void stopped(Run run) {
-        stoppedBecause = run.fileName() + ": " + run.stopped();
-        lastStopped = Instant.now();
+    void register(@Observes StartupEvent start) {
+        Gauge.builder("skillsync.run.rows", this, s -> s.current == null ? 0 : s.current.rows().size())
+                .description("rows of the run under way (0 when idle)").register(metrics);
+        Gauge.builder("skillsync.run.rows.done", this, s -> s.current == null ? 0 : s.current.settledRows())
+                .description("rows of the run under way that have their outcome").register(metrics);
+        Gauge.builder("skillsync.last.success.timestamp", this,
+                s -> s.lastComplete == null ? 0 : s.lastComplete.getEpochSecond())
+                .baseUnit("seconds").description("when the last run completed (epoch seconds)").register(metrics);
+        for (String folder : List.of("inbox", "error", "hold")) {
+            Gauge.builder("skillsync.files.waiting", this, s -> s.waiting(folder)).tag("folder", folder)
+                    .description("roster files waiting in the folder").register(metrics);
+        }
+        Gauge.builder("skillsync.cxone.circuit.open", this, s -> s.circuitOpen() ? 1 : 0)
+                .description("1 while no request is sent to CXone after five failed in a row").register(metrics);
+        lastComplete = lastCompleteInAudit();
+    }
+
+    public void started(Run run) {
+        current = run;
+    }
+
+    /** A run ended with {@code result}: complete, held, stopped or unreadable. */
+    void ended(Run run, String result) {
+        current = null;
+        metrics.counter("skillsync.runs", "result", result).increment();
+        run.counts().forEach((outcome, n) -> {
+            if (n > 0) {
+                metrics.counter("skillsync.rows", "outcome", outcome.label()).increment(n);
+            }
+        });
+        if (result.equals("stopped") || result.equals("unwritable")) {
+            stoppedBecause = run.fileName() + ": " + run.stopped();
+            lastStopped = Instant.now();
+        } else {
+            stoppedBecause = null;
+            if (!result.equals("unreadable")) {
+                lastComplete = Instant.now();
+            }
+        }
     }
 
     /** Why the last run stopped, or null when the last run was complete (or none ran yet). */
@@ -33,5 +103,40 @@ public class RunStatus {
 
     public Instant lastStopped() {
         return lastStopped;
+    }
+
+    public boolean circuitOpen() {
+        return circuits.currentState(CxoneClient.CIRCUIT) == CircuitBreakerState.OPEN;
+    }
+
+    private double waiting(String folder) {
+        try (Stream<Path> files = Files.list(workDir.resolve(folder))) {
+            return files.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private Instant lastCompleteInAudit() {
+        Path audit = workDir.resolve("audit");
+        if (!Files.isDirectory(audit)) {
+            return null;
+        }
+        try (Stream<Path> days = Files.list(audit)) {
+            for (Path day : days.sorted(Comparator.reverseOrder()).limit(31).toList()) {
+                try (Stream<Path> summaries = Files.list(day)) {
+                    for (Path summary : summaries.filter(f -> f.toString().endsWith(".summary.json"))
+                            .sorted(Comparator.reverseOrder()).toList()) {
+                        JsonNode run = json.readTree(summary.toFile());
+                        if (run.path("result").asText().equals("complete")) {
+                            return Instant.parse(run.path("finished").asText());
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("could not read the last complete run from %s: %s", audit, e.toString());
+        }
+        return null;
     }
 }
