@@ -98,7 +98,7 @@ public class BatchWriter {
         int applied = 0;
         List<Row> otherVerb = new ArrayList<>();
         for (Row row : batch.rows()) {
-            row.sentIn(batch.number(), response.status(), response.requestId());
+            row.sentIn(batch.number(), response.status(), response.requestId(), response.traceId());
             JsonNode result = results.get(new AssignmentKey(row.agentId(), row.skillId()));
             if (result == null) {
                 row.end(Outcome.FAILED, "CXone's answer does not mention this assignment, so it is not taken as applied");
@@ -162,7 +162,7 @@ public class BatchWriter {
         }
         String reason = "CXone refused the request (HTTP " + response.status() + reasonOf(response) + ")";
         for (Row row : batch.rows()) {
-            row.sentIn(batch.number(), response.status(), response.requestId());
+            row.sentIn(batch.number(), response.status(), response.requestId(), response.traceId());
             row.end(Outcome.FAILED, reason);
         }
         LOG.warnf("batch %d (%s, %d rows): %s, X-Request-Id %s", batch.number(), label(batch), batch.rows().size(),
@@ -175,7 +175,7 @@ public class BatchWriter {
         RuntimeException failure = CxoneClient.unwrap(cause);
         int status = failure instanceof CxoneException cx ? cx.status() : 0;
         for (Row row : batch.rows()) {
-            row.sentIn(batch.number(), status, null);
+            row.sentIn(batch.number(), status, null, null);
             row.end(Outcome.FAILED, "not written: " + failure.getMessage());
         }
         LOG.warnf("batch %d (%s, %d rows) failed: %s", batch.number(), label(batch), batch.rows().size(),

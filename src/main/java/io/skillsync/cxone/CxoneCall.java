@@ -90,7 +90,14 @@ public class CxoneCall {
                     + permission(message, body));
         }
         backpressure.succeeded();
-        return new CxoneResponse(status, parse(body), requestId, message.getHeader("icStatusDescription", String.class));
+        return new CxoneResponse(status, parse(body), requestId, message.getHeader("icStatusDescription", String.class),
+                traceId(message.getHeader("traceparent", String.class)));
+    }
+
+    /** The trace id of a W3C traceparent ({@code 00-<trace id>-<span id>-<flags>}), which tracing adds to each request. */
+    static String traceId(String traceparent) {
+        String[] parts = traceparent == null ? new String[0] : traceparent.split("-");
+        return parts.length == 4 && parts[1].length() == 32 ? parts[1] : null;
     }
 
     /** A body that is not JSON (an HTML error page) is no reason to retry: it reads as empty. */

@@ -24,6 +24,7 @@ public final class Row {
     private int batch;
     private int httpStatus;
     private String requestId;
+    private String traceId;
     private boolean verbFlipped;
 
     public Row(int index, int line) {
@@ -118,10 +119,15 @@ public final class Row {
         return requestId;
     }
 
-    public void sentIn(int batch, int httpStatus, String requestId) {
+    public String traceId() {
+        return traceId;
+    }
+
+    public void sentIn(int batch, int httpStatus, String requestId, String traceId) {
         this.batch = batch;
         this.httpStatus = httpStatus;
         this.requestId = requestId;
+        this.traceId = traceId;
     }
 
     /**
