@@ -88,13 +88,9 @@ public interface SkillSyncConfig {
         @WithDefault("1000")
         long pollDelay();
 
-        /** How often a candidate file's size and time are compared, in ms. */
-        @WithDefault("1000")
-        long settleCheck();
-
-        /** How long a file must stay unchanged before it is taken, in ms. */
+        /** A file is taken once its size and time did not change over this long, in ms. */
         @WithDefault("2000")
-        long settleAge();
+        long settleCheck();
 
         /** After a run stopped (credentials refused, CXone down), how long the inbox waits before trying again, in ms. */
         @WithDefault("300000")

@@ -66,7 +66,6 @@ class KillAndRestartIT {
                 Map.entry("SKILLSYNC_CXONE_REQUESTS_PER_MINUTE", "600"),
                 Map.entry("SKILLSYNC_INTAKE_POLL_DELAY", "200"),
                 Map.entry("SKILLSYNC_INTAKE_SETTLE_CHECK", "200"),
-                Map.entry("SKILLSYNC_INTAKE_SETTLE_AGE", "400"),
                 Map.entry("SKILLSYNC_VERIFY_DELAY", "200ms"));
 
     /** A fresh tenant of 1,000 agents, and a roster giving each Retention, in the inbox. */

@@ -21,7 +21,6 @@ import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
 import io.skillsync.run.AssignmentKey;
-import io.skillsync.run.AssignmentPlanner;
 import io.skillsync.run.Batch;
 import io.skillsync.run.Outcome;
 import io.skillsync.run.Row;
@@ -103,7 +102,7 @@ public class BatchWriter {
             if (result == null) {
                 row.end(Outcome.FAILED, "CXone's answer does not mention this assignment, so it is not taken as applied");
             } else if (result.path("success").asBoolean(false)) {
-                row.end(Outcome.APPLIED, AssignmentPlanner.describe(row));
+                row.end(Outcome.APPLIED, null);
                 applied++;
             } else {
                 String error = result.path("error").asText("no reason given");
@@ -174,9 +173,10 @@ public class BatchWriter {
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         RuntimeException failure = CxoneClient.unwrap(cause);
         int status = failure instanceof CxoneException cx ? cx.status() : 0;
+        String notWritten = "not written: " + failure.getMessage();
         for (Row row : batch.rows()) {
             row.sentIn(batch.number(), status, null, null);
-            row.end(Outcome.FAILED, "not written: " + failure.getMessage());
+            row.end(Outcome.FAILED, notWritten);
         }
         LOG.warnf("batch %d (%s, %d rows) failed: %s", batch.number(), label(batch), batch.rows().size(),
                 failure.getMessage());

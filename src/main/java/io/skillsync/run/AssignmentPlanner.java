@@ -49,7 +49,7 @@ public class AssignmentPlanner {
                 continue;
             }
             if (run.dryRun()) {
-                row.end(Outcome.PLANNED, "would " + describe(row));
+                row.end(Outcome.PLANNED, null);
             }
             String group = bulk ? "bulk" : verb + " " + row.skillId();
             changes.computeIfAbsent(group, g -> new ArrayList<>()).add(row);
@@ -73,32 +73,16 @@ public class AssignmentPlanner {
     private static String verb(Row row, Assignment current) {
         if (current == null) {
             if (!row.active()) {
-                row.end(Outcome.UNCHANGED, "not assigned in CXone, so nothing to deactivate");
+                row.end(Outcome.UNCHANGED, null);
                 return null;
             }
             return "POST";
         }
         row.previously(current.proficiency(), current.active());
         if (row.targetProficiency() == current.proficiency() && row.active() == current.active()) {
-            row.end(Outcome.UNCHANGED, "CXone already holds proficiency " + current.proficiency()
-                    + (current.active() ? ", active" : ", inactive"));
+            row.end(Outcome.UNCHANGED, null);
             return null;
         }
         return "PUT";
-    }
-
-    /** The change a row makes, in words, for its audit line. */
-    public static String describe(Row row) {
-        if (!row.assignedBefore()) {
-            return "assign at proficiency " + row.targetProficiency() + (row.active() ? ", active" : ", inactive");
-        }
-        StringBuilder change = new StringBuilder("change");
-        if (row.targetProficiency() != row.previousProficiency()) {
-            change.append(" proficiency ").append(row.previousProficiency()).append(" -> ").append(row.targetProficiency());
-        }
-        if (row.active() != (row.previousActive() == 1)) {
-            change.append(row.active() ? " activate" : " deactivate");
-        }
-        return change.toString();
     }
 }

@@ -20,7 +20,8 @@ public final class Row {
     /** 1 active, 0 inactive, NONE when the assignment did not exist or was not read. */
     private int previousActive = NONE;
     private Outcome outcome;
-    private String detail = "";
+    /** Said only when it cannot be told from the row itself (kept small: one string per row adds up). */
+    private String detail;
     private int batch;
     private int httpStatus;
     private String requestId;
@@ -93,8 +94,38 @@ public final class Row {
         return outcome;
     }
 
+    /** The outcome in words: given when the row ended, or told from what the row asks and CXone held. */
     public String detail() {
-        return detail;
+        if (detail != null) {
+            return detail;
+        }
+        if (outcome == Outcome.PLANNED) {
+            return "would " + change();
+        }
+        if (outcome == Outcome.APPLIED) {
+            return change();
+        }
+        if (outcome == Outcome.UNCHANGED) {
+            return assignedBefore()
+                    ? "CXone already holds proficiency " + previousProficiency + (previousActive == 1 ? ", active" : ", inactive")
+                    : "not assigned in CXone, so nothing to deactivate";
+        }
+        return "";
+    }
+
+    /** The change the row makes, in words. */
+    public String change() {
+        if (!assignedBefore()) {
+            return "assign at proficiency " + targetProficiency() + (active ? ", active" : ", inactive");
+        }
+        StringBuilder change = new StringBuilder("change");
+        if (targetProficiency() != previousProficiency) {
+            change.append(" proficiency ").append(previousProficiency).append(" -> ").append(targetProficiency());
+        }
+        if (active != (previousActive == 1)) {
+            change.append(active ? " activate" : " deactivate");
+        }
+        return change.toString();
     }
 
     /** A row still waiting for CXone's answer has no outcome yet. */
@@ -102,9 +133,10 @@ public final class Row {
         return outcome == null;
     }
 
+    /** Ends the row; {@code detail} null when {@link #detail()} can tell it from the row. */
     public void end(Outcome outcome, String detail) {
         this.outcome = outcome;
-        this.detail = detail == null ? "" : detail;
+        this.detail = detail;
     }
 
     public int batch() {

@@ -22,10 +22,6 @@ public final class Run {
     private final Instant started;
     private final CxoneTraffic.Snapshot trafficAtStart;
     private final List<Row> rows = new ArrayList<>();
-    /** First row of each (agent, skill), to find repeated rows. */
-    private final Map<AssignmentKey, Row> firstRowOf = new HashMap<>();
-    /** Later rows for the same (agent, skill), by the first row. */
-    private final Map<Row, List<Row>> repeats = new HashMap<>();
     private List<Batch> batches = List.of();
     private int lastBatchNumber;
     private String stopped;
@@ -83,12 +79,6 @@ public final class Run {
 
     public void add(Row row) {
         rows.add(row);
-        if (row.open()) {
-            Row first = firstRowOf.putIfAbsent(new AssignmentKey(row.agentId(), row.skillId()), row);
-            if (first != null) {
-                repeats.computeIfAbsent(first, f -> new ArrayList<>()).add(row);
-            }
-        }
     }
 
     /** Whether the split reached the end of the file (a run can stop while rows are still being resolved). */
@@ -100,9 +90,50 @@ public final class Run {
         this.allRowsRead = read;
     }
 
-    /** Each group of rows for one (agent, skill) beyond its first row. */
-    public Map<Row, List<Row>> repeats() {
-        return repeats;
+    /**
+     * Groups of open rows about the same (agent, skill), each in file order, found by sorting packed
+     * keys rather than by a map of a million entries: a large file must fit a small heap.
+     */
+    public List<List<Row>> repeats() {
+        Map<Long, Integer> agents = new HashMap<>();
+        Map<Long, Integer> skills = new HashMap<>();
+        int open = 0;
+        for (Row row : rows) {
+            if (row.open()) {
+                agents.putIfAbsent(row.agentId(), agents.size());
+                skills.putIfAbsent(row.skillId(), skills.size());
+                open++;
+            }
+        }
+        if (rows.size() >= 1 << 24) {
+            throw new IllegalStateException("more than 16,777,215 rows in one file: split it");
+        }
+        long[] packed = new long[open];
+        int n = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (row.open()) {
+                long key = (long) agents.get(row.agentId()) * skills.size() + skills.get(row.skillId());
+                packed[n++] = key << 24 | i;
+            }
+        }
+        java.util.Arrays.sort(packed);
+        List<List<Row>> groups = new ArrayList<>();
+        for (int from = 0; from < packed.length;) {
+            int to = from + 1;
+            while (to < packed.length && packed[to] >>> 24 == packed[from] >>> 24) {
+                to++;
+            }
+            if (to - from > 1) {
+                List<Row> group = new ArrayList<>(to - from);
+                for (int k = from; k < to; k++) {
+                    group.add(rows.get((int) (packed[k] & 0xFFFFFF)));
+                }
+                groups.add(group);
+            }
+            from = to;
+        }
+        return groups;
     }
 
     /** Rows still waiting for an outcome: valid, resolved, not repeats. */

@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -80,16 +79,18 @@ public class RunLedger {
      */
     public void closeRows(@ExchangeProperty(RUN) Run run) {
         run.allRowsRead(true);
-        run.repeats().forEach((first, later) -> {
+        for (List<Row> group : run.repeats()) {
+            Row first = group.get(0);
+            List<Row> later = group.subList(1, group.size());
             if (later.stream().allMatch(first::asksSameAs)) {
-                later.forEach(row -> row.end(Outcome.UNCHANGED, "duplicate of line " + first.line()));
-                return;
+                String detail = "duplicate of line " + first.line();
+                later.forEach(row -> row.end(Outcome.UNCHANGED, detail));
+                continue;
             }
-            List<Row> all = Stream.concat(Stream.of(first), later.stream()).toList();
-            String lines = all.stream().map(r -> String.valueOf(r.line())).collect(Collectors.joining(", "));
-            all.forEach(row -> row.end(Outcome.REJECTED, "line " + row.line()
+            String lines = group.stream().map(r -> String.valueOf(r.line())).collect(Collectors.joining(", "));
+            group.forEach(row -> row.end(Outcome.REJECTED, "line " + row.line()
                     + ": conflicting rows for the same agent and skill on lines " + lines));
-        });
+        }
         LOG.infof("run %s: %d rows read, %d to compare with CXone", run.id(), run.rows().size(), run.openRows().size());
     }
 
@@ -101,15 +102,16 @@ public class RunLedger {
         String reason = reason(caught);
         run.stop(reason);
         LOG.errorf("run %s stopped: %s", run.id(), reason);
-        run.rows().stream().filter(Row::open)
-                .forEach(row -> row.end(Outcome.FAILED, "not written: the run stopped: " + reason));
+        String notWritten = "not written: the run stopped: " + reason;
+        run.rows().stream().filter(Row::open).forEach(row -> row.end(Outcome.FAILED, notWritten));
         if (!run.allRowsRead()) {
             // stopped while rows were being resolved: the rest of the file is accounted for too
+            String notRead = "not read: the run stopped: " + reason;
             try (RosterReader.Rows rest = reader.rows(run.file())) {
                 rest.forEachRemaining(record -> {
                     if (record.index() >= run.rows().size()) {
                         Row row = new Row(record.index(), record.line());
-                        row.end(Outcome.FAILED, "not read: the run stopped: " + reason);
+                        row.end(Outcome.FAILED, notRead);
                         run.rows().add(row);
                     }
                 });

@@ -245,12 +245,13 @@ public class SimulatorResource {
 
     /**
      * Replaces the tenant with {@code agents} agents ({@code agent0001@example.com} ...), each holding
-     * Tier_1_Support at 10: a known start for scripts (the kill test, the benchmark).
+     * Tier_1_Support at 10, and the usual skills plus {@code skills} more ({@code Skill_0001} ...): a known
+     * start for scripts (the kill test, the benchmark).
      */
     @POST
     @Path("/admin/seed")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response seed(@QueryParam("agents") int count) {
+    public Response seed(@QueryParam("agents") int count, @QueryParam("skills") int extraSkills) {
         if (!enabled) {
             return Response.status(404).build();
         }
@@ -261,8 +262,12 @@ public class SimulatorResource {
                     true));
             held.add(new TenantSimulator.Assignment(500_000 + n, 112233, 10, true));
         }
-        tenant.seed(people, TenantSimulator.defaultSkills(), held);
-        return Response.ok(Map.of("agents", count, "assignments", held.size())).build();
+        List<TenantSimulator.Skill> skills = new java.util.ArrayList<>(TenantSimulator.defaultSkills());
+        for (int n = 1; n <= extraSkills; n++) {
+            skills.add(new TenantSimulator.Skill(200_000 + n, String.format("Skill_%04d", n), true));
+        }
+        tenant.seed(people, skills, held);
+        return Response.ok(Map.of("agents", count, "skills", skills.size(), "assignments", held.size())).build();
     }
 
     @GET
