@@ -1,0 +1,342 @@
+package io.skillsync;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark of README's "Performance" (not part of the tests): the packaged service against the
+ * simulated tenant in a second process, which enforces the API limit over a sliding 60-second window.
+ * {@code ./mvnw -B -Pbench verify} runs the small mode (under a minute); {@code -Dbench.mode=full} the
+ * real one: 15,000 rows at 200 requests a minute, the two baselines, and a 1,000,000-row dry run in a
+ * 256 MB heap. Prints a table and writes {@code target/bench/bench-<mode>.json}.
+ */
+class SkillSyncBench {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final Path WORK = Path.of("target/bench/work");
+    static final int TENANT_PORT = 18380;
+    static final int SERVICE_PORT = 18381;
+    static final String TENANT = "http://localhost:" + TENANT_PORT + "/sim";
+
+    record Mode(String name, int agents, int perMinute, Duration verifyDelay, int perRowRows, int dryRunAgents,
+            int dryRunSkills) {
+    }
+
+    static final Mode SMALL = new Mode("small", 500, 2000, Duration.ofSeconds(2), 100, 1000, 20);
+    static final Mode FULL = new Mode("full", 5000, 200, Duration.ofSeconds(20), 400, 5000, 200);
+
+    final Map<String, Object> figures = new LinkedHashMap<>();
+
+    @Test
+    void bench() throws Exception {
+        Mode mode = "full".equals(System.getProperty("bench.mode")) ? FULL : SMALL;
+        KillAndRestartIT.deleteTree(Path.of("target/bench"));
+        figures.put("mode", mode.name());
+        figures.put("date", Instant.now().toString());
+        figures.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name")
+                + ", Java " + System.getProperty("java.version"));
+        try (ServiceProcess tenant = ServiceProcess.start("bench-tenant", TENANT_PORT, Map.of(
+                "SKILLSYNC_SIMULATOR_ENABLED", "true",
+                "SKILLSYNC_SIMULATOR_RATE_LIMIT", String.valueOf(mode.perMinute()),
+                "SKILLSYNC_SIMULATOR_RATE_WINDOW", "60s",
+                "SKILLSYNC_WORK_DIR", "target/bench/tenant-unused",
+                "SKILLSYNC_CXONE_API_URL", TENANT + "/inContactAPI/services/v30.0",
+                "SKILLSYNC_CXONE_TOKEN_URL", TENANT + "/auth/token"))) {
+            nightly(mode, tenant);
+            onePerRow(mode, tenant);
+            runbookBulkScript(mode, tenant);
+            millionRowDryRun(mode, tenant);
+        }
+        report(mode);
+    }
+
+    /** SkillSync on the nightly file, then on the same file again. */
+    void nightly(Mode mode, ServiceProcess tenant) throws Exception {
+        seed(tenant, mode.agents(), 0);
+        long started = System.nanoTime();
+        try (ServiceProcess service = ServiceProcess.start("bench-service", SERVICE_PORT, env(mode, Map.of()))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
+                    .until(() -> service.get("/q/health/ready").statusCode() == 200);
+            figures.put("startToReadySeconds", seconds(System.nanoTime() - started));
+            int changed = writeNightly(mode, "nightly.csv");
+            JsonNode run = awaitSummary("nightly.csv", "");
+            long requests = run.path("requests").path("read").asLong() + run.path("requests").path("write").asLong();
+            double wall = runSeconds(run);
+            double minimum = requests * 60.0 / mode.perMinute() + mode.verifyDelay().toSeconds();
+            figures.put("rows", run.path("counts").path("rows").asInt());
+            figures.put("changedRows", changed);
+            figures.put("applied", run.path("counts").path("applied").asInt());
+            figures.put("requestsRead", run.path("requests").path("read").asLong());
+            figures.put("requestsWrite", run.path("requests").path("write").asLong());
+            figures.put("wallSeconds", wall);
+            figures.put("minimumSeconds", minimum);
+            figures.put("wallOverMinimum", round(wall / minimum));
+            figures.put("writesPer1000Changed", round(run.path("requests").path("write").asDouble() * 1000 / changed));
+            figures.put("tenant429", count429(tenant));
+            figures.put("verified", run.path("verified").asInt());
+
+            writeNightly(mode, "nightly-again.csv");
+            JsonNode again = awaitSummary("nightly-again.csv", "");
+            figures.put("againWrites", again.path("requests").path("write").asLong());
+            figures.put("againUnchanged", again.path("counts").path("unchanged").asInt());
+            figures.put("againWallSeconds", runSeconds(again));
+        }
+    }
+
+    /** Baseline 1: a request per row, as a hand script PUTting one agent at a time would (batch-size 1). */
+    void onePerRow(Mode mode, ServiceProcess tenant) throws Exception {
+        seed(tenant, mode.agents(), 0);
+        try (ServiceProcess service = ServiceProcess.start("bench-per-row", SERVICE_PORT,
+                env(mode, Map.of("SKILLSYNC_CXONE_BATCH_SIZE", "1", "SKILLSYNC_VERIFY_ENABLED", "false")))) {
+            StringBuilder csv = new StringBuilder("email,skill,proficiency\n");
+            for (int n = 1; n <= mode.perRowRows(); n++) {
+                csv.append(email(n)).append(",Retention,5\n");
+            }
+            drop("per-row.csv", csv.toString());
+            JsonNode run = awaitSummary("per-row.csv", "");
+            figures.put("perRowWritesPer1000Changed",
+                    round(run.path("requests").path("write").asDouble() * 1000 / mode.perRowRows()));
+            figures.put("perRowMinutesFor1000Changed", round(1000.0 / mode.perMinute()));
+            figures.put("perRowMinutesForNightly", round((Integer) figures.get("changedRows") * 1.0 / mode.perMinute()));
+        }
+    }
+
+    /**
+     * Baseline 2: the runbook's bulk script: the whole file in PUT /agents/skills of 100, a 1-second sleep
+     * between requests, no reads and no diff, so unchanged rows are written too, every night.
+     */
+    void runbookBulkScript(Mode mode, ServiceProcess tenant) throws Exception {
+        seed(tenant, mode.agents(), 0);
+        String token = token();
+        List<String[]> rows = nightlyRows(mode);
+        long started = System.nanoTime();
+        int requests = 0;
+        int throttled = 0;
+        for (int from = 0; from < rows.size(); from += 100) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode items = body.putArray("agentSkillAssignments");
+            for (String[] row : rows.subList(from, Math.min(rows.size(), from + 100))) {
+                items.addObject().put("agentId", Long.parseLong(row[0])).put("skillId", Long.parseLong(row[1]))
+                        .put("proficiency", Integer.parseInt(row[2])).put("isActive", true);
+            }
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(TENANT
+                    + "/inContactAPI/services/v30.0/agents/skills")).header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json").header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            requests++;
+            throttled += answer.statusCode() == 429 ? 1 : 0;
+            Thread.sleep(1000);
+        }
+        figures.put("bulkScriptRequests", requests);
+        figures.put("bulkScriptWallSeconds", seconds(System.nanoTime() - started));
+        figures.put("bulkScriptWritesPer1000Changed", round(requests * 1000.0 / (Integer) figures.get("changedRows")));
+        figures.put("bulkScriptAgainWrites", requests);
+        figures.put("bulkScript429", throttled);
+    }
+
+    /** A 1,000,000-row dry run (full mode) in a 256 MB heap: rows a second, and the heap's peak. */
+    void millionRowDryRun(Mode mode, ServiceProcess tenant) throws Exception {
+        seed(tenant, mode.dryRunAgents(), mode.dryRunSkills());
+        Map<String, String> env = new HashMap<>(env(mode, Map.of("SKILLSYNC_MODE", "dry-run",
+                "SKILLSYNC_CXONE_REQUESTS_PER_MINUTE", "60000", "JAVA_TOOL_OPTIONS", "-Xmx256m")));
+        try (ServiceProcess service = ServiceProcess.start("bench-dry-run", SERVICE_PORT, env)) {
+            Path staged = WORK.resolve("big.staging");
+            try (var out = Files.newBufferedWriter(staged, StandardCharsets.UTF_8)) {
+                out.write("email,skill,proficiency,active\n");
+                for (int a = 1; a <= mode.dryRunAgents(); a++) {
+                    for (int s = 1; s <= mode.dryRunSkills(); s++) {
+                        out.write(String.format("agent%04d@example.com,Skill_%04d,%d,true%n", a, s, (a + s) % 20 + 1));
+                    }
+                }
+            }
+            AtomicLong peak = new AtomicLong();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        peak.accumulateAndGet(heapUsed(service), Math::max);
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception ignored) {
+                        // a scrape that failed is a sample missed
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+            Files.move(staged, WORK.resolve("inbox/big.csv"), StandardCopyOption.ATOMIC_MOVE);
+            JsonNode run = awaitSummary("big.csv", "");
+            sampler.interrupt();
+            double wall = runSeconds(run);
+            figures.put("dryRunRows", run.path("counts").path("rows").asInt());
+            figures.put("dryRunPlanned", run.path("counts").path("planned").asInt());
+            figures.put("dryRunSeconds", wall);
+            figures.put("dryRunRowsPerSecond", Math.round(run.path("counts").path("rows").asInt() / wall));
+            figures.put("dryRunMaxHeapMb", 256);
+            figures.put("dryRunPeakHeapUsedMb", peak.get() / (1024 * 1024));
+        }
+    }
+
+    // --- the nightly file ------------------------------------------------------------------------------
+
+    /** Each agent x Tier_1_Support (half re-levelled, half as held), Tier_2_Support and Retention (new). */
+    static List<String[]> nightlyRows(Mode mode) {
+        List<String[]> rows = new java.util.ArrayList<>();
+        for (int n = 1; n <= mode.agents(); n++) {
+            String agent = String.valueOf(500_000 + n);
+            rows.add(new String[] { agent, "112233", n % 2 == 0 ? "10" : String.valueOf(1 + n % 9), email(n), "Tier_1_Support" });
+            rows.add(new String[] { agent, "112234", String.valueOf(1 + n % 20), email(n), "Tier_2_Support" });
+            rows.add(new String[] { agent, "112235", "5", email(n), "Retention" });
+        }
+        return rows;
+    }
+
+    /** Writes the nightly roster into the inbox; returns how many of its rows change CXone. */
+    static int writeNightly(Mode mode, String name) throws IOException {
+        StringBuilder csv = new StringBuilder("email,skill,proficiency,active\n");
+        int changed = 0;
+        for (String[] row : nightlyRows(mode)) {
+            csv.append(row[3]).append(',').append(row[4]).append(',').append(row[2]).append(",true\n");
+            changed += row[1].equals("112233") && row[2].equals("10") ? 0 : 1;
+        }
+        drop(name, csv.toString());
+        return changed;
+    }
+
+    static String email(int n) {
+        return String.format("agent%04d@example.com", n);
+    }
+
+    static void drop(String name, String content) throws IOException {
+        Files.createDirectories(WORK.resolve("inbox"));
+        Path staged = WORK.resolve(name + ".staging");
+        Files.writeString(staged, content);
+        Files.move(staged, WORK.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static Map<String, String> env(Mode mode, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(Map.of("SKILLSYNC_WORK_DIR", WORK.toString(),
+                "SKILLSYNC_CXONE_API_URL", TENANT + "/inContactAPI/services/v30.0",
+                "SKILLSYNC_CXONE_TOKEN_URL", TENANT + "/auth/token",
+                "SKILLSYNC_CXONE_CLIENT_ID", "skillsync-dev",
+                "SKILLSYNC_CXONE_CLIENT_SECRET", "dev-client-secret",
+                "SKILLSYNC_CXONE_REQUESTS_PER_MINUTE", String.valueOf(mode.perMinute()),
+                "SKILLSYNC_VERIFY_DELAY", mode.verifyDelay().toSeconds() + "s",
+                "SKILLSYNC_INTAKE_POLL_DELAY", "200",
+                "SKILLSYNC_INTAKE_SETTLE_CHECK", "300"));
+        env.putAll(extra);
+        return env;
+    }
+
+    static void seed(ServiceProcess tenant, int agents, int skills) throws Exception {
+        tenant.post("/sim/admin/seed?agents=" + agents + "&skills=" + skills);
+    }
+
+    static String token() throws Exception {
+        String basic = Base64.getEncoder().encodeToString("skillsync-dev:dev-client-secret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(TENANT + "/auth/token"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(answer.body()).path("access_token").asText();
+    }
+
+    static long count429(ServiceProcess tenant) throws Exception {
+        long n = 0;
+        for (JsonNode request : JSON.readTree(tenant.get("/sim/admin/requests").body())) {
+            n += request.path("status").asInt() == 429 ? 1 : 0;
+        }
+        return n;
+    }
+
+    static long heapUsed(ServiceProcess service) throws Exception {
+        long used = 0;
+        for (String line : service.get("/q/metrics").body().lines().toList()) {
+            if (line.startsWith("jvm_memory_used_bytes{area=\"heap\"")) {
+                used += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return used;
+    }
+
+    static JsonNode awaitSummary(String name, String notBefore) {
+        return await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+            try (Stream<Path> files = Files.walk(WORK.resolve("audit"))) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".summary.json")).toList()) {
+                    JsonNode summary = JSON.readTree(file.toFile());
+                    if (summary.path("file").asText().equals(name) && summary.path("runId").asText().compareTo(notBefore) > 0) {
+                        return summary;
+                    }
+                }
+            }
+            return null;
+        }, s -> s != null);
+    }
+
+    static double runSeconds(JsonNode run) {
+        return round(Duration.between(Instant.parse(run.path("started").asText()),
+                Instant.parse(run.path("finished").asText())).toMillis() / 1000.0);
+    }
+
+    static double seconds(long nanos) {
+        return round(nanos / 1e9);
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    void report(Mode mode) throws IOException {
+        String table = String.format("""
+
+                SkillSync benchmark (%s mode, %s, %s)
+                | figure | SkillSync | one request per row | runbook bulk script | target |
+                |---|---|---|---|---|
+                | %,d rows (%,d changed) at %d requests/min: wall time | %.1f s (%d reads + %d writes) | %.1f min | %.1f s (%d writes, no reads) | |
+                | wall time / (requests / limit + verification wait %d s) | %.3f | | | <= 1.05 |
+                | write requests per 1,000 changed rows | %.1f | %.0f | %.1f | 10 |
+                | 429 answers at the configured limit | %d | | %d | 0 |
+                | the same file again: write requests | %d (%,d unchanged) | | %d | 0 |
+                | %,d-row dry run, -Xmx256m: rows/s | %,d (%.1f s) | | | >= 50,000 |
+                | peak heap used in that run (sampled) | %d MB | | | reported |
+                | JVM start to /q/health/ready UP | %.2f s | | | < 3 s |
+                """, mode.name(), figures.get("machine"), figures.get("date"),
+                figures.get("rows"), figures.get("changedRows"), mode.perMinute(), figures.get("wallSeconds"),
+                figures.get("requestsRead"), figures.get("requestsWrite"), figures.get("perRowMinutesForNightly"),
+                figures.get("bulkScriptWallSeconds"), figures.get("bulkScriptRequests"), mode.verifyDelay().toSeconds(),
+                figures.get("wallOverMinimum"), figures.get("writesPer1000Changed"), figures.get("perRowWritesPer1000Changed"),
+                figures.get("bulkScriptWritesPer1000Changed"), figures.get("tenant429"), figures.get("bulkScript429"),
+                figures.get("againWrites"), figures.get("againUnchanged"), figures.get("bulkScriptAgainWrites"),
+                figures.get("dryRunRows"), figures.get("dryRunRowsPerSecond"), figures.get("dryRunSeconds"),
+                figures.get("dryRunPeakHeapUsedMb"), figures.get("startToReadySeconds"));
+        System.out.println(table);
+        Files.createDirectories(Path.of("target/bench"));
+        Files.writeString(Path.of("target/bench/bench-" + mode.name() + ".md"), table);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of("target/bench/bench-" + mode.name() + ".json").toFile(), figures);
+    }
+}
