@@ -34,6 +34,70 @@ public interface SkillSyncConfig {
 
     Ops ops();
 
+    Window window();
+
+    Sftp sftp();
+
+    /**
+     * When files may reach CXone: from each firing of {@code cron} (Quartz syntax, in {@code time-zone})
+     * for {@code duration}. No cron: always open.
+     */
+    interface Window {
+        Optional<String> cron();
+
+        @WithDefault("2h")
+        Duration duration();
+
+        /** Zone of the cron; the service's own when unset. */
+        Optional<String> timeZone();
+    }
+
+    /** The nightly SFTP drop: downloaded into inbox/, then moved to a remote folder. Off by default. */
+    interface Sftp {
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("localhost")
+        String host();
+
+        @WithDefault("22")
+        int port();
+
+        @WithDefault("skillsync")
+        String username();
+
+        /** The remote folder HR's HRIS drops rosters into. */
+        @WithDefault("outbox")
+        String remoteDir();
+
+        /** Where a downloaded file goes on the server, relative to remote-dir; never deleted. */
+        @WithDefault("processed")
+        String processedDir();
+
+        /** Private key (preferred), mounted from a secret. */
+        Optional<String> privateKeyFile();
+
+        Optional<String> privateKeyPassphrase();
+
+        /** Password, when no key is used; from a secret. */
+        Optional<String> password();
+
+        /** Host keys the server must present; verification is never switched off by default. */
+        @WithDefault("known_hosts")
+        String knownHostsFile();
+
+        @WithDefault("yes")
+        String strictHostKeyChecking();
+
+        /** ms between looks at the remote folder. */
+        @WithDefault("60000")
+        long pollDelay();
+
+        /** A remote file is taken once its size and time did not change over this long, in ms. */
+        @WithDefault("5000")
+        long settleCheck();
+    }
+
     /** The operations API at /ops: off unless users are configured (from a secret). */
     interface Ops {
         /** {@code name:password} pairs separated by commas; none (the default) turns the API off. */

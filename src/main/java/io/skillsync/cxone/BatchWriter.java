@@ -20,6 +20,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
+import io.skillsync.intake.MaintenanceWindow;
 import io.skillsync.run.AssignmentKey;
 import io.skillsync.run.Batch;
 import io.skillsync.run.Outcome;
@@ -50,18 +51,25 @@ public class BatchWriter {
     private final TenantDirectory directory;
     private final CamelContext camel;
     private final RunProgress progress;
+    private final MaintenanceWindow window;
 
-    BatchWriter(ObjectMapper json, TenantDirectory directory, CamelContext camel, RunProgress progress) {
+    BatchWriter(ObjectMapper json, TenantDirectory directory, CamelContext camel, RunProgress progress,
+            MaintenanceWindow window) {
         this.json = json;
         this.directory = directory;
         this.camel = camel;
         this.progress = progress;
+        this.window = window;
     }
 
     public CxoneRequest request(@Body Batch batch) throws JsonProcessingException {
         if (camel.isStopping()) {
             // SIGTERM: the request under way has finished; the rest of the file runs again after the restart
             throw new RunStoppedException("the service is shutting down");
+        }
+        if (!window.isOpen()) {
+            // the batch before this one was the last of tonight's window; the rest runs in the next one
+            throw new RunStoppedException("the maintenance window closed; the rest of the file runs when it opens again");
         }
         ObjectNode body = json.createObjectNode();
         ArrayNode items = body.putArray(batch.bulk() ? "agentSkillAssignments" : "agents");

@@ -1,0 +1,53 @@
+package io.skillsync.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.skillsync.SkillSyncConfig;
+import io.skillsync.intake.MaintenanceWindow;
+import io.skillsync.intake.SftpIntake;
+
+/**
+ * How files come in: the SFTP intake (DOWN with the reason of its last failed poll: server down, key or
+ * password refused, unknown host key) and the maintenance window (open or closed, and until when: a
+ * closed window is no fault, files simply wait).
+ */
+@Readiness
+@ApplicationScoped
+public class IntakeReadiness implements HealthCheck {
+
+    private final SftpIntake sftp;
+    private final MaintenanceWindow window;
+    private final boolean sftpEnabled;
+
+    IntakeReadiness(SftpIntake sftp, MaintenanceWindow window, SkillSyncConfig config) {
+        this.sftp = sftp;
+        this.window = window;
+        this.sftpEnabled = config.sftp().enabled();
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder check = HealthCheckResponse.named("intake").up();
+        if (window.alwaysOpen()) {
+            check.withData("window", "always open");
+        } else {
+            check.withData("window", (window.isOpen() ? "open until " : "closed until ") + window.nextChange());
+        }
+        if (sftpEnabled) {
+            String problem = sftp.problem();
+            if (problem != null) {
+                check.down().withData("sftp", problem);
+            } else {
+                check.withData("sftp", sftp.lastGoodPoll() == null ? "not polled yet" : "last good poll " + sftp.lastGoodPoll());
+            }
+        } else {
+            check.withData("sftp", "off");
+        }
+        return check.build();
+    }
+}

@@ -1,0 +1,62 @@
+package io.skillsync;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import io.skillsync.cxone.TenantDirectory;
+import io.skillsync.intake.MaintenanceWindow;
+import io.skillsync.simulator.TenantSimulator;
+
+/** A window that opens every 10 seconds for 5: a file dropped while it is closed waits, and runs once it opens. */
+@QuarkusTest
+@TestProfile(MaintenanceWindowTest.EveryTenSeconds.class)
+class MaintenanceWindowTest {
+
+    public static class EveryTenSeconds implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("skillsync.window.cron", "0/10 * * * * ?", "skillsync.window.duration", "5s");
+        }
+    }
+
+    @Inject
+    TenantSimulator tenant;
+    @Inject
+    TenantDirectory directory;
+    @Inject
+    MaintenanceWindow window;
+
+    @Test
+    void aFileWaitsForTheWindowAndNothingReachesCxoneBefore() {
+        Tenants.everyoneOnTier1(tenant, directory, 5);
+        // just after the window closed: nearly five seconds until it opens again
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !window.isOpen() && Duration.between(Instant.now(), window.nextChange()).toMillis() > 4000);
+        tenant.forgetRequests();
+        Drop.roster("after-hours.csv", FaultsTest.everyoneGetsRetention(5));
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
+                .until(() -> Files.exists(Drop.WORK.resolve("inbox/after-hours.csv")) && tenant.requests().isEmpty());
+        assertFalse(window.isOpen());
+
+        JsonNode run = Drop.awaitRun("after-hours.csv");
+        assertEquals(5, run.path("counts").path("applied").asInt(), run.toString());
+        Instant started = Instant.parse(run.path("started").asText());
+        assertEquals(0, started.atZone(java.time.ZoneId.systemDefault()).getSecond() % 10 / 5,
+                "it ran inside a window (the first 5 s of each 10): " + started);
+    }
+}

@@ -1,0 +1,148 @@
+package io.skillsync;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import io.skillsync.cxone.TenantDirectory;
+import io.skillsync.simulator.TenantSimulator;
+
+/** The nightly SFTP drop, against an embedded Apache MINA SSHD server: what HR puts there reaches CXone once. */
+@QuarkusTest
+@QuarkusTestResource(value = SftpServer.class, restrictToAnnotatedClass = true)
+@TestProfile(SftpIntakeTest.Sftp.class)
+class SftpIntakeTest {
+
+    /** Its own profile: the SFTP intake runs only in this application. */
+    public static class Sftp implements QuarkusTestProfile {
+    }
+
+    static final Path OUTBOX = SftpServer.ROOT.resolve("outbox");
+
+    @Inject
+    TenantSimulator tenant;
+    @Inject
+    TenantDirectory directory;
+
+    @Test
+    void aDroppedFileIsDownloadedProcessedAndMovedOnTheServer() {
+        Tenants.everyoneOnTier1(tenant, directory, 10);
+        SftpServer.upload("nightly-sftp.csv", FaultsTest.everyoneGetsRetention(10));
+        JsonNode run = Drop.awaitRun("nightly-sftp.csv");
+        assertEquals(10, run.path("counts").path("applied").asInt(), run.toString());
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(OUTBOX.resolve("processed/nightly-sftp.csv")));
+        assertFalse(Files.exists(OUTBOX.resolve("nightly-sftp.csv")), "moved on the server, never deleted");
+    }
+
+    @Test
+    void aSlowUploadIsTakenOnlyWhenComplete() throws Exception {
+        Tenants.everyoneOnTier1(tenant, directory, 40);
+        String roster = FaultsTest.everyoneGetsRetention(40);
+        byte[] bytes = roster.getBytes(StandardCharsets.UTF_8);
+        Path remote = OUTBOX.resolve("slow.csv");
+        try (OutputStream out = Files.newOutputStream(remote, StandardOpenOption.CREATE_NEW)) {
+            for (int at = 0; at < bytes.length; at += 200) {
+                out.write(bytes, at, Math.min(200, bytes.length - at));
+                out.flush();
+                // HR's upload trickles in: slower than the intake looks, faster than it settles
+                Thread.sleep(250);
+            }
+        }
+        JsonNode run = Drop.awaitRun("slow.csv");
+        assertEquals(40, run.path("counts").path("rows").asInt(), "the whole file, not a part: " + run);
+        assertEquals(40, run.path("counts").path("applied").asInt());
+    }
+
+    @Test
+    void aWrongHostKeyIsRefusedLoudlyAndNothingIsTaken() throws Exception {
+        // the server comes back with a key known_hosts does not name (rebuilt, or someone in the middle)
+        SftpServer.wrongHostKey();
+        SftpServer.down();
+        SftpServer.up();
+        try {
+            SftpServer.upload("impostor.csv", FaultsTest.everyoneGetsRetention(3));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
+                    .body(containsString("host key")));
+            assertTrue(Files.exists(OUTBOX.resolve("impostor.csv")), "nothing was taken from a server that is not HR's");
+            assertFalse(Files.exists(Drop.WORK.resolve("inbox/impostor.csv")));
+        } finally {
+            SftpServer.rightHostKey();
+        }
+        Tenants.everyoneOnTier1(tenant, directory, 3);
+        JsonNode run = Drop.awaitRun("impostor.csv");
+        assertEquals(3, run.path("counts").path("rows").asInt());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+    }
+
+    @Test
+    void aServerThatIsDownIsTriedAgainUntilItIsBack() throws Exception {
+        SftpServer.down();
+        try {
+            SftpServer.upload("after-outage.csv", FaultsTest.everyoneGetsRetention(2));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
+                    .body(containsString("sftp")));
+            try (var inbox = Files.list(Drop.WORK.resolve("inbox"))) {
+                assertTrue(inbox.noneMatch(f -> f.getFileName().toString().contains("after-outage")), "nothing partial");
+            }
+        } finally {
+            SftpServer.up();
+        }
+        Tenants.everyoneOnTier1(tenant, directory, 2);
+        assertEquals(2, Drop.awaitRun("after-outage.csv").path("counts").path("rows").asInt());
+    }
+
+    @Test
+    void oddRemoteNamesCannotEscapeTheInbox() throws Exception {
+        Tenants.everyoneOnTier1(tenant, directory, 2);
+        SftpServer.upload("Roster (final);$(rm -rf ~).csv", FaultsTest.everyoneGetsRetention(2));
+        JsonNode run = Drop.awaitRun("Roster__final____rm_-rf___.csv");
+        assertEquals(2, run.path("counts").path("rows").asInt(), run.toString());
+        try (var inbox = Files.list(Drop.WORK.resolve("inbox"))) {
+            assertTrue(inbox.noneMatch(f -> f.getFileName().toString().contains("$")), "no shell character reaches the disk");
+        }
+    }
+
+    @Test
+    void aFileTheServerWillNotLetGoIsDownloadedOnce() throws Exception {
+        Tenants.everyoneOnTier1(tenant, directory, 2);
+        // processed/stuck.csv is a folder: the remote move fails, and the file stays on the server
+        Files.createDirectories(OUTBOX.resolve("processed/stuck.csv"));
+        SftpServer.upload("stuck.csv", FaultsTest.everyoneGetsRetention(2));
+        JsonNode first = Drop.awaitRun("stuck.csv");
+        assertEquals(2, first.path("counts").path("applied").asInt());
+        assertTrue(Files.exists(OUTBOX.resolve("stuck.csv")), "the server kept it");
+        // for several polls of the server, it is not downloaded again
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> runsOf("stuck.csv") == 1);
+    }
+
+    private static long runsOf(String name) throws java.io.IOException {
+        try (var audit = Drop.walk(Drop.WORK.resolve("audit"))) {
+            return audit.filter(p -> p.toString().endsWith(".summary.json")).filter(p -> {
+                try {
+                    return Files.readString(p).contains("\"file\" : \"" + name + "\"");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }).count();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.skillsync;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas of the packaged service on one work dir, as two pods on one PVC: only the one holding the
+ * file lock (Camel's master component with the file cluster service) takes files. The active one is
+ * killed with SIGKILL; the other takes over, and every file is processed exactly once.
+ */
+class TwoReplicasIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path WORK = Path.of("target/two-replicas");
+    static final int TENANT_PORT = 18190;
+
+    @Test
+    void theStandbyTakesOverAndNoFileRunsTwice() throws Exception {
+        KillAndRestartIT.deleteTree(WORK);
+        String url = "http://localhost:" + TENANT_PORT + "/sim";
+        try (ServiceProcess tenant = ServiceProcess.start("replicas-tenant", TENANT_PORT, Map.of(
+                "SKILLSYNC_SIMULATOR_ENABLED", "true", "SKILLSYNC_SIMULATOR_RATE_LIMIT", "100000",
+                "SKILLSYNC_WORK_DIR", WORK.resolve("tenant-unused").toString(),
+                "SKILLSYNC_CXONE_API_URL", url + "/inContactAPI/services/v30.0",
+                "SKILLSYNC_CXONE_TOKEN_URL", url + "/auth/token"))) {
+            tenant.post("/sim/admin/seed?agents=100");
+            Map<String, String> env = new HashMap<>(KillAndRestartIT.SERVICE_ENV);
+            env.put("SKILLSYNC_WORK_DIR", WORK.toString());
+            env.put("SKILLSYNC_CXONE_API_URL", url + "/inContactAPI/services/v30.0");
+            env.put("SKILLSYNC_CXONE_TOKEN_URL", url + "/auth/token");
+            env.put("QUARKUS_CAMEL_CLUSTER_FILE_ACQUIRE_LOCK_INTERVAL", "1000");
+            ServiceProcess a = ServiceProcess.start("replica-a", 18191, env);
+            ServiceProcess b = ServiceProcess.start("replica-b", 18192, env);
+            try {
+                for (int n = 1; n <= 3; n++) {
+                    drop("before-" + n + ".csv", n);
+                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> summaries() == 3);
+                String active = pickedUpIn("replica-a") > 0 ? "replica-a" : "replica-b";
+                assertEquals(3, pickedUpIn(active), "one replica took every file");
+                ServiceProcess leader = active.equals("replica-a") ? a : b;
+                String standby = active.equals("replica-a") ? "replica-b" : "replica-a";
+
+                leader.kill();
+                long killed = System.nanoTime();
+                for (int n = 1; n <= 3; n++) {
+                    drop("after-" + n + ".csv", 3 + n);
+                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> pickedUpIn(standby) > 0);
+                double failover = (System.nanoTime() - killed) / 1e9;
+                await().atMost(Duration.ofSeconds(60)).until(() -> summaries() == 6);
+                System.out.printf("replica figures: %s took over %.1f s after the active one was killed%n", standby, failover);
+
+                Map<String, Integer> runsPerFile = new HashMap<>();
+                try (Stream<Path> files = Files.walk(WORK.resolve("audit"))) {
+                    for (Path summary : files.filter(p -> p.toString().endsWith(".summary.json")).toList()) {
+                        JsonNode run = JSON.readTree(summary.toFile());
+                        assertEquals("complete", run.path("result").asText(), run.toString());
+                        runsPerFile.merge(run.path("file").asText(), 1, Integer::sum);
+                    }
+                }
+                assertEquals(6, runsPerFile.size());
+                assertTrue(runsPerFile.values().stream().allMatch(n -> n == 1), "each file exactly once: " + runsPerFile);
+                assertEquals(6, KillAndRestartIT.retention(tenant), "each file's agent has Retention");
+            } finally {
+                a.close();
+                b.close();
+            }
+        }
+    }
+
+    /** A one-row roster giving agent n Retention. */
+    static void drop(String name, int n) throws Exception {
+        Files.createDirectories(WORK.resolve("inbox"));
+        Path staged = WORK.resolve(name + ".staging");
+        Files.writeString(staged, String.format("email,skill,proficiency%nagent%04d@example.com,Retention,5%n", n));
+        Files.move(staged, WORK.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static long summaries() throws Exception {
+        if (!Files.isDirectory(WORK.resolve("audit"))) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(WORK.resolve("audit"))) {
+            return files.filter(p -> p.toString().endsWith(".summary.json")).count();
+        }
+    }
+
+    static long pickedUpIn(String replica) throws Exception {
+        try (Stream<String> lines = Files.lines(Path.of("target", replica + ".log"))) {
+            return lines.filter(l -> l.contains("picked up")).count();
+        }
+    }
+}
