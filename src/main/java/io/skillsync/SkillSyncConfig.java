@@ -36,6 +36,15 @@ public interface SkillSyncConfig {
 
     Window window();
 
+    Cluster cluster();
+
+    /** Of several replicas on one work dir, one takes files: the one holding the lock in {@code <work-dir>/.cluster}. */
+    interface Cluster {
+        /** ms between a standby's tries for the lock; bounds how long a takeover takes. */
+        @WithDefault("5000")
+        long acquireLockInterval();
+    }
+
     Sftp sftp();
 
     /**

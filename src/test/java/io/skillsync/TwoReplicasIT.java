@@ -41,7 +41,7 @@ class TwoReplicasIT {
             env.put("SKILLSYNC_WORK_DIR", WORK.toString());
             env.put("SKILLSYNC_CXONE_API_URL", url + "/inContactAPI/services/v30.0");
             env.put("SKILLSYNC_CXONE_TOKEN_URL", url + "/auth/token");
-            env.put("QUARKUS_CAMEL_CLUSTER_FILE_ACQUIRE_LOCK_INTERVAL", "1000");
+            env.put("SKILLSYNC_CLUSTER_ACQUIRE_LOCK_INTERVAL", "1000");
             ServiceProcess a = ServiceProcess.start("replica-a", 18191, env);
             ServiceProcess b = ServiceProcess.start("replica-b", 18192, env);
             try {
