@@ -45,6 +45,10 @@ public class RunLedger {
     }
 
     public Run open(Exchange exchange) {
+        if (exchange.getContext().isStopping()) {
+            // the service is going down: leave the file where it is, for the next start
+            throw new IllegalStateException("the service is shutting down: the file waits in the inbox");
+        }
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
         Instant started = Instant.now();
         String id = RUN_ID.format(started) + "-"
@@ -58,6 +62,9 @@ public class RunLedger {
 
     static String reason(Throwable caught) {
         for (Throwable t = caught; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return "the service is shutting down";
+            }
             if (t instanceof CircuitBreakerOpenException) {
                 return "CXone failed five requests in a row, each after every retry: no request is sent to it for a while"
                         + " (circuit open)";
