@@ -55,19 +55,25 @@ public final class Drop {
     }
 
     private static Optional<JsonNode> summary(String name, String notBefore) throws IOException {
-        Path audit = WORK.resolve("audit");
+        return summaries(WORK).stream()
+                .filter(s -> s.path("file").asText().equals(name) && s.path("runId").asText().compareTo(notBefore) > 0)
+                .findFirst();
+    }
+
+    /** Every run summary under a work dir's audit/, oldest first (runIds sort by time). */
+    public static List<JsonNode> summaries(Path workDir) throws IOException {
+        Path audit = workDir.resolve("audit");
         if (!Files.isDirectory(audit)) {
-            return Optional.empty();
+            return List.of();
         }
+        List<JsonNode> summaries = new java.util.ArrayList<>();
         try (Stream<Path> files = walk(audit)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".summary.json")).sorted().toList()) {
-                JsonNode summary = JSON.readTree(file.toFile());
-                if (summary.path("file").asText().equals(name) && summary.path("runId").asText().compareTo(notBefore) > 0) {
-                    return Optional.of(summary);
-                }
+            for (Path file : files.filter(p -> p.toString().endsWith(".summary.json"))
+                    .sorted(java.util.Comparator.comparing(p -> p.getFileName().toString())).toList()) {
+                summaries.add(JSON.readTree(file.toFile()));
             }
         }
-        return Optional.empty();
+        return summaries;
     }
 
     /** The files below {@code dir}; those renamed while it looks (a .part becoming final) are skipped. */

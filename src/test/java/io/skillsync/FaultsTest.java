@@ -218,17 +218,8 @@ class FaultsTest {
     }
 
     private static JsonNode circuitOpenRun(String name) throws Exception {
-        Path audit = Drop.WORK.resolve("audit");
-        try (var files = Drop.walk(audit)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".summary.json")).toList()) {
-                JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
-                if (summary.path("file").asText().equals(name)
-                        && summary.path("stoppedBecause").asText().contains("circuit open")) {
-                    return summary;
-                }
-            }
-        }
-        return null;
+        return Drop.summaries(Drop.WORK).stream().filter(s -> s.path("file").asText().equals(name)
+                && s.path("stoppedBecause").asText().contains("circuit open")).findFirst().orElse(null);
     }
 
     @Test

@@ -147,10 +147,8 @@ class KillAndRestartIT {
     }
 
     static JsonNode lastSummary() throws IOException {
-        try (Stream<Path> files = Files.walk(WORK.resolve("audit"))) {
-            Path last = files.filter(p -> p.toString().endsWith(".summary.json")).sorted().reduce((a, b) -> b).orElseThrow();
-            return JSON.readTree(last.toFile());
-        }
+        List<JsonNode> summaries = Drop.summaries(WORK);
+        return summaries.get(summaries.size() - 1);
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -135,14 +135,6 @@ class SftpIntakeTest {
     }
 
     private static long runsOf(String name) throws java.io.IOException {
-        try (var audit = Drop.walk(Drop.WORK.resolve("audit"))) {
-            return audit.filter(p -> p.toString().endsWith(".summary.json")).filter(p -> {
-                try {
-                    return Files.readString(p).contains("\"file\" : \"" + name + "\"");
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            }).count();
-        }
+        return Drop.summaries(Drop.WORK).stream().filter(s -> s.path("file").asText().equals(name)).count();
     }
 }

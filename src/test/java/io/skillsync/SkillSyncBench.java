@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -285,17 +284,9 @@ class SkillSyncBench {
     }
 
     static JsonNode awaitSummary(String name, String notBefore) {
-        return await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-            try (Stream<Path> files = Files.walk(WORK.resolve("audit"))) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".summary.json")).toList()) {
-                    JsonNode summary = JSON.readTree(file.toFile());
-                    if (summary.path("file").asText().equals(name) && summary.path("runId").asText().compareTo(notBefore) > 0) {
-                        return summary;
-                    }
-                }
-            }
-            return null;
-        }, s -> s != null);
+        return await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> Drop.summaries(WORK).stream().filter(s -> s.path("file").asText().equals(name)
+                        && s.path("runId").asText().compareTo(notBefore) > 0).findFirst().orElse(null), s -> s != null);
     }
 
     static double runSeconds(JsonNode run) {

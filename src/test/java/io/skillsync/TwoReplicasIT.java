@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class TwoReplicasIT {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final Path WORK = Path.of("target/two-replicas");
     static final int TENANT_PORT = 18190;
 
@@ -65,12 +63,9 @@ class TwoReplicasIT {
                 System.out.printf("replica figures: %s took over %.1f s after the active one was killed%n", standby, failover);
 
                 Map<String, Integer> runsPerFile = new HashMap<>();
-                try (Stream<Path> files = Files.walk(WORK.resolve("audit"))) {
-                    for (Path summary : files.filter(p -> p.toString().endsWith(".summary.json")).toList()) {
-                        JsonNode run = JSON.readTree(summary.toFile());
-                        assertEquals("complete", run.path("result").asText(), run.toString());
-                        runsPerFile.merge(run.path("file").asText(), 1, Integer::sum);
-                    }
+                for (JsonNode run : Drop.summaries(WORK)) {
+                    assertEquals("complete", run.path("result").asText(), run.toString());
+                    runsPerFile.merge(run.path("file").asText(), 1, Integer::sum);
                 }
                 assertEquals(6, runsPerFile.size());
                 assertTrue(runsPerFile.values().stream().allMatch(n -> n == 1), "each file exactly once: " + runsPerFile);
@@ -91,12 +86,7 @@ class TwoReplicasIT {
     }
 
     static long summaries() throws Exception {
-        if (!Files.isDirectory(WORK.resolve("audit"))) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(WORK.resolve("audit"))) {
-            return files.filter(p -> p.toString().endsWith(".summary.json")).count();
-        }
+        return Drop.summaries(WORK).size();
     }
 
     static long pickedUpIn(String replica) throws Exception {
