@@ -168,10 +168,7 @@ public class BatchWriter {
             directory.forget();
         }
         String reason = "CXone refused the request (HTTP " + response.status() + reasonOf(response) + ")";
-        for (Row row : batch.rows()) {
-            row.sentIn(batch.number(), response.status(), response.requestId(), response.traceId());
-            row.end(Outcome.FAILED, reason);
-        }
+        failAll(batch, response.status(), response.requestId(), response.traceId(), reason);
         LOG.warnf("batch %d (%s, %d rows): %s, X-Request-Id %s", batch.number(), label(batch), batch.rows().size(),
                 reason, response.requestId());
     }
@@ -181,13 +178,17 @@ public class BatchWriter {
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         RuntimeException failure = CxoneClient.unwrap(cause);
         int status = failure instanceof CxoneException cx ? cx.status() : 0;
-        String notWritten = "not written: " + failure.getMessage();
-        for (Row row : batch.rows()) {
-            row.sentIn(batch.number(), status, null, null);
-            row.end(Outcome.FAILED, notWritten);
-        }
+        failAll(batch, status, null, null, "not written: " + failure.getMessage());
         LOG.warnf("batch %d (%s, %d rows) failed: %s", batch.number(), label(batch), batch.rows().size(),
                 failure.getMessage());
+    }
+
+    /** Every row of the batch fails for one reason (one string for them all: a batch can be 100 rows). */
+    private static void failAll(Batch batch, int status, String requestId, String traceId, String reason) {
+        for (Row row : batch.rows()) {
+            row.sentIn(batch.number(), status, requestId, traceId);
+            row.end(Outcome.FAILED, reason);
+        }
     }
 
     private static String label(Batch batch) {

@@ -33,7 +33,7 @@ public class RowValidator {
 
     public RowRequest validate(RosterRecord record) {
         RosterColumns columns = record.columns();
-        Row row = new Row(record.index(), record.line());
+        Row row = new Row(record.line());
         List<String> problems = new ArrayList<>();
 
         String email = blankToNull(record.cell(columns.email()));

@@ -10,7 +10,6 @@ public final class Row {
     /** A proficiency or flag that the row leaves blank, or that CXone did not hold. */
     public static final int NONE = -1;
 
-    private final int index;
     private final int line;
     private long agentId;
     private long skillId;
@@ -28,13 +27,8 @@ public final class Row {
     private String traceId;
     private boolean verbFlipped;
 
-    public Row(int index, int line) {
-        this.index = index;
+    public Row(int line) {
         this.line = line;
-    }
-
-    public int index() {
-        return index;
     }
 
     public int line() {

@@ -19,6 +19,7 @@ public final class Run {
     private final String id;
     private final Path file;
     private final boolean dryRun;
+    private final boolean approved;
     private final Instant started;
     private final CxoneTraffic.Snapshot trafficAtStart;
     private final List<Row> rows = new ArrayList<>();
@@ -38,7 +39,9 @@ public final class Run {
     public Run(String id, Path file, boolean dryRun, Instant started, CxoneTraffic.Snapshot trafficAtStart) {
         this.id = id;
         this.file = file;
-        this.dryRun = dryRun;
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        this.dryRun = dryRun || name.endsWith(".dryrun.csv");
+        this.approved = name.endsWith(".approved.csv");
         this.started = started;
         this.trafficAtStart = trafficAtStart;
     }
@@ -57,12 +60,12 @@ public final class Run {
 
     /** Dry run for the whole service ({@code skillsync.mode}), or for this file alone ({@code *.dryrun.csv}). */
     public boolean dryRun() {
-        return dryRun || fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".dryrun.csv");
+        return dryRun;
     }
 
     /** An operator released this file from hold/ ({@code *.approved.csv}): the blast-radius guard lets it pass. */
     public boolean approved() {
-        return fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".approved.csv");
+        return approved;
     }
 
     public Instant started() {

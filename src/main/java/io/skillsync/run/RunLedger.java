@@ -56,7 +56,7 @@ public class RunLedger {
         Run run = new Run(id, file, config.dryRun(), started, traffic.snapshot());
         exchange.setProperty(RUN, run);
         status.started(run);
-        LOG.infof("run %s: %s picked up (%s)", id, run.fileName(), config.dryRun() ? "dry run" : "apply");
+        LOG.infof("run %s: %s picked up (%s)", id, run.fileName(), run.dryRun() ? "dry run" : "apply");
         return run;
     }
 
@@ -117,7 +117,7 @@ public class RunLedger {
             try (RosterReader.Rows rest = reader.rows(run.file())) {
                 rest.forEachRemaining(record -> {
                     if (record.index() >= run.rows().size()) {
-                        Row row = new Row(record.index(), record.line());
+                        Row row = new Row(record.line());
                         row.end(Outcome.FAILED, notRead);
                         run.rows().add(row);
                     }

@@ -42,7 +42,6 @@ public class RunStatus {
     private volatile Run current;
     private volatile String stoppedBecause;
     private volatile Instant lastComplete;
-    private volatile Instant lastStopped;
 
     RunStatus(MeterRegistry metrics, SkillSyncConfig config, ObjectMapper json, CircuitBreakerMaintenance circuits) {
         this.metrics = metrics;
@@ -83,7 +82,6 @@ public class RunStatus {
         });
         if (result.equals("stopped") || result.equals("unwritable")) {
             stoppedBecause = run.fileName() + ": " + run.stopped();
-            lastStopped = Instant.now();
         } else {
             stoppedBecause = null;
             if (!result.equals("unreadable")) {
@@ -99,10 +97,6 @@ public class RunStatus {
 
     public Instant lastComplete() {
         return lastComplete;
-    }
-
-    public Instant lastStopped() {
-        return lastStopped;
     }
 
     public boolean circuitOpen() {

@@ -172,19 +172,38 @@ public class SimulatorResource {
         if (!tenant.hasSkill(skillId)) {
             return Response.status(404).header("icStatusDescription", "Skill not found").build();
         }
-        JsonNode items = parse(body).path("agents");
+        return writeEach(verb, parse(body).path("agents"), "agentResults", skillId);
+    }
+
+    @PUT
+    @Path(API + "/agents/skills")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response bulk(String body) {
+        return api("PUT", body, () -> writeEach(null, parse(body).path("agentSkillAssignments"), "skillResults", 0));
+    }
+
+    /**
+     * Applies each item of a write and answers 200 with a result per item, as CXone does even when items
+     * fail. {@code skillId} 0: each item names its own skill (bulk), and its result repeats it.
+     */
+    private Response writeEach(String verb, JsonNode items, String resultsField, long skillId) {
         if (!items.isArray() || items.isEmpty() || items.size() > 100) {
-            return badRequest("agents must list 1 to 100 agents");
+            return badRequest("a write must list 1 to 100 items");
         }
         ObjectNode answer = json.createObjectNode();
         ObjectNode resultSet = answer.putObject("resultSet");
-        ArrayNode results = resultSet.putArray("agentResults");
+        ArrayNode results = resultSet.putArray(resultsField);
         int errors = 0;
         for (JsonNode item : items) {
             long agentId = item.path("agentId").asLong();
-            String error = tenant.write(verb, agentId, skillId, intOrNull(item.path("proficiency")),
+            long itemSkill = skillId != 0 ? skillId : item.path("skillId").asLong();
+            String error = tenant.write(verb, agentId, itemSkill, intOrNull(item.path("proficiency")),
                     item.path("isActive").isBoolean() ? item.path("isActive").asBoolean() : null);
-            ObjectNode result = results.addObject().put("agentId", agentId).put("success", error == null);
+            ObjectNode result = results.addObject().put("agentId", agentId);
+            if (skillId == 0) {
+                result.put("skillId", itemSkill);
+            }
+            result.put("success", error == null);
             if (error != null) {
                 result.put("error", error);
                 errors++;
@@ -192,36 +211,6 @@ public class SimulatorResource {
         }
         resultSet.put("errorCount", errors);
         return Response.ok(answer.toString(), MediaType.APPLICATION_JSON).build();
-    }
-
-    @PUT
-    @Path(API + "/agents/skills")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response bulk(String body) {
-        return api("PUT", body, () -> {
-            JsonNode items = parse(body).path("agentSkillAssignments");
-            if (!items.isArray() || items.isEmpty() || items.size() > 100) {
-                return badRequest("agentSkillAssignments must list 1 to 100 assignments");
-            }
-            ObjectNode answer = json.createObjectNode();
-            ObjectNode resultSet = answer.putObject("resultSet");
-            ArrayNode results = resultSet.putArray("skillResults");
-            int errors = 0;
-            for (JsonNode item : items) {
-                long agentId = item.path("agentId").asLong();
-                long skillId = item.path("skillId").asLong();
-                String error = tenant.write(null, agentId, skillId, intOrNull(item.path("proficiency")),
-                        item.path("isActive").isBoolean() ? item.path("isActive").asBoolean() : null);
-                ObjectNode result = results.addObject().put("agentId", agentId).put("skillId", skillId)
-                        .put("success", error == null);
-                if (error != null) {
-                    result.put("error", error);
-                    errors++;
-                }
-            }
-            resultSet.put("errorCount", errors);
-            return Response.ok(answer.toString(), MediaType.APPLICATION_JSON).build();
-        });
     }
 
     // --- looking at the tenant (README: before and after) -------------------------------------------
