@@ -174,6 +174,13 @@ public interface SkillSyncConfig {
         @WithDefault("false")
         boolean enabled();
 
+        /** The dialects the simulated tenant speaks (e.g. {@code no-total-records,skip-ignored}); none by default. */
+        Optional<java.util.List<String>> dialects();
+
+        /** The tenantId the simulated tenant's id_token carries (for discovery). */
+        @WithDefault("sim-tenant-0001")
+        String tenantId();
+
         @WithDefault("3600s")
         Duration tokenLifetime();
 
@@ -203,21 +210,49 @@ public interface SkillSyncConfig {
     }
 
     interface Cxone {
-        /** Base URL up to and including /inContactAPI/services/v30.0. */
-        String apiUrl();
+        /**
+         * Base URL up to and including /inContactAPI/services/v30.0. Unset: discovered from the id_token's
+         * tenantId through {@link #discoveryUrl()} (cxone-api.md, Authentication).
+         */
+        Optional<String> apiUrl();
 
+        /** NICE's token endpoint (FedRAMP: https://cxone-gov.niceincontact.com/auth/token). */
+        @WithDefault("https://cxone.niceincontact.com/auth/token")
         String tokenUrl();
+
+        /** Where {@code /.well-known/cxone-configuration?tenantId=} is asked when api-url is unset. */
+        @WithDefault("https://cxone.niceincontact.com")
+        String discoveryUrl();
+
+        /** Appended to the discovered {@code api_endpoint}, which is a host only. */
+        @WithDefault("/inContactAPI/services/v30.0")
+        String apiPath();
 
         Optional<String> clientId();
 
         Optional<String> clientSecret();
 
-        /** When set (with its secret), the password grant is used; otherwise client_credentials. */
+        /**
+         * {@code password} (NICE's published grant for back-end apps, with the API user's access key) or
+         * {@code client_credentials} (not published by NICE: for gateways and tests, chosen explicitly).
+         */
+        @WithDefault("password")
+        String grant();
+
+        /** How the OAuth client authenticates: {@code basic} (Authorization header) or {@code post} (form fields). */
+        @WithDefault("basic")
+        String clientAuth();
+
+        /** The API user's access key: username and password of the password grant. */
         Optional<String> accessKeyId();
 
         Optional<String> accessKeySecret();
 
-        /** {@code per-skill} (POST/PUT /skills/{id}/agents) or {@code bulk} (PUT /agents/skills). */
+        /**
+         * {@code per-skill} (POST/PUT /skills/{id}/agents), {@code bulk} (NICE's POST /agents/skills with
+         * agentAndSkillDetails, settled by read-back), or {@code bulk-put} (the runbook's PUT /agents/skills
+         * with agentSkillAssignments: only for a tenant known to accept it).
+         */
         @WithDefault("per-skill")
         String writeMode();
 
@@ -259,6 +294,58 @@ public interface SkillSyncConfig {
         /** A token is renewed once less than this share of its lifetime is left. */
         @WithDefault("0.2")
         double tokenRenewShare();
+
+        Reads reads();
+
+        /**
+         * What the reads send and expect where NICE is silent (cxone-api.md, Reads). The conformance probe
+         * says which values a tenant needs.
+         */
+        interface Reads {
+            /** Extra query parameters of {@code GET /agents}, e.g. {@code isActive=true}. */
+            Optional<String> agentsQuery();
+
+            /** Extra query parameters of {@code GET /skills}. */
+            Optional<String> skillsQuery();
+
+            /**
+             * Extra query parameters of every assignment read ({@code GET /agents/skills},
+             * {@code GET /agents/{id}/skills}), e.g. {@code isAgentActive=true}.
+             */
+            Optional<String> assignmentsQuery();
+
+            /**
+             * {@code returned}: one read returns active and inactive assignments alike. {@code by-flag}: the
+             * tenant returns inactive ones only when asked, so each assignment read is made twice, with
+             * {@code isActive=true} and {@code isActive=false}.
+             */
+            @WithDefault("returned")
+            String inactiveAssignments();
+        }
+
+        Split split();
+
+        /** A write CXone refused as a whole (400) is split to isolate the items it refused. */
+        interface Split {
+            /**
+             * Requests splitting may spend on one planned batch: a 100-row batch with one bad item needs 14,
+             * with three about 34; without a cap, 198.
+             */
+            @WithDefault("40")
+            int maxRequests();
+        }
+
+        Correlation correlation();
+
+        /** The request id SkillSync sends, and the headers CXone's own id may come back in. */
+        interface Correlation {
+            @WithDefault("X-Request-Id")
+            String requestHeader();
+
+            /** Looked for in this order; an echo of SkillSync's own id is not CXone's. */
+            @WithDefault("CorrelationId,X-Request-Id")
+            java.util.List<String> answerHeaders();
+        }
     }
 
     interface Proficiency {

@@ -1,7 +1,8 @@
 package io.skillsync;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,7 +15,11 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
-/** Pins the bulk write, {@code PUT /agents/skills}, to the shape of cxone-api.md. */
+/**
+ * Pins the bulk write to NICE's published shape (cxone-api.md, Bulk): {@code POST /agents/skills} with
+ * {@code agentAndSkillDetails}, one entry per (skill, proficiency, active); its answer names no agents, so
+ * the rows are settled by reading back, even with verification off.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = WireMockTenant.class, restrictToAnnotatedClass = true)
 @TestProfile(BulkWireFormatTest.Bulk.class)
@@ -28,15 +33,16 @@ class BulkWireFormatTest {
     }
 
     @Test
-    void bulkModeSendsOnePutOfAgentSkillAssignments() {
+    void bulkModeSendsOnePostOfAgentAndSkillDetailsAndReadsItBack() {
         WireMockTenant.stubTenant();
         Drop.roster("wire-bulk.csv", "email,skill,proficiency,active\na@x.com,Retention,5,true\na@x.com,Tier_1_Support,1,\n");
         JsonNode run = Drop.awaitRun("wire-bulk.csv");
         assertEquals(2, run.path("counts").path("applied").asInt(), run.toString());
-        WireMockTenant.server.verify(1, WireFormatTest.api(putRequestedFor(urlPathEqualTo(WireMockTenant.API + "/agents/skills")))
-                .withRequestBody(equalToJson("{\"agentSkillAssignments\":["
-                        + "{\"agentId\":445566,\"skillId\":112235,\"proficiency\":5,\"isActive\":true},"
-                        + "{\"agentId\":445566,\"skillId\":112233,\"proficiency\":1,\"isActive\":true}]}")));
-        assertEquals(5, WireMockTenant.server.getAllServeEvents().size(), "a token, three reads, one write");
+        WireMockTenant.server.verify(1, WireFormatTest.api(postRequestedFor(urlPathEqualTo(WireMockTenant.API + "/agents/skills")))
+                .withRequestBody(equalToJson("{\"agentAndSkillDetails\":["
+                        + "{\"agentIds\":[\"445566\"],\"skills\":[{\"skillId\":112235,\"proficiency\":5,\"isActive\":true}]},"
+                        + "{\"agentIds\":[\"445566\"],\"skills\":[{\"skillId\":112233,\"proficiency\":1,\"isActive\":true}]}]}")));
+        WireMockTenant.server.verify(2, getRequestedFor(urlPathEqualTo(WireMockTenant.API + "/agents/skills")));
+        assertEquals(6, WireMockTenant.server.getAllServeEvents().size(), "a token, three reads, one write, one read-back");
     }
 }

@@ -122,6 +122,23 @@ class FaultsTest {
         System.out.printf("bisect figures: %d write requests for 100 rows with 3 refused%n", tenant.writes());
     }
 
+    /** Before: 199 requests a 100-row batch, ~30,000 for a 15,000-row file, when the cause is the request itself. */
+    @Test
+    void aRequestRefusedAsAWholeIsSplitOnceThenNotAgain() {
+        Tenants.everyoneOnTier1(tenant, directory, 300);
+        tenant.faults().refuseEveryWrite = "The request body is not valid for this business unit";
+
+        Drop.roster("refused-whole.csv", everyoneGetsRetention(300));
+        JsonNode run = Drop.awaitRun("refused-whole.csv");
+
+        assertEquals(300, run.path("counts").path("failed").asInt(), run.toString());
+        assertEquals(5, tenant.writes(), "batch 1 and its two halves, then batches 2 and 3 unsplit");
+        List<CSVRecord> errors = Drop.errors(run);
+        assertTrue(errors.get(0).get("error").contains("both halves of the request alike"), errors.get(0).get("error"));
+        assertTrue(errors.get(299).get("error").contains("not split"), errors.get(299).get("error"));
+        System.out.printf("whole-request refusal figures: %d write requests for 300 rows (3 batches)%n", tenant.writes());
+    }
+
     @Test
     void aRevokedTokenIsRenewedOnceAndTheRunGoesOn() {
         Tenants.everyoneOnTier1(tenant, directory, 10);

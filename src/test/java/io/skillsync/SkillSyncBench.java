@@ -126,7 +126,7 @@ class SkillSyncBench {
     }
 
     /**
-     * Baseline 2: the runbook's bulk script: the whole file in PUT /agents/skills of 100, a 1-second sleep
+     * Baseline 2: the runbook's bulk script: the whole file in bulk writes of 100 (NICE's POST /agents/skills), a 1-second sleep
      * between requests, no reads and no diff, so unchanged rows are written too, every night.
      */
     void runbookBulkScript(Mode mode, ServiceProcess tenant) throws Exception {
@@ -138,15 +138,17 @@ class SkillSyncBench {
         int throttled = 0;
         for (int from = 0; from < rows.size(); from += 100) {
             ObjectNode body = JSON.createObjectNode();
-            ArrayNode items = body.putArray("agentSkillAssignments");
+            ArrayNode items = body.putArray("agentAndSkillDetails");
             for (String[] row : rows.subList(from, Math.min(rows.size(), from + 100))) {
-                items.addObject().put("agentId", Long.parseLong(row[0])).put("skillId", Long.parseLong(row[1]))
+                ObjectNode entry = items.addObject();
+                entry.putArray("agentIds").add(row[0]);
+                entry.putArray("skills").addObject().put("skillId", Long.parseLong(row[1]))
                         .put("proficiency", Integer.parseInt(row[2])).put("isActive", true);
             }
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(TENANT
                     + "/inContactAPI/services/v30.0/agents/skills")).header("Authorization", "Bearer " + token)
                     .header("Accept", "application/json").header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
             requests++;
             throttled += answer.statusCode() == 429 ? 1 : 0;
             Thread.sleep(1000);

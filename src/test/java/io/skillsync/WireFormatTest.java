@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -38,6 +39,9 @@ class WireFormatTest {
 
     static final String API = WireMockTenant.API;
 
+    @jakarta.inject.Inject
+    io.skillsync.probe.ConformanceProbe probe;
+
     @Test
     void tokenReadsAndPerSkillWritesLookLikeTheSpec() {
         WireMockTenant.stubTenant();
@@ -62,7 +66,35 @@ class WireFormatTest {
                 .withHeader("Content-Type", matching("application/json.*"))
                 .withRequestBody(equalToJson("{\"agents\":[{\"agentId\":445566,\"proficiency\":1,\"isActive\":true}]}")));
         assertEquals(6, server.getAllServeEvents().size(), "a token, three reads, two writes: nothing else");
-        assertEquals("cxone-req-1", Drop.audit(run).get(0).get("requestId"), "CXone's X-Request-Id is audited");
+        var line = Drop.audit(run).get(0);
+        assertEquals("cxone-req-1", line.get("cxoneRequestId"), "CXone's own id is audited apart from ours");
+        assertTrue(line.get("requestId").matches("[0-9a-f-]{36}"), "ours is: " + line.get("requestId"));
+    }
+
+    @Test
+    void theReadOnlyProbeAsksTheSpecShapesWritesNothingAndSavesNoSecret() throws Exception {
+        WireMockTenant.stubTenant();
+        var report = probe.run(new io.skillsync.probe.ConformanceProbe.Options(null, null, null));
+        System.out.println("probe against WireMock's spec-shaped tenant:\n" + report.table());
+
+        var server = WireMockTenant.server;
+        String basic = Base64.getEncoder().encodeToString("wire-client:wire-client-secret".getBytes(StandardCharsets.UTF_8));
+        server.verify(1, postRequestedFor(urlEqualTo("/auth/token")).withHeader("Authorization", equalTo("Basic " + basic))
+                .withRequestBody(equalTo("grant_type=password&username=wire-access-key&password=wire-access-key-secret")));
+        server.verify(1, api(getRequestedFor(urlEqualTo(API + "/agents?skip=0&top=2"))));
+        server.verify(1, api(getRequestedFor(urlEqualTo(API + "/agents/skills?skip=0&top=2"))));
+        server.verify(0, postRequestedFor(urlPathEqualTo(API + "/agents/skills")));
+        server.verify(0, putRequestedFor(urlPathEqualTo(API + "/agents/skills")));
+        assertEquals(io.skillsync.probe.ProbeCheck.Verdict.MATCHES, report.check("discovery").orElseThrow().verdict(),
+                report.table());
+        try (var fixtures = java.nio.file.Files.list(report.fixtures())) {
+            for (var fixture : fixtures.toList()) {
+                String text = java.nio.file.Files.readString(fixture);
+                for (String secret : new String[] { "wire-token", "a@x.com", "wire-access-key-secret", "wire-client-secret" }) {
+                    assertTrue(!text.contains(secret), fixture + " holds " + secret);
+                }
+            }
+        }
     }
 
     /** Every API request: JSON accepted, the bearer token, a correlation id. */

@@ -1,6 +1,7 @@
 package io.skillsync.cxone;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,12 +36,29 @@ public class CurrentAssignments {
 
     private final CxonePages cxone;
     private final int pageSize;
-    /** totalRecords of GET /agents/skills at the last read; -1 before the first. */
+    /** The query of each read of one set of assignments: one, or one per isActive value (by-flag). */
+    private final List<String> queries;
+    /** Assignments the tenant held at the last tenant-wide read; -1 before the first. */
     private volatile int lastTotal = -1;
 
     CurrentAssignments(CxonePages cxone, SkillSyncConfig config) {
         this.cxone = cxone;
         this.pageSize = config.cxone().pageSize();
+        SkillSyncConfig.Cxone.Reads reads = config.cxone().reads();
+        String extra = CxonePages.query(reads.assignmentsQuery());
+        String mode = reads.inactiveAssignments();
+        if (mode.equals("by-flag")) {
+            this.queries = List.of(join("isActive=true", extra), join("isActive=false", extra));
+        } else if (mode.equals("returned")) {
+            this.queries = java.util.Collections.singletonList(extra);
+        } else {
+            throw new IllegalArgumentException(
+                    "skillsync.cxone.reads.inactive-assignments must be returned or by-flag, was " + mode);
+        }
+    }
+
+    private static String join(String flag, String extra) {
+        return extra == null ? flag : flag + "&" + extra;
     }
 
     /**
@@ -66,15 +84,19 @@ public class CurrentAssignments {
             requests = perAgent(agents, held);
             how = "per agent";
         } else {
-            CxonePages.Page first = cxone.page(ALL, LIST, 0);
-            lastTotal = first.total();
-            if (!tenantWide && agents.size() < pages(first.total()) - 1) {
+            CxonePages.Page first = cxone.page(ALL, queries.get(0), LIST, 0);
+            if (!tenantWide && first.total() >= 0 && agents.size() < pages(first.total()) - 1) {
+                lastTotal = first.total();
                 requests = 1 + perAgent(agents, held);
                 how = "per agent, after a first page of the tenant's";
             } else {
-                first.items().forEach(item -> keep(item, held));
-                requests = 1 + (first.items().size() >= first.total() || first.items().isEmpty() ? 0
-                        : cxone.readPages(ALL, LIST, first.items().size(), item -> keep(item, held)));
+                first.items().forEach(item -> keep(item, 0, held));
+                requests = 1 + cxone.readPages(ALL, queries.get(0), LIST, first,
+                        page -> page.items().forEach(item -> keep(item, 0, held)));
+                lastTotal = held.size();
+                for (String query : queries.subList(1, queries.size())) {
+                    requests += cxone.readAll(ALL, query, LIST, item -> keep(item, 0, held));
+                }
                 how = "tenant-wide";
             }
         }
@@ -82,10 +104,13 @@ public class CurrentAssignments {
         return held;
     }
 
+    /** Each agent's own assignments; NICE's schema for these items has no agentId, so the path gives it. */
     private int perAgent(Set<Long> agents, Map<AssignmentKey, Assignment> held) {
         int requests = 0;
         for (long agentId : agents) {
-            requests += cxone.readAll("/agents/" + agentId + "/skills", LIST, item -> keep(item, held));
+            for (String query : queries) {
+                requests += cxone.readAll("/agents/" + agentId + "/skills", query, LIST, item -> keep(item, agentId, held));
+            }
         }
         return requests;
     }
@@ -94,9 +119,16 @@ public class CurrentAssignments {
         return Math.max(1, (total + pageSize - 1) / pageSize);
     }
 
-    private static void keep(JsonNode item, Map<AssignmentKey, Assignment> held) {
-        Assignment assignment = new Assignment(item.path("agentId").asLong(), item.path("skillId").asLong(),
-                item.path("agentProficiencyValue").asInt(Row.NONE), item.path("isActive").asBoolean(true));
+    /** @param agentId the agent the read was about, or 0 for a tenant-wide read (each item names its agent) */
+    static void keep(JsonNode item, long agentId, Map<AssignmentKey, Assignment> held) {
+        long agent = CxoneJson.number(item.path("agentId"), agentId);
+        long skill = CxoneJson.number(item.path("skillId"), 0);
+        if (agent == 0 || skill == 0) {
+            return;
+        }
+        Assignment assignment = new Assignment(agent, skill,
+                (int) CxoneJson.number(item.path("agentProficiencyValue"), Row.NONE),
+                CxoneJson.bool(item.path("isActive"), true));
         held.put(assignment.key(), assignment);
     }
 }

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import io.skillsync.SkillSyncConfig;
+
 /**
  * The two ends of one attempt at a CXone request (route {@code cxone-attempt}): {@link #prepare} turns the
  * {@link CxoneRequest} into HTTP headers and body, {@link #answer} turns CXone's reply into a
@@ -22,6 +24,8 @@ import org.apache.camel.Message;
 public class CxoneCall {
 
     public static final String REQUEST = "cxoneRequest";
+    /** The API's base URL for route {@code cxone-attempt}'s {@code toD} (configured or discovered). */
+    public static final String API_URL = "cxoneApiUrl";
     private static final String SENT_REQUEST_ID = "cxoneSentRequestId";
     static final String SENT_AT = "cxoneSentAt";
 
@@ -29,12 +33,17 @@ public class CxoneCall {
     private final CxoneTraffic traffic;
     private final TenantBackpressure backpressure;
     private final ObjectMapper json;
+    private final CxoneEndpoint endpoint;
+    private final SkillSyncConfig.Cxone.Correlation correlation;
 
-    CxoneCall(CxoneToken token, CxoneTraffic traffic, TenantBackpressure backpressure, ObjectMapper json) {
+    CxoneCall(CxoneToken token, CxoneTraffic traffic, TenantBackpressure backpressure, ObjectMapper json,
+            CxoneEndpoint endpoint, SkillSyncConfig config) {
         this.token = token;
         this.traffic = traffic;
         this.backpressure = backpressure;
         this.json = json;
+        this.endpoint = endpoint;
+        this.correlation = config.cxone().correlation();
     }
 
     public void prepare(Exchange exchange) {
@@ -52,7 +61,8 @@ public class CxoneCall {
         }
         message.setHeader("Accept", "application/json");
         message.setHeader("Authorization", token.bearer());
-        message.setHeader("X-Request-Id", requestId);
+        message.setHeader(correlation.requestHeader(), requestId);
+        exchange.setProperty(API_URL, endpoint.apiUrl());
         if (request.json() != null) {
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         }
@@ -65,8 +75,15 @@ public class CxoneCall {
         CxoneRequest request = exchange.getProperty(REQUEST, CxoneRequest.class);
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        String requestId = message.getHeader("X-Request-Id", exchange.getProperty(SENT_REQUEST_ID, String.class),
-                String.class);
+        String requestId = exchange.getProperty(SENT_REQUEST_ID, String.class);
+        String cxoneRequestId = null;
+        for (String header : correlation.answerHeaders()) {
+            String value = message.getHeader(header.strip(), String.class);
+            if (value != null && !value.isBlank() && !value.equals(requestId)) {
+                cxoneRequestId = value.strip().replaceAll("[^A-Za-z0-9._:-]", "");
+                break;
+            }
+        }
         String body = message.getBody(String.class);
         traffic.answered(request.kind(), status,
                 Duration.ofNanos(System.nanoTime() - exchange.getProperty(SENT_AT, Long.class)));
@@ -90,7 +107,8 @@ public class CxoneCall {
                     + permission(message, body));
         }
         backpressure.succeeded();
-        return new CxoneResponse(status, parse(body), requestId, message.getHeader("icStatusDescription", String.class),
+        return new CxoneResponse(status, parse(body), requestId, cxoneRequestId,
+                message.getHeader("icStatusDescription", String.class),
                 traceId(message.getHeader("traceparent", String.class)));
     }
 

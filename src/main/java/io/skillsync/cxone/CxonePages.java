@@ -1,23 +1,34 @@
 package io.skillsync.cxone;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.jboss.logging.Logger;
 
 import io.skillsync.SkillSyncConfig;
 
 /**
- * Reads CXone's paged lists ({@code skip}/{@code top}, {@code totalRecords}), one request a page, each
- * through {@link CxoneClient#send} (a bean of its own, so that every page passes its circuit breaker).
+ * Reads CXone's paged lists ({@code skip}/{@code top}), one request a page, each through
+ * {@link CxoneClient#send} (a bean of its own, so that every page passes its circuit breaker). Tolerant
+ * where NICE is silent (cxone-api.md, Reads): any 2xx with a body is a page (206 too), 204 or an empty
+ * page ends the list, the list may sit under {@code resultSet}; without {@code totalRecords} the read goes
+ * on while pages come back full. A page that starts with the previous page's first item means CXone
+ * ignores {@code skip}: the read stops with an error rather than miss records silently.
  */
 @ApplicationScoped
 public class CxonePages {
 
+    private static final Logger LOG = Logger.getLogger(CxonePages.class);
+
     private final CxoneClient cxone;
     private final int pageSize;
+    /** Variants already said in the log, so each is said once per process. */
+    private final Set<String> said = ConcurrentHashMap.newKeySet();
 
     CxonePages(CxoneClient cxone, SkillSyncConfig config) {
         this.cxone = cxone;
@@ -25,42 +36,96 @@ public class CxonePages {
     }
 
     /**
-     * Reads every page of a list ({@code skip}/{@code top}) and hands each item to {@code each}. Stops at
-     * the last page by {@code totalRecords}, on an empty page, or on 204 No Content.
+     * Reads every page of a list and hands each item to {@code each}.
      *
+     * @param query extra query parameters (without skip/top), or null
      * @return the number of requests it took
      */
-    public int readAll(String path, String listField, Consumer<JsonNode> each) {
-        return readPages(path, listField, 0, each);
+    public int readAll(String path, String query, String listField, Consumer<JsonNode> each) {
+        return readAll(path, query, listField, each, body -> { });
     }
 
-    /** Like {@link #readAll} from page {@code skip}; used after a first page has been read on its own. */
-    public int readPages(String path, String listField, int skip, Consumer<JsonNode> each) {
-        int requests = 0;
-        while (true) {
-            Page page = page(path, listField, skip);
-            requests++;
+    /** Like the above, and hands each page's whole answer to {@code eachPage} (for fields beside the list). */
+    public int readAll(String path, String query, String listField, Consumer<JsonNode> each, Consumer<JsonNode> eachPage) {
+        Page first = page(path, query, listField, 0);
+        eachPage.accept(first.body());
+        first.items().forEach(each);
+        return 1 + readPages(path, query, listField, first, page -> {
+            eachPage.accept(page.body());
             page.items().forEach(each);
-            skip += page.items().size();
-            if (page.items().isEmpty() || skip >= page.total()) {
-                return requests;
+        });
+    }
+
+    /** The pages after {@code first} (read on its own to decide how to go on). */
+    public int readPages(String path, String query, String listField, Page first, Consumer<Page> each) {
+        int requests = 0;
+        Page previous = first;
+        int skip = first.items().size();
+        while (previous.hasMore(skip, pageSize)) {
+            Page page = page(path, query, listField, skip);
+            requests++;
+            if (!page.items().isEmpty() && page.items().get(0).equals(previous.items().get(0))) {
+                throw new CxoneException(page.status(), "CXone ignored skip on GET " + path + ": the page from record "
+                        + skip + " starts with the same record as the one before it. The read stops here rather than "
+                        + "miss records past the first page; check the API version in skillsync.cxone.api-url "
+                        + "(" + page.ids() + ")");
             }
+            each.accept(page);
+            skip += page.items().size();
+            previous = page;
         }
+        return requests;
     }
 
-    public Page page(String path, String listField, int skip) {
-        CxoneResponse response = cxone.send(CxoneRequest.read(path, "skip=" + skip + "&top=" + pageSize));
+    public Page page(String path, String query, String listField, int skip) {
+        String paging = "skip=" + skip + "&top=" + pageSize;
+        CxoneResponse response = cxone.send(CxoneRequest.read(path, query == null || query.isBlank() ? paging
+                : paging + "&" + query));
         if (response.status() == 204) {
-            return new Page(0, MissingNode.getInstance());
+            return new Page(204, -1, MissingNode.getInstance(), MissingNode.getInstance(), response.ids());
         }
-        if (response.status() != 200) {
+        if (response.status() / 100 != 2) {
             throw new CxoneException(response.status(), "CXone answered " + response.status() + " to GET " + path
-                    + " (X-Request-Id " + response.requestId() + ")");
+                    + describe(response) + " (" + response.ids() + ")");
         }
-        JsonNode items = response.body().path(listField);
-        return new Page(response.body().path("totalRecords").asInt(items.size()), items);
+        if (response.status() != 200 && said.add(response.status() + " " + path)) {
+            LOG.infof("CXone answered %d for a list page of GET %s: taken as a page", response.status(), path);
+        }
+        JsonNode body = response.body();
+        JsonNode items = CxoneJson.list(body, listField);
+        if (CxoneJson.underResultSet(body, listField) && said.add("resultSet " + path)) {
+            LOG.infof("CXone answered GET %s with its list under resultSet (an older API version): taken as the list", path);
+        }
+        if (!items.isArray() && !body.isMissingNode() && said.add("no list " + path)) {
+            LOG.warnf("CXone answered GET %s without a '%s' list: read as an empty page", path, listField);
+        }
+        int total = CxoneJson.totalRecords(body);
+        if (total < 0 && items.size() > 0 && said.add("no total " + path)) {
+            LOG.infof("CXone answered GET %s without totalRecords: reading on while pages come back full", path);
+        }
+        return new Page(response.status(), total, items, body, response.ids());
     }
 
-    public record Page(int total, JsonNode items) {
+    /** Extra query parameters of a read, from a setting, or null. */
+    static String query(java.util.Optional<String> setting) {
+        return setting.map(String::strip).filter(q -> !q.isEmpty()).map(q -> q.startsWith("?") ? q.substring(1) : q)
+                .orElse(null);
+    }
+
+    private static String describe(CxoneResponse response) {
+        String described = response.statusDescription();
+        return described == null || described.isBlank() ? "" : " (" + described + ")";
+    }
+
+    /** @param total CXone's totalRecords, or -1 when it sent none */
+    public record Page(int status, int total, JsonNode items, JsonNode body, String ids) {
+
+        /** Whether a list that has given {@code read} records so far goes on after this page. */
+        boolean hasMore(int read, int pageSize) {
+            if (items.isEmpty() || status == 204) {
+                return false;
+            }
+            return total >= 0 ? read < total : items.size() >= pageSize;
+        }
     }
 }

@@ -16,8 +16,10 @@ import org.jboss.logging.Logger;
 import io.skillsync.SkillSyncConfig;
 
 /**
- * The OAuth token every CXone request carries (route {@code cxone-token}). Password grant when an access
- * key is configured, client_credentials otherwise. The token is reused and renewed once less than
+ * The OAuth token every CXone request carries (route {@code cxone-token}). NICE's password grant with the
+ * API user's access key; client_credentials only when chosen explicitly ({@code skillsync.cxone.grant}),
+ * never as a fallback for a missing key. The client authenticates with Basic, or in the form
+ * ({@code client-auth=post}). The id_token's tenantId is kept for discovery. The token is reused and renewed once less than
  * {@code token-renew-share} of its lifetime is left, so no request meets an expired one; a 401 drops it.
  * Secrets go into the request only: never into a log line or an exception message.
  */
@@ -35,11 +37,47 @@ public class CxoneToken {
     private volatile long renewAtMillis;
     /** The token endpoint's last status when it was not 200, for readiness; null after a success. */
     private volatile Integer lastAnswer;
+    /** The tenantId claim of the last id_token, or null. */
+    private volatile String tenantId;
+    /** The lifetime CXone gave the last token, in seconds. */
+    private volatile long lifetimeSeconds;
 
     CxoneToken(SkillSyncConfig config, ObjectMapper json, CxoneTraffic traffic) {
         this.config = config.cxone();
         this.json = json;
         this.traffic = traffic;
+        if (!grant().equals("password") && !grant().equals("client_credentials")) {
+            throw new IllegalArgumentException("skillsync.cxone.grant must be password or client_credentials, was " + grant());
+        }
+        if (!clientAuth().equals("basic") && !clientAuth().equals("post")) {
+            throw new IllegalArgumentException("skillsync.cxone.client-auth must be basic or post, was " + clientAuth());
+        }
+    }
+
+    /** The tenantId of the last id_token (for discovery), or null when CXone sent none. */
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public long lifetimeSeconds() {
+        return lifetimeSeconds;
+    }
+
+    private String clientAuth() {
+        return config.clientAuth();
+    }
+
+    /** What is missing from the configuration for the chosen grant, or null when nothing is. */
+    public String missingSetting() {
+        if (config.clientId().filter(s -> !s.isBlank()).isEmpty()) {
+            return "no OAuth client configured: set skillsync.cxone.client-id and client-secret";
+        }
+        if (passwordGrant() && (config.accessKeyId().filter(s -> !s.isBlank()).isEmpty()
+                || config.accessKeySecret().filter(s -> !s.isBlank()).isEmpty())) {
+            return "no access key configured: set skillsync.cxone.access-key-id and access-key-secret (NICE's password"
+                    + " grant), or choose skillsync.cxone.grant=client_credentials explicitly";
+        }
+        return null;
     }
 
     /** Whether the next request needs a new token first. */
@@ -68,30 +106,33 @@ public class CxoneToken {
     }
 
     public String grant() {
-        return passwordGrant() ? "password" : "client_credentials";
+        return config.grant();
     }
 
     private boolean passwordGrant() {
-        return config.accessKeyId().filter(s -> !s.isBlank()).isPresent();
+        return grant().equals("password");
     }
 
     /** Shapes the exchange into the token request. */
     public void tokenRequest(Exchange exchange) {
         Message message = exchange.getMessage();
         message.removeHeaders("*", "CamelRedelivery*", "CamelRedelivered");
-        String clientId = config.clientId().orElse("");
-        String clientSecret = config.clientSecret().orElse("");
-        String basic = Base64.getEncoder()
-                .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        String missing = missingSetting();
+        if (missing != null) {
+            // nothing is sent: a request without the key could only be refused, or meet a grant NICE does not publish
+            lastAnswer = 400;
+            throw new CxoneCredentialsException(0, missing);
+        }
+        exchange.setProperty("cxoneTokenUrl", config.tokenUrl());
         message.setHeader(Exchange.HTTP_METHOD, "POST");
-        message.setHeader("Authorization", "Basic " + basic);
         message.setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
         message.setHeader("Accept", "application/json");
-        String form = passwordGrant()
-                ? "grant_type=password&username=" + encode(config.accessKeyId().get())
-                        + "&password=" + encode(config.accessKeySecret().orElse(""))
-                : "grant_type=client_credentials";
-        message.setBody(form);
+        message.setBody(form(config.grant(), config.clientAuth(), config.clientId().orElse(""),
+                config.clientSecret().orElse(""), config.accessKeyId().orElse(""), config.accessKeySecret().orElse("")));
+        String basic = basic(config.clientAuth(), config.clientId().orElse(""), config.clientSecret().orElse(""));
+        if (basic != null) {
+            message.setHeader("Authorization", basic);
+        }
         exchange.setProperty(CxoneCall.SENT_AT, System.nanoTime());
         traffic.sent("token");
     }
@@ -120,7 +161,12 @@ public class CxoneToken {
             if (token == null || token.isBlank()) {
                 throw new CxoneCredentialsException(status, "the CXone token endpoint answered without an access_token");
             }
-            long lifetimeMillis = answer.path("expires_in").asLong(3600) * 1000;
+            long lifetimeMillis = CxoneJson.number(answer.path("expires_in"), 3600) * 1000;
+            lifetimeSeconds = lifetimeMillis / 1000;
+            String tenant = tenantOf(answer.path("id_token").asText(null), json);
+            if (tenant != null) {
+                tenantId = tenant;
+            }
             accessToken = token;
             renewAtMillis = System.currentTimeMillis() + (long) (lifetimeMillis * (1 - config.tokenRenewShare()));
             LOG.debugf("CXone token obtained by the %s grant, renewed in %d ms", grant(),
@@ -137,6 +183,44 @@ public class CxoneToken {
             return error.isTextual() ? ", " + error.asText().replaceAll("[^A-Za-z0-9_ .-]", "") : "";
         } catch (java.io.IOException | RuntimeException e) {
             return "";
+        }
+    }
+
+    /** The token request's form; the secrets go here only (and never into a log line). */
+    public static String form(String grant, String clientAuth, String clientId, String clientSecret, String accessKeyId,
+            String accessKeySecret) {
+        String form = grant.equals("password")
+                ? "grant_type=password&username=" + encode(accessKeyId) + "&password=" + encode(accessKeySecret)
+                : "grant_type=client_credentials";
+        if (clientAuth.equals("post")) {
+            form += "&client_id=" + encode(clientId) + "&client_secret=" + encode(clientSecret);
+        }
+        return form;
+    }
+
+    /** The Authorization header of the token request, or null when the client authenticates in the form. */
+    public static String basic(String clientAuth, String clientId, String clientSecret) {
+        if (!clientAuth.equals("basic")) {
+            return null;
+        }
+        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The tenantId claim of an id_token (a JWT; its signature is not ours to check, only its claim is used), or null. */
+    public static String tenantOf(String idToken, ObjectMapper json) {
+        if (idToken == null) {
+            return null;
+        }
+        String[] parts = idToken.split("\\.");
+        if (parts.length < 2) {
+            return null;
+        }
+        try {
+            JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            String tenant = claims.path("tenantId").asText(claims.path("tenant_id").asText(""));
+            return tenant.matches("[A-Za-z0-9-]{1,64}") ? tenant : null;
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -27,6 +27,8 @@ public class AssignmentPlanner {
 
     private final int batchSize;
     private final boolean bulk;
+    /** The verb of a bulk write: NICE's POST /agents/skills, or the runbook's PUT (dialect {@code bulk-put}). */
+    private final String bulkVerb;
 
     AssignmentPlanner(SkillSyncConfig config) {
         this.batchSize = config.cxone().batchSize();
@@ -34,10 +36,11 @@ public class AssignmentPlanner {
             throw new IllegalArgumentException("skillsync.cxone.batch-size must be 1..100, was " + batchSize);
         }
         String mode = config.cxone().writeMode();
-        if (!mode.equals("per-skill") && !mode.equals("bulk")) {
-            throw new IllegalArgumentException("skillsync.cxone.write-mode must be per-skill or bulk, was " + mode);
+        if (!mode.equals("per-skill") && !mode.equals("bulk") && !mode.equals("bulk-put")) {
+            throw new IllegalArgumentException("skillsync.cxone.write-mode must be per-skill, bulk or bulk-put, was " + mode);
         }
-        this.bulk = mode.equals("bulk");
+        this.bulk = mode.startsWith("bulk");
+        this.bulkVerb = mode.equals("bulk-put") ? "PUT" : "POST";
     }
 
     public List<Batch> plan(@Body Map<AssignmentKey, Assignment> held, @ExchangeProperty(RunLedger.RUN) Run run) {
@@ -58,7 +61,7 @@ public class AssignmentPlanner {
         changes.forEach((group, rows) -> {
             for (int from = 0; from < rows.size(); from += batchSize) {
                 List<Row> slice = rows.subList(from, Math.min(rows.size(), from + batchSize));
-                String verb = bulk ? "PUT" : group.substring(0, group.indexOf(' '));
+                String verb = bulk ? bulkVerb : group.substring(0, group.indexOf(' '));
                 long skillId = bulk ? 0 : slice.get(0).skillId();
                 batches.add(new Batch(batches.size() + 1, verb, skillId, List.copyOf(slice)));
             }
@@ -70,7 +73,7 @@ public class AssignmentPlanner {
     }
 
     /** POST to assign, PUT to change, null when CXone already holds what the row asks (then it ends here). */
-    private static String verb(Row row, Assignment current) {
+    public static String verb(Row row, Assignment current) {
         if (current == null) {
             if (!row.active()) {
                 row.end(Outcome.UNCHANGED, null);

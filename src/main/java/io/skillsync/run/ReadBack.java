@@ -17,7 +17,9 @@ import io.skillsync.cxone.CurrentAssignments;
  * CXone sometimes answers 200 and keeps nothing. After a run's writes, and {@code skillsync.verify.delay}
  * after the last of them (so the wait overlaps the writes instead of adding up per batch), what the run
  * applied is read back with the same cheapest read as before; a row CXone does not hold after all becomes
- * {@code failed} ("accepted but not kept") and so lands in the error file.
+ * {@code failed} ("accepted but not kept") and so lands in the error file. Rows CXone took without
+ * confirming them (a bulk write, an item its answer did not report on) are read back whether or not
+ * verification is on: only what CXone is seen to hold counts as applied.
  */
 @ApplicationScoped
 @Named("readBack")
@@ -42,7 +44,11 @@ public class ReadBack {
     }
 
     private boolean needed(Run run) {
-        return config.enabled() && run.rows().stream().anyMatch(row -> row.outcome() == Outcome.APPLIED);
+        return run.rows().stream().anyMatch(this::toVerify);
+    }
+
+    private boolean toVerify(Row row) {
+        return row.isUnconfirmed() || config.enabled() && row.outcome() == Outcome.APPLIED;
     }
 
     public void verify(@ExchangeProperty(RunLedger.RUN) Run run) {
@@ -50,24 +56,29 @@ public class ReadBack {
             return;
         }
         Set<Long> agents = new TreeSet<>();
-        run.rows().stream().filter(row -> row.outcome() == Outcome.APPLIED).forEach(row -> agents.add(row.agentId()));
+        run.rows().stream().filter(this::toVerify).forEach(row -> agents.add(row.agentId()));
         Map<AssignmentKey, Assignment> held = current.read(run, agents, false, "written assignments back");
         int kept = 0;
         int lost = 0;
         for (Row row : run.rows()) {
-            if (row.outcome() != Outcome.APPLIED) {
+            if (!toVerify(row)) {
                 continue;
             }
             Assignment now = held.get(new AssignmentKey(row.agentId(), row.skillId()));
             if (now != null && now.proficiency() == row.targetProficiency() && now.active() == row.active()) {
                 kept++;
+                if (row.isUnconfirmed()) {
+                    row.confirmed();
+                }
             } else {
                 lost++;
-                row.end(Outcome.FAILED, "CXone accepted the write but does not hold it when read back "
-                        + config.delay().toSeconds() + " s later (it holds "
-                        + (now == null ? "no such assignment" : "proficiency " + now.proficiency()
-                                + (now.active() ? ", active" : ", inactive"))
-                        + "): accepted but not kept");
+                String holds = " (it holds " + (now == null ? "no such assignment" : "proficiency " + now.proficiency()
+                        + (now.active() ? ", active" : ", inactive")) + ")";
+                row.notConfirmed(row.isUnconfirmed()
+                        ? "CXone took the request without confirming this assignment, and does not hold it when read back"
+                                + holds + ": not applied"
+                        : "CXone accepted the write but does not hold it when read back " + config.delay().toSeconds()
+                                + " s later" + holds + ": accepted but not kept");
             }
         }
         run.verified(kept);

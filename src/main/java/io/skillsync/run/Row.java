@@ -24,8 +24,11 @@ public final class Row {
     private int batch;
     private int httpStatus;
     private String requestId;
+    private String cxoneRequestId;
     private String traceId;
-    private boolean verbFlipped;
+    private boolean replanned;
+    /** CXone's answer did not confirm this row (bulk, or an item it did not report on): read-back settles it. */
+    private boolean unconfirmed;
 
     public Row(int line) {
         this.line = line;
@@ -149,23 +152,54 @@ public final class Row {
         return traceId;
     }
 
-    public void sentIn(int batch, int httpStatus, String requestId, String traceId) {
+    /** The id CXone sent back of its own for the request that carried this row, or null. */
+    public String cxoneRequestId() {
+        return cxoneRequestId;
+    }
+
+    public void sentIn(int batch, int httpStatus, String requestId, String cxoneRequestId, String traceId) {
         this.batch = batch;
         this.httpStatus = httpStatus;
         this.requestId = requestId;
+        this.cxoneRequestId = cxoneRequestId;
         this.traceId = traceId;
     }
 
     /**
-     * Marks that this row is sent once more with the other verb (CXone's state changed since it was
-     * read); false when that was done already, so a row never goes back and forth.
+     * Marks that this row is planned once more after CXone refused it (its assignment may have changed
+     * since it was read); false when that was done already, so a row never goes back and forth.
      */
-    public boolean flipVerbOnce() {
-        if (verbFlipped) {
+    public boolean replanOnce() {
+        if (replanned) {
             return false;
         }
-        verbFlipped = true;
+        replanned = true;
         return true;
+    }
+
+    /**
+     * CXone took the request but did not confirm this row: it stays {@code failed} unless read-back finds
+     * CXone holding what it asks ({@link #confirmed}).
+     */
+    public void unconfirmed(String detail) {
+        end(Outcome.FAILED, detail);
+        unconfirmed = true;
+    }
+
+    public boolean isUnconfirmed() {
+        return unconfirmed;
+    }
+
+    /** Read-back settled an unconfirmed row: CXone holds what it asks. */
+    public void confirmed() {
+        unconfirmed = false;
+        end(Outcome.APPLIED, null);
+    }
+
+    /** Read-back settled an unconfirmed row: CXone does not hold it. */
+    public void notConfirmed(String detail) {
+        unconfirmed = false;
+        end(Outcome.FAILED, detail);
     }
 
     /** Whether two rows ask for the same state of the same assignment. */

@@ -45,6 +45,10 @@ public class RowResolver {
             if (byEmail == null) {
                 return reject(row, "email: no agent with this e-mail address in CXone");
             }
+            if (byEmail == TenantDirectory.AMBIGUOUS) {
+                return reject(row, "email: several CXone agents have this e-mail address (a rehire or a shared mailbox)"
+                        + " and none is the one active account; name the agent by agentId");
+            }
             if (request.agentId() != null && !request.agentId().equals(byEmail)) {
                 return reject(row, "agentId " + request.agentId() + " and email belong to different agents (the e-mail is agent "
                         + byEmail + ")");
@@ -69,9 +73,11 @@ public class RowResolver {
             if (byName == null) {
                 return reject(row, "skill: no skill named '" + request.skill() + "' in CXone");
             }
-            if (byName == -1L) {
-                return reject(row, "skill: '" + request.skill() + "' matches several CXone skills that differ only in case"
-                        + "; spell it exactly");
+            if (byName == TenantDirectory.AMBIGUOUS) {
+                return reject(row, Long.valueOf(TenantDirectory.AMBIGUOUS).equals(skills.byName().get(request.skill()))
+                        ? "skill: several CXone skills are named '" + request.skill() + "'; give the skillId instead"
+                        : "skill: '" + request.skill() + "' matches several CXone skills that differ only in case"
+                                + "; spell it exactly");
             }
             if (request.skillId() != null && !request.skillId().equals(byName)) {
                 return reject(row, "skillId " + request.skillId() + " and skill '" + request.skill()

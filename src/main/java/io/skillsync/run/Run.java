@@ -35,6 +35,8 @@ public final class Run {
     private int progressTenth;
     private long progressLoggedAt;
     private int verified = -1;
+    /** Reasons CXone gave for refusing whole requests (both halves of a split alike): not split again this run. */
+    private final java.util.Set<String> wholeRequestRefusals = new java.util.HashSet<>();
 
     public Run(String id, Path file, boolean dryRun, Instant started, CxoneTraffic.Snapshot trafficAtStart) {
         this.id = id;
@@ -229,6 +231,15 @@ public final class Run {
 
     public void verified(int rows) {
         this.verified = rows;
+    }
+
+    /** CXone refused a request as a whole for {@code reason}, whatever its items: later batches are not split for it. */
+    public void refusedAsWhole(String reason) {
+        wholeRequestRefusals.add(reason);
+    }
+
+    public boolean refusesAsWhole(String reason) {
+        return wholeRequestRefusals.contains(reason);
     }
 
     /** Why the run stopped before every batch was written, or null. */

@@ -52,7 +52,7 @@ public class RunReport {
     private static final Logger LOG = Logger.getLogger(RunReport.class);
     private static final List<String> AUDIT_HEADER = List.of("line", "email", "agentId", "skill", "skillId",
             "resolvedAgentId", "resolvedSkillId", "proficiency", "active", "previousProficiency", "previousActive",
-            "outcome", "detail", "batch", "httpStatus", "requestId", "traceId");
+            "outcome", "detail", "batch", "httpStatus", "requestId", "cxoneRequestId", "traceId");
 
     private final Path workDir;
     private final RosterReader reader;
@@ -215,7 +215,7 @@ public class RunReport {
                 level(row.previousProficiency()), row.previousActive() == Row.NONE ? "" : row.previousActive() == 1,
                 row.outcome().label(), row.detail(), row.batch() == 0 ? "" : row.batch(),
                 row.httpStatus() == 0 ? "" : row.httpStatus(), row.requestId() == null ? "" : row.requestId(),
-                row.traceId() == null ? "" : row.traceId());
+                row.cxoneRequestId() == null ? "" : row.cxoneRequestId(), row.traceId() == null ? "" : row.traceId());
     }
 
     /** The input's own cells (without an error column an earlier run added), then this run's reason. */

@@ -44,6 +44,7 @@ public class SimulatorResource {
     private final TenantSimulator tenant;
     private final ObjectMapper json;
     private final boolean enabled;
+    private final String tenantId;
     @Context
     HttpHeaders headers;
     @Context
@@ -53,6 +54,7 @@ public class SimulatorResource {
         this.tenant = tenant;
         this.json = json;
         this.enabled = config.simulator().enabled();
+        this.tenantId = config.simulator().tenantId();
     }
 
     // --- OAuth ------------------------------------------------------------------------------------
@@ -62,15 +64,17 @@ public class SimulatorResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@FormParam("grant_type") String grant, @FormParam("username") String username,
-            @FormParam("password") String password) {
+            @FormParam("password") String password, @FormParam("client_id") String formClientId,
+            @FormParam("client_secret") String formClientSecret) {
         if (!enabled) {
             return Response.status(404).build();
         }
         Credentials expected = tenant.credentials();
         String basic = headers.getHeaderString("Authorization");
+        // the client authenticates with Basic, or in the form (client_secret_post)
         String client = basic != null && basic.startsWith("Basic ")
                 ? new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8)
-                : "";
+                : formClientId != null ? formClientId + ":" + formClientSecret : "";
         Response answer;
         if (tenant.faults().refuseCredentials || !client.equals(expected.clientId() + ":" + expected.clientSecret())) {
             answer = oauthError(401, "invalid_client");
@@ -81,13 +85,51 @@ public class SimulatorResource {
             answer = oauthError(400, "unsupported_grant_type");
         } else {
             ObjectNode body = json.createObjectNode().put("access_token", tenant.issueToken())
-                    .put("token_type", "bearer").put("expires_in", tenant.tokenLifetimeSeconds());
+                    .put("token_type", "bearer").put("expires_in", tenant.tokenLifetimeSeconds())
+                    .put("refresh_token", UUID.randomUUID().toString()).put("id_token", idToken());
             answer = Response.ok(body.toString(), MediaType.APPLICATION_JSON).build();
         }
         // the form holds the secret: the log keeps only the grant type
         tenant.log(new TenantSimulator.Request("POST", "/auth/token", null, loggedHeaders(), "grant_type=" + grant,
                 answer.getStatus()));
         return answer;
+    }
+
+    /** An unsigned JWT naming the tenant, as NICE's id_token does (its signature is nobody's business here). */
+    private String idToken() {
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        String header = url.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = url.encodeToString(json.createObjectNode().put("iss", "https://cxone.niceincontact.com")
+                .put("tenantId", tenantId).put("name", "skillsync-api-user").toString().getBytes(StandardCharsets.UTF_8));
+        return header + "." + claims + ".";
+    }
+
+    /** CXone's discovery: the API host of a tenant (cxone-api.md, Authentication). */
+    @GET
+    @Path("/.well-known/cxone-configuration")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response discovery(@QueryParam("tenantId") String tenant) {
+        if (!enabled) {
+            return Response.status(404).build();
+        }
+        if (!tenantId.equals(tenant)) {
+            return Response.status(404).build();
+        }
+        String host = uri.getBaseUriBuilder().path("sim").build().toString();
+        return Response.ok(json.createObjectNode().put("api_endpoint", host.endsWith("/") ? host.substring(0, host.length() - 1)
+                : host).put("area", "na1").put("tenantId", tenantId).toString(), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The business unit; its apiPublishedLimit is the simulated tenant's limit per minute. */
+    @GET
+    @Path(API + "/business-unit")
+    public Response businessUnit() {
+        return api("GET", null, () -> {
+            ObjectNode body = json.createObjectNode();
+            body.putArray("businessUnits").addObject().put("businessUnitId", 4600001).put("businessUnitName", "Simulated")
+                    .put("apiPublishedLimit", tenant.requestsPerMinute());
+            return Response.ok(body.toString(), MediaType.APPLICATION_JSON).build();
+        });
     }
 
     private Response oauthError(int status, String error) {
@@ -100,56 +142,99 @@ public class SimulatorResource {
     @GET
     @Path(API + "/skills")
     public Response skills(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top) {
-        return api("GET", null, () -> page("skills", tenant.skills(), skip, top, s -> json.createObjectNode()
-                .put("skillId", s.skillId()).put("skillName", s.name()).put("isActive", s.active()).put("mediaTypeId", 4)));
+        return api("GET", null, () -> page("skills", tenant.skills(), skip, top, s -> bool(json.createObjectNode()
+                .put("skillId", s.skillId()).put("skillName", s.name()), "isActive", s.active()).put("mediaTypeId", 4)));
     }
 
     @GET
     @Path(API + "/agents")
-    public Response agents(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top) {
-        return api("GET", null, () -> page("agents", tenant.agents(), skip, top, a -> json.createObjectNode()
+    public Response agents(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top,
+            @QueryParam("searchString") String search) {
+        List<TenantSimulator.Agent> agents = search == null ? tenant.agents() : tenant.agents().stream()
+                .filter(a -> (a.email() + " " + a.firstName() + " " + a.lastName()).toLowerCase(java.util.Locale.ROOT)
+                        .contains(search.toLowerCase(java.util.Locale.ROOT)))
+                .toList();
+        return api("GET", null, () -> page("agents", agents, skip, top, a -> bool(json.createObjectNode()
                 .put("agentId", a.agentId()).put("userName", a.email()).put("emailAddress", a.email())
-                .put("firstName", a.firstName()).put("lastName", a.lastName()).put("isActive", a.active())));
+                .put("firstName", a.firstName()).put("lastName", a.lastName()), "isActive", a.active())));
     }
 
     @GET
     @Path(API + "/agents/skills")
-    public Response allAssignments(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top) {
-        return api("GET", null, () -> page("agentSkillAssignments", tenant.readableAssignments(), skip, top,
-                this::assignment));
+    public Response allAssignments(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top,
+            @QueryParam("isActive") String isActive, @QueryParam("isAgentActive") String isAgentActive) {
+        return api("GET", null, () -> {
+            if (tenant.speaks(TenantSimulator.Dialect.REQUIRED_QUERY) && (isActive == null || isAgentActive == null)) {
+                return badRequest("isActive and isAgentActive are required");
+            }
+            return page("agentSkillAssignments", filter(tenant.readableAssignments(), isActive, isAgentActive), skip, top,
+                    a -> assignment(a, true));
+        });
     }
 
     @GET
     @Path(API + "/agents/{agentId}/skills")
     public Response agentAssignments(@PathParam("agentId") long agentId, @QueryParam("skip") Integer skip,
-            @QueryParam("top") Integer top) {
+            @QueryParam("top") Integer top, @QueryParam("isActive") String isActive) {
+        boolean named = !tenant.speaks(TenantSimulator.Dialect.PER_AGENT_WITHOUT_AGENT_ID);
         return api("GET", null, () -> tenant.hasAgent(agentId)
-                ? page("agentSkillAssignments", tenant.assignmentsOf(agentId), skip, top, this::assignment)
+                ? page("agentSkillAssignments", filter(tenant.assignmentsOf(agentId), isActive, null), skip, top,
+                        a -> assignment(a, named))
                 : Response.status(404).header("icStatusDescription", "Agent not found").build());
     }
 
-    private ObjectNode assignment(TenantSimulator.Assignment a) {
-        return json.createObjectNode().put("agentId", a.agentId()).put("skillId", a.skillId())
-                .put("skillName", tenant.skillName(a.skillId())).put("agentProficiencyValue", a.proficiency())
-                .put("isActive", a.active());
+    /** The isActive / isAgentActive filters; inactive assignments left out unless asked for in INACTIVE_HIDDEN. */
+    private List<TenantSimulator.Assignment> filter(List<TenantSimulator.Assignment> all, String isActive,
+            String isAgentActive) {
+        return all.stream()
+                .filter(a -> isActive != null ? a.active() == Boolean.parseBoolean(isActive)
+                        : a.active() || !tenant.speaks(TenantSimulator.Dialect.INACTIVE_HIDDEN))
+                .filter(a -> isAgentActive == null || tenant.agentActive(a.agentId()) == Boolean.parseBoolean(isAgentActive))
+                .toList();
+    }
+
+    private ObjectNode assignment(TenantSimulator.Assignment a, boolean withAgentId) {
+        ObjectNode item = json.createObjectNode();
+        if (withAgentId) {
+            item.put("agentId", a.agentId());
+        }
+        item.put("skillId", a.skillId()).put("skillName", tenant.skillName(a.skillId()))
+                .put("agentProficiencyValue", a.proficiency());
+        return bool(item, "isActive", a.active());
+    }
+
+    /** A boolean field, as a string in dialect BOOLEANS_AS_STRINGS. */
+    private ObjectNode bool(ObjectNode node, String field, boolean value) {
+        if (tenant.speaks(TenantSimulator.Dialect.BOOLEANS_AS_STRINGS)) {
+            return node.put(field, value ? "True" : "False");
+        }
+        return node.put(field, value);
     }
 
     private <T> Response page(String field, List<T> all, Integer skip, Integer top, Function<T, ObjectNode> shape) {
-        int from = Math.max(0, skip == null ? 0 : skip);
+        int from = tenant.speaks(TenantSimulator.Dialect.SKIP_IGNORED) ? 0 : Math.max(0, skip == null ? 0 : skip);
         int size = Math.min(100, Math.max(1, top == null ? 100 : top));
         if (from >= all.size()) {
             return Response.noContent().build();
         }
         List<T> slice = all.subList(from, Math.min(all.size(), from + size));
-        ObjectNode body = json.createObjectNode().put("totalRecords", all.size());
-        ArrayNode items = body.putArray(field);
+        ObjectNode body = json.createObjectNode();
+        ObjectNode list = tenant.speaks(TenantSimulator.Dialect.LISTS_UNDER_RESULT_SET) ? body.putObject("resultSet") : body;
+        if (!tenant.speaks(TenantSimulator.Dialect.NO_TOTAL_RECORDS)) {
+            list.put("totalRecords", all.size());
+        }
+        if (field.equals("agents")) {
+            list.put("hiddenAgents", 0);
+        }
+        ArrayNode items = list.putArray(field);
         slice.forEach(item -> items.add(shape.apply(item)));
         if (from + size < all.size()) {
             body.putObject("_links").put("next", uri.getBaseUriBuilder().path("sim" + API).path(field.equals("agents")
                     ? "agents" : field.equals("skills") ? "skills" : "agents/skills")
                     .queryParam("skip", from + size).queryParam("top", size).build().toString());
         }
-        return Response.ok(body.toString(), MediaType.APPLICATION_JSON).build();
+        int status = tenant.speaks(TenantSimulator.Dialect.PARTIAL_CONTENT_PAGES) ? 206 : 200;
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body.toString()).build();
     }
 
     // --- writes -------------------------------------------------------------------------------------
@@ -175,11 +260,45 @@ public class SimulatorResource {
         return writeEach(verb, parse(body).path("agents"), "agentResults", skillId);
     }
 
-    @PUT
+    /** NICE's bulk write: each entry gives agents one or more skills; the answer names no agents. */
+    @POST
     @Path(API + "/agents/skills")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response bulk(String body) {
-        return api("PUT", body, () -> writeEach(null, parse(body).path("agentSkillAssignments"), "skillResults", 0));
+        return api("POST", body, () -> {
+            JsonNode details = parse(body).path("agentAndSkillDetails");
+            int count = 0;
+            for (JsonNode entry : details) {
+                count += entry.path("agentIds").size() * entry.path("skills").size();
+            }
+            if (!details.isArray() || count == 0 || count > 100) {
+                return badRequest("agentAndSkillDetails must hold 1 to 100 assignments");
+            }
+            int errors = 0;
+            for (JsonNode entry : details) {
+                for (JsonNode agent : entry.path("agentIds")) {
+                    for (JsonNode skill : entry.path("skills")) {
+                        String error = tenant.write(null, agent.asLong(), skill.path("skillId").asLong(),
+                                intOrNull(skill.path("proficiency")),
+                                skill.path("isActive").isBoolean() ? skill.path("isActive").asBoolean() : null);
+                        errors += error == null ? 0 : 1;
+                    }
+                }
+            }
+            ObjectNode answer = json.createObjectNode();
+            answer.putObject("resultSet").put("errorCount", errors);
+            return Response.ok(answer.toString(), MediaType.APPLICATION_JSON).build();
+        });
+    }
+
+    /** The runbook's bulk write, in no NICE source: served only in dialect RUNBOOK_BULK_PUT. */
+    @PUT
+    @Path(API + "/agents/skills")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response bulkPut(String body) {
+        return api("PUT", body, () -> tenant.speaks(TenantSimulator.Dialect.RUNBOOK_BULK_PUT)
+                ? writeEach(null, parse(body).path("agentSkillAssignments"), "skillResults", 0)
+                : Response.status(405).header("icStatusDescription", "Method not allowed").build());
     }
 
     /**
@@ -190,6 +309,10 @@ public class SimulatorResource {
         if (!items.isArray() || items.isEmpty() || items.size() > 100) {
             return badRequest("a write must list 1 to 100 items");
         }
+        if (tenant.speaks(TenantSimulator.Dialect.WHOLE_BATCH_400) && items.size() > 50) {
+            return badRequest("The request may hold at most 50 agents");
+        }
+        boolean named = !tenant.speaks(TenantSimulator.Dialect.RESULTS_WITHOUT_AGENT_ID);
         ObjectNode answer = json.createObjectNode();
         ObjectNode resultSet = answer.putObject("resultSet");
         ArrayNode results = resultSet.putArray(resultsField);
@@ -199,11 +322,14 @@ public class SimulatorResource {
             long itemSkill = skillId != 0 ? skillId : item.path("skillId").asLong();
             String error = tenant.write(verb, agentId, itemSkill, intOrNull(item.path("proficiency")),
                     item.path("isActive").isBoolean() ? item.path("isActive").asBoolean() : null);
-            ObjectNode result = results.addObject().put("agentId", agentId);
+            ObjectNode result = results.addObject();
+            if (named) {
+                result.put("agentId", agentId);
+            }
             if (skillId == 0) {
                 result.put("skillId", itemSkill);
             }
-            result.put("success", error == null);
+            bool(result, "success", error == null);
             if (error != null) {
                 result.put("error", error);
                 errors++;
@@ -281,7 +407,6 @@ public class SimulatorResource {
         if (!enabled) {
             return Response.status(404).build();
         }
-        String requestId = headers.getHeaderString("X-Request-Id");
         Response answer;
         String accept = headers.getHeaderString("Accept");
         String authorization = headers.getHeaderString("Authorization");
@@ -299,16 +424,21 @@ public class SimulatorResource {
         } else if (!method.equals("GET") && tenant.faults().forbidWrites) {
             answer = Response.status(403).header("icStatusDescription", "The API user lacks the permission Skills: Edit")
                     .build();
-        } else if (!method.equals("GET") && poisoned(body)) {
-            answer = badRequest("Invalid agent in request: one of the agents cannot take this skill");
+        } else if (!method.equals("GET") && tenant.faults().refuseEveryWrite != null) {
+            answer = badRequest(tenant.faults().refuseEveryWrite);
+        } else if (!method.equals("GET") && poisoned(body) != null) {
+            answer = badRequest("Invalid agent in request: agent " + poisoned(body) + " cannot take this skill");
         } else {
+            if (!method.equals("GET")) {
+                tenant.writing();
+            }
             answer = handler.get();
         }
         String path = uri.getPath().substring(uri.getPath().indexOf(API) + API.length());
         tenant.log(new TenantSimulator.Request(method, path, uri.getRequestUri().getRawQuery(), loggedHeaders(), body,
                 answer.getStatus()));
-        return Response.fromResponse(answer)
-                .header("X-Request-Id", requestId != null ? requestId : UUID.randomUUID().toString()).build();
+        // CXone's own correlation id, never an echo of SkillSync's X-Request-Id
+        return Response.fromResponse(answer).header("CorrelationId", "sim-" + UUID.randomUUID()).build();
     }
 
     private Map<String, String> loggedHeaders() {
@@ -319,18 +449,26 @@ public class SimulatorResource {
         return logged;
     }
 
-    private boolean poisoned(String body) {
+    /** The first poisoned agent a write names (CXone's 400 names it), or null. */
+    private Long poisoned(String body) {
         if (tenant.faults().poisonedAgents.isEmpty()) {
-            return false;
+            return null;
         }
         JsonNode root = parse(body);
         JsonNode items = root.has("agents") ? root.path("agents") : root.path("agentSkillAssignments");
         for (JsonNode item : items) {
             if (tenant.faults().poisonedAgents.contains(item.path("agentId").asLong())) {
-                return true;
+                return item.path("agentId").asLong();
             }
         }
-        return false;
+        for (JsonNode entry : root.path("agentAndSkillDetails")) {
+            for (JsonNode agent : entry.path("agentIds")) {
+                if (tenant.faults().poisonedAgents.contains(agent.asLong())) {
+                    return agent.asLong();
+                }
+            }
+        }
+        return null;
     }
 
     private JsonNode parse(String body) {

@@ -62,6 +62,8 @@ public class TenantSimulator {
         public volatile boolean forbidWrites;
         /** Agents whose items fail inside a 200 ("locked"). */
         public final Set<Long> refusedAgents = ConcurrentHashMap.newKeySet();
+        /** Every write is refused as a whole with 400 and this reason (a cause in the request, not an item); null: none. */
+        public volatile String refuseEveryWrite;
         /** Agents whose presence makes CXone refuse the whole write with 400. */
         public final Set<Long> poisonedAgents = ConcurrentHashMap.newKeySet();
         /** Every n-th written item is answered success but not kept (0: none). */
@@ -91,6 +93,50 @@ public class TenantSimulator {
         }
     }
 
+    /**
+     * The ways a real tenant may differ from cxone-api.md's confirmed points (each an unknown or likely
+     * point there). The default tenant speaks none of them; tests and {@code skillsync.simulator.dialects}
+     * switch them on, one by one or together.
+     */
+    public enum Dialect {
+        /** {@code GET /agents/{id}/skills} items carry no agentId (as NICE's schema lists them). */
+        PER_AGENT_WITHOUT_AGENT_ID,
+        /** Lists (and totalRecords) come under {@code resultSet}, as older API versions answer. */
+        LISTS_UNDER_RESULT_SET,
+        /** List pages are answered 206 Partial Content. */
+        PARTIAL_CONTENT_PAGES,
+        /** List pages carry no totalRecords. */
+        NO_TOTAL_RECORDS,
+        /** {@code skip} is ignored: every page is the first. */
+        SKIP_IGNORED,
+        /** {@code GET /agents/skills} answers 400 without isActive and isAgentActive. */
+        REQUIRED_QUERY,
+        /** Assignment reads leave inactive assignments out unless isActive=false is asked for. */
+        INACTIVE_HIDDEN,
+        /** POST on an existing assignment updates it; PUT on a missing one assigns it. */
+        LENIENT_VERBS,
+        /** Item errors say neither "already" nor "not assigned". */
+        OTHER_ERROR_TEXTS,
+        /** {@code agentResults} items carry no agentId (one per item sent, in order). */
+        RESULTS_WITHOUT_AGENT_ID,
+        /** A write of more than 50 items is refused as a whole with 400. */
+        WHOLE_BATCH_400,
+        /** Booleans come as strings ("True"/"False"). */
+        BOOLEANS_AS_STRINGS,
+        /** The runbook's {@code PUT /agents/skills} is served (it is in no NICE source). */
+        RUNBOOK_BULK_PUT;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        public static Dialect of(String label) {
+            return valueOf(label.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    private final Set<Dialect> configuredDialects;
+    private volatile Set<Dialect> dialects;
     private final Duration tokenLifetime;
     private final int rateLimit;
     private final Duration rateWindow;
@@ -111,6 +157,10 @@ public class TenantSimulator {
         this.rateLimit = config.simulator().rateLimit();
         this.rateWindow = config.simulator().rateWindow();
         this.credentials = config.simulator().credentials();
+        Set<Dialect> configured = java.util.EnumSet.noneOf(Dialect.class);
+        config.simulator().dialects().ifPresent(list -> list.forEach(label -> configured.add(Dialect.of(label))));
+        this.configuredDialects = java.util.Collections.unmodifiableSet(configured);
+        this.dialects = configuredDialects;
         seedDefault();
     }
 
@@ -153,6 +203,20 @@ public class TenantSimulator {
         tooMany.set(0);
         tokens.clear();
         faults = new Faults();
+        dialects = configuredDialects;
+    }
+
+    /** The tenant speaks these dialects from now on (until the next {@link #seed}). */
+    public void speak(Set<Dialect> spoken) {
+        this.dialects = spoken.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(spoken));
+    }
+
+    public boolean speaks(Dialect dialect) {
+        return dialects.contains(dialect);
+    }
+
+    public Set<Dialect> dialects() {
+        return dialects;
     }
 
     public Faults faults() {
@@ -236,6 +300,18 @@ public class TenantSimulator {
         return assignments.getOrDefault(agentId, new TreeMap<>()).get(skillId);
     }
 
+    public synchronized boolean agentActive(long agentId) {
+        Agent agent = agents.get(agentId);
+        return agent != null && agent.active();
+    }
+
+    /** The tenant's limit per minute (its apiPublishedLimit). */
+    public int requestsPerMinute() {
+        Integer override = faults.rateLimit;
+        int limit = override != null ? override : rateLimit;
+        return (int) Math.max(1, limit * 60_000L / Math.max(1, rateWindow.toMillis()));
+    }
+
     public synchronized boolean hasAgent(long agentId) {
         return agents.containsKey(agentId);
     }
@@ -263,11 +339,14 @@ public class TenantSimulator {
             return "Skill " + skillId + " was not found";
         }
         Assignment current = assignment(agentId, skillId);
-        if ("POST".equals(verb) && current != null) {
-            return "Agent is already assigned to this skill";
+        boolean lenient = speaks(Dialect.LENIENT_VERBS);
+        if ("POST".equals(verb) && current != null && !lenient) {
+            return speaks(Dialect.OTHER_ERROR_TEXTS) ? "Operation failed for this agent and skill (code 1042)"
+                    : "Agent is already assigned to this skill";
         }
-        if ("PUT".equals(verb) && current == null) {
-            return "Agent is not assigned to this skill";
+        if ("PUT".equals(verb) && current == null && !lenient) {
+            return speaks(Dialect.OTHER_ERROR_TEXTS) ? "Operation failed for this agent and skill (code 1043)"
+                    : "Agent is not assigned to this skill";
         }
         int level = proficiency != null ? proficiency : current != null ? current.proficiency() : -1;
         if (level < 1 || level > 20) {
@@ -281,8 +360,12 @@ public class TenantSimulator {
             return null;
         }
         put(new Assignment(agentId, skillId, level, active != null ? active : current == null || current.active()));
-        faults.hiddenFromReads.remove(agentId + ":" + skillId);
         return null;
+    }
+
+    /** SkillSync is writing: whatever an admin did "just after the read" is visible from now on. */
+    public void writing() {
+        faults.hiddenFromReads.clear();
     }
 
     private void put(Assignment assignment) {

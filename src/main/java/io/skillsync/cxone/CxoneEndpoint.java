@@ -1,0 +1,99 @@
+package io.skillsync.cxone;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jboss.logging.Logger;
+
+import io.skillsync.SkillSyncConfig;
+
+/**
+ * Where the CXone API is: {@code skillsync.cxone.api-url} when set; otherwise discovered once, as
+ * cxone-api.md says: the tenantId of the id_token, then
+ * {@code GET <discovery-url>/.well-known/cxone-configuration?tenantId=...}, whose {@code api_endpoint} (a
+ * host only) gets {@code api-path} appended. The discovery request carries no token and names only the
+ * tenant.
+ */
+@ApplicationScoped
+@Named("cxoneEndpoint")
+public class CxoneEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(CxoneEndpoint.class);
+
+    private final SkillSyncConfig.Cxone config;
+    private final CxoneToken token;
+    private final ObjectMapper json;
+    private volatile String discovered;
+
+    CxoneEndpoint(SkillSyncConfig config, CxoneToken token, ObjectMapper json) {
+        this.config = config.cxone();
+        this.token = token;
+        this.json = json;
+    }
+
+    /** The API's base URL, discovering it on first use when it is not configured. */
+    public String apiUrl() {
+        String configured = config.apiUrl().map(String::strip).filter(u -> !u.isEmpty()).orElse(null);
+        if (configured != null) {
+            return trim(configured);
+        }
+        String known = discovered;
+        if (known == null) {
+            known = discover();
+        }
+        return known;
+    }
+
+    public boolean configured() {
+        return config.apiUrl().filter(u -> !u.isBlank()).isPresent();
+    }
+
+    private synchronized String discover() {
+        if (discovered != null) {
+            return discovered;
+        }
+        String tenantId = token.tenantId();
+        if (tenantId == null) {
+            throw new CxoneException(0, "skillsync.cxone.api-url is not set, and CXone's id_token named no tenantId to"
+                    + " discover it from: set skillsync.cxone.api-url");
+        }
+        String url = trim(config.discoveryUrl()) + "/.well-known/cxone-configuration?tenantId="
+                + URLEncoder.encode(tenantId, StandardCharsets.UTF_8);
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(config.connectTimeout()))
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofMillis(config.responseTimeout())).header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = answer.statusCode() == 200 ? json.readTree(answer.body()) : json.createObjectNode();
+            String host = body.path("api_endpoint").asText("");
+            if (!host.matches("https?://[^\\s?#]+")) {
+                throw new CxoneException(answer.statusCode(), "CXone's discovery (" + url + ") answered "
+                        + answer.statusCode() + " without an api_endpoint: set skillsync.cxone.api-url");
+            }
+            discovered = trim(host) + config.apiPath();
+            LOG.infof("CXone API discovered for tenant %s: %s", tenantId, discovered);
+            return discovered;
+        } catch (IOException e) {
+            throw new CxoneUnavailableException(0, "CXone's discovery (" + url + ") could not be reached: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CxoneUnavailableException(0, "interrupted while discovering the CXone API", e);
+        }
+    }
+
+    private static String trim(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

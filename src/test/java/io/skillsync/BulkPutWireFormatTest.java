@@ -1,0 +1,45 @@
+package io.skillsync;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runbook's bulk dialect ({@code write-mode=bulk-put}), in no NICE source and never the default:
+ * {@code PUT /agents/skills} with {@code agentSkillAssignments}, settled from its per-item skillResults.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = WireMockTenant.class, restrictToAnnotatedClass = true)
+@TestProfile(BulkPutWireFormatTest.Bulk.class)
+class BulkPutWireFormatTest {
+
+    public static class Bulk implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("skillsync.cxone.write-mode", "bulk-put", "skillsync.verify.enabled", "false");
+        }
+    }
+
+    @Test
+    void bulkPutDialectSendsOnePutOfAgentSkillAssignments() {
+        WireMockTenant.stubTenant();
+        Drop.roster("wire-bulk-put.csv", "email,skill,proficiency,active\na@x.com,Retention,5,true\na@x.com,Tier_1_Support,1,\n");
+        JsonNode run = Drop.awaitRun("wire-bulk-put.csv");
+        assertEquals(2, run.path("counts").path("applied").asInt(), run.toString());
+        WireMockTenant.server.verify(1, WireFormatTest.api(putRequestedFor(urlPathEqualTo(WireMockTenant.API + "/agents/skills")))
+                .withRequestBody(equalToJson("{\"agentSkillAssignments\":["
+                        + "{\"agentId\":445566,\"skillId\":112235,\"proficiency\":5,\"isActive\":true},"
+                        + "{\"agentId\":445566,\"skillId\":112233,\"proficiency\":1,\"isActive\":true}]}")));
+        assertEquals(5, WireMockTenant.server.getAllServeEvents().size(), "a token, three reads, one write");
+    }
+}

@@ -1,0 +1,52 @@
+package io.skillsync;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No api-url: the API is discovered from the id_token's tenantId (cxone-api.md, Authentication). Also
+ * the choices NICE leaves open, taken explicitly: client_credentials and the client in the form
+ * ({@code client-auth=post}).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = WireMockTenant.class, restrictToAnnotatedClass = true)
+@TestProfile(DiscoveryWireFormatTest.Discovered.class)
+class DiscoveryWireFormatTest {
+
+    public static class Discovered implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("skillsync.cxone.api-url", "", "skillsync.cxone.grant", "client_credentials",
+                    "skillsync.cxone.client-auth", "post", "skillsync.verify.enabled", "false");
+        }
+    }
+
+    @Test
+    void theApiIsFoundFromTheIdTokenAndTheClientAuthenticatesInTheForm() {
+        WireMockTenant.stubTenant();
+        Drop.roster("discovered.csv", "email,skill,proficiency,active\na@x.com,Retention,5,true\n");
+        JsonNode run = Drop.awaitRun("discovered.csv");
+        assertEquals(1, run.path("counts").path("applied").asInt(), run.toString());
+
+        var server = WireMockTenant.server;
+        server.verify(1, postRequestedFor(urlEqualTo("/auth/token")).withHeader("Authorization", absent())
+                .withRequestBody(equalTo("grant_type=client_credentials&client_id=wire-client&client_secret=wire-client-secret")));
+        server.verify(1, getRequestedFor(urlEqualTo("/.well-known/cxone-configuration?tenantId=wire-tenant-1"))
+                .withHeader("Authorization", absent()));
+        server.verify(1, getRequestedFor(urlPathEqualTo(WireMockTenant.API + "/agents")));
+    }
+}
