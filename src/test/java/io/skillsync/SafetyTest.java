@@ -1,5 +1,6 @@
 package io.skillsync;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,7 @@ import io.skillsync.simulator.TenantSimulator.Skill;
 
 /** Bad input never hurts routing: the guard, dry runs, read-back, and files safe to open in a spreadsheet. */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(ObservabilityTest.WithOperators.class)
 class SafetyTest {
 
     @Inject
@@ -55,13 +57,33 @@ class SafetyTest {
         Path inHold = Drop.WORK.resolve(held.path("outputs").get(0).asText());
         assertTrue(Files.exists(inHold) && inHold.startsWith(Drop.WORK.resolve("hold")), "the file waits in hold/");
 
-        // the operator has checked with HR: the QA audit really failed 180 agents
+        // moving it back by hand, even under the old ".approved" name, releases nothing: it is held again
+        String content = Files.readString(inHold);
         Files.move(inHold, Drop.WORK.resolve("inbox/qa-failures.approved.csv"));
-        JsonNode released = Drop.awaitRun("qa-failures.approved.csv");
+        JsonNode byHand = Drop.awaitRun("qa-failures.approved.csv");
+        assertEquals("held", byHand.path("result").asText(), byHand.toString());
+        assertEquals(0, tenant.writes(), "a name approves nothing");
+        Path heldAgain = Drop.WORK.resolve(byHand.path("outputs").get(0).asText());
+
+        // the operator has checked with HR: the QA audit really failed 180 agents; released through the ops API
+        given().auth().preemptive().basic("alice", "wonderland").post("/ops/hold/" + heldAgain.getFileName() + "/release")
+                .then().statusCode(202);
+        JsonNode released = Drop.awaitRun(heldAgain.getFileName().toString(), byHand.path("runId").asText());
         assertEquals("complete", released.path("result").asText(), released.toString());
         assertEquals(181, released.path("counts").path("applied").asInt());
+        assertEquals("alice", released.path("releasedBy").path("by").asText(), released.toString());
         assertEquals(false, tenant.assignment(Tenants.agentId(1), Tenants.TIER_1).active());
         assertEquals(10, tenant.assignment(Tenants.agentId(1), Tenants.TIER_1).proficiency());
+
+        // the release was for that content, once: the same content dropped again is weighed again
+        for (int n = 1; n <= 180; n++) {
+            tenant.write("PUT", Tenants.agentId(n), Tenants.TIER_1, 10, true);
+        }
+        tenant.forgetRequests();
+        Drop.roster("qa-failures-again.csv", content);
+        JsonNode again = Drop.awaitRun("qa-failures-again.csv");
+        assertEquals("held", again.path("result").asText(), again.toString());
+        assertEquals(0, tenant.writes());
     }
 
     @Test

@@ -53,6 +53,21 @@ class SftpIntakeTest {
         assertFalse(Files.exists(OUTBOX.resolve("nightly-sftp.csv")), "moved on the server, never deleted");
     }
 
+    /** Before: a remote "*.approved.csv" skipped the guard and deactivated 50 of 200 agents. */
+    @Test
+    void aRemoteApprovedNameApprovesNothing() {
+        Tenants.everyoneOnTier1(tenant, directory, 200);
+        StringBuilder csv = new StringBuilder("email,skill,proficiency,active\n");
+        for (int n = 1; n <= 50; n++) {
+            csv.append(Tenants.email(n)).append(",Tier_1_Support,,false\n");
+        }
+        SftpServer.upload("nightly.approved.csv", csv.toString());
+        JsonNode run = Drop.awaitRun("nightly-approved.csv");
+        assertEquals("held", run.path("result").asText(), run.toString());
+        assertEquals(0, tenant.writes(), "nothing reached routing");
+        assertTrue(tenant.assignment(Tenants.agentId(1), Tenants.TIER_1).active());
+    }
+
     @Test
     void aSlowUploadIsTakenOnlyWhenComplete() throws Exception {
         Tenants.everyoneOnTier1(tenant, directory, 40);

@@ -33,8 +33,9 @@ import io.skillsync.SkillSyncConfig;
 
 /**
  * A small operations API for operators who would rather not shell into the volume. It does only what
- * moving files by hand does (rerun = error/ -> inbox/, release = hold/ -> inbox/*.approved.csv), so both
- * ways stay equivalent, and logs who did what. Off unless {@code skillsync.ops.users} is set; HTTP Basic.
+ * moving files by hand does for a rerun (error/ -> inbox/); a release (hold/ -> inbox/) also records, in
+ * approvals/, that this user released exactly this content (ReleaseBook): by hand, a move releases
+ * nothing. Logs who did what. Off unless {@code skillsync.ops.users} is set; HTTP Basic.
  */
 @Path("/ops")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,8 +46,10 @@ public class OperationsResource {
     private final java.nio.file.Path workDir;
     private final Map<String, String> users = new LinkedHashMap<>();
     private final ObjectMapper json;
+    private final io.skillsync.run.ReleaseBook releases;
 
-    OperationsResource(SkillSyncConfig config, ObjectMapper json) {
+    OperationsResource(SkillSyncConfig config, ObjectMapper json, io.skillsync.run.ReleaseBook releases) {
+        this.releases = releases;
         this.workDir = java.nio.file.Path.of(config.workDir());
         this.json = json;
         config.ops().users().ifPresent(list -> {
@@ -110,13 +113,16 @@ public class OperationsResource {
         return move(authorization, "error", file, file, "reran");
     }
 
-    /** Releases a held file deliberately: into the inbox as {@code <name>.approved.csv}. */
+    /** Releases a held file deliberately: the release of its content is recorded, then it moves into the inbox. */
     @POST
     @Path("/hold/{file}/release")
     public Response release(@HeaderParam("Authorization") String authorization, @PathParam("file") String file)
             throws IOException {
-        String base = file.toLowerCase(Locale.ROOT).endsWith(".csv") ? file.substring(0, file.length() - 4) : file;
-        return move(authorization, "hold", file, base + ".approved.csv", "released");
+        Optional<String> who = who(authorization);
+        if (who.isPresent() && plainName(file) && Files.isRegularFile(workDir.resolve("hold").resolve(file))) {
+            releases.approve(workDir.resolve("hold").resolve(file), who.get());
+        }
+        return move(authorization, "hold", file, file, "released");
     }
 
     private Response move(String authorization, String folder, String file, String as, String verb) throws IOException {

@@ -21,7 +21,8 @@ import io.skillsync.cxone.TenantDirectory;
  * {@code max-deactivation-share} of a skill's active agents (for skills with at least
  * {@code min-active-agents}), or more than {@code max-deactivations} assignments in all, is held: it goes
  * to hold/ and nothing is written. Adding and re-levelling assignments is never held: a nightly file does
- * thousands. An operator releases a held file by moving it into the inbox as {@code <name>.approved.csv}.
+ * thousands. An operator releases a held file deliberately ({@code POST /ops/hold/<name>/release}): the
+ * release is bound to the file's content and used once (ReleaseBook); a file's name approves nothing.
  */
 @ApplicationScoped
 @Named("blastRadiusGuard")
@@ -33,16 +34,18 @@ public class BlastRadiusGuard {
 
     private final SkillSyncConfig.Guard limits;
     private final TenantDirectory directory;
+    private final ReleaseBook releases;
 
-    BlastRadiusGuard(SkillSyncConfig config, TenantDirectory directory) {
+    BlastRadiusGuard(SkillSyncConfig config, TenantDirectory directory, ReleaseBook releases) {
         this.limits = config.guard();
         this.directory = directory;
+        this.releases = releases;
     }
 
     /** Whether the plan is over a limit; if so the run notes why, in numbers. */
     public boolean holds(@ExchangeProperty(RunLedger.RUN) Run run,
-            @ExchangeProperty(CURRENT) Map<AssignmentKey, Assignment> held) {
-        if (!limits.enabled() || run.approved()) {
+            @ExchangeProperty(CURRENT) Map<AssignmentKey, Assignment> held) throws java.io.IOException {
+        if (!limits.enabled()) {
             return false;
         }
         Map<Long, Integer> activeBySkill = new HashMap<>();
@@ -77,6 +80,13 @@ public class BlastRadiusGuard {
         if (run.dryRun()) {
             // a dry run writes nothing anyway: it says it would be held, and goes to processed/ like any dry run
             run.wouldBeHeld(reasons);
+            return false;
+        }
+        var release = releases.take(run.file(), run.id());
+        if (release.isPresent()) {
+            run.released(release.get());
+            LOG.warnf("run %s: %s is over the guard's limits (%s) and passes: released by %s at %s", run.id(),
+                    run.fileName(), String.join("; ", reasons), release.get().by(), release.get().at());
             return false;
         }
         run.hold(reasons);

@@ -19,7 +19,8 @@ public final class Run {
     private final String id;
     private final Path file;
     private final boolean dryRun;
-    private final boolean approved;
+    /** The deliberate release this run used to pass the guard, or null. */
+    private ReleaseBook.Release release;
     private final Instant started;
     private final CxoneTraffic.Snapshot trafficAtStart;
     private final List<Row> rows = new ArrayList<>();
@@ -43,7 +44,6 @@ public final class Run {
         this.file = file;
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         this.dryRun = dryRun || name.endsWith(".dryrun.csv");
-        this.approved = name.endsWith(".approved.csv");
         this.started = started;
         this.trafficAtStart = trafficAtStart;
     }
@@ -65,9 +65,13 @@ public final class Run {
         return dryRun;
     }
 
-    /** An operator released this file from hold/ ({@code *.approved.csv}): the blast-radius guard lets it pass. */
-    public boolean approved() {
-        return approved;
+    /** The operator's release of exactly this file's content that let it pass the guard, or null. */
+    public ReleaseBook.Release release() {
+        return release;
+    }
+
+    public void released(ReleaseBook.Release release) {
+        this.release = release;
     }
 
     public Instant started() {

@@ -88,8 +88,10 @@ public class RunReport {
         Path target = free(holdDir, run);
         Path reasonFile = holdDir.resolve(baseName(run) + "." + run.id() + ".reason.txt");
         String reason = run.fileName() + " is held: nothing was written to CXone.\n"
-                + String.join("\n", run.heldBecause()) + "\n\nTo release it deliberately, move it back into inbox/ as "
-                + baseName(run) + ".approved.csv: it is then checked against CXone as it is at that moment, without these limits.\n";
+                + String.join("\n", run.heldBecause()) + "\n\nTo release it deliberately: POST /ops/hold/" + target.getFileName()
+                + "/release (an operator of skillsync.ops.users). The release is bound to this exact content and used"
+                + " once: the file is then checked against CXone as it is at that moment, without these limits."
+                + " Moving or renaming the file by hand releases nothing.\n";
         writeAtomically(reasonFile, out -> out.write(reason));
         List<String> outputs = new ArrayList<>(List.of(relative(target), relative(reasonFile)));
         Map<String, Object> summary = record(run, "held", false, outputs);
@@ -272,6 +274,10 @@ public class RunReport {
         }
         if (run.heldBecause() != null) {
             summary.put("heldBecause", run.heldBecause());
+        }
+        if (run.release() != null) {
+            summary.put("releasedBy", Map.of("by", run.release().by(), "at", run.release().at(), "sha256",
+                    run.release().sha256()));
         }
         if (run.wouldBeHeld() != null) {
             summary.put("wouldBeHeld", run.wouldBeHeld());

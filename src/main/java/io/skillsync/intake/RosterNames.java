@@ -1,0 +1,49 @@
+package io.skillsync.intake;
+
+import java.util.regex.Pattern;
+
+/**
+ * What a roster file may be called. A name outside this alphabet is never handed to Camel's file
+ * consumer: Camel reads a backslash as a path separator, so {@code x\..\..\victim.csv} would be read and
+ * moved outside the work dir. Such files are quarantined instead (InboxSweep).
+ */
+public final class RosterNames {
+
+    /** Letters, digits, {@code . _ - ( ) +} and spaces, starting with a letter or digit, ending {@code .csv}; at most 120. */
+    public static final String SAFE = "[A-Za-z0-9][A-Za-z0-9._ ()+-]{0,115}\\.[cC][sS][vV]";
+    private static final Pattern SAFE_NAME = Pattern.compile(SAFE);
+    private static final int LOGGED_LENGTH = 80;
+
+    private RosterNames() {
+    }
+
+    public static boolean safe(String name) {
+        return SAFE_NAME.matcher(name).matches();
+    }
+
+    /** Whether the name says roster (ends in .csv in any case), safe or not. */
+    public static boolean roster(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+    }
+
+    /** The name as a log line may show it: control characters escaped, cut at 80 characters. */
+    public static String forLog(String name) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < name.length() && out.length() < LOGGED_LENGTH; i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return name.length() > LOGGED_LENGTH ? out + "...(" + name.length() + " characters)" : out.toString();
+    }
+
+    /** A name for the quarantined copy: the safe characters of the original, or "roster". */
+    public static String quarantineName(String name) {
+        String base = name.replaceAll("(?i)\\.csv$", "").replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._-]+", "");
+        base = base.length() > 60 ? base.substring(0, 60) : base;
+        return base.isEmpty() ? "roster" : base;
+    }
+}

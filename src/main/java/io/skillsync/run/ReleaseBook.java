@@ -1,0 +1,85 @@
+package io.skillsync.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jboss.logging.Logger;
+
+import io.skillsync.SkillSyncConfig;
+
+/**
+ * Deliberate releases of held files, bound to their content. An operator's release (ops API) records the
+ * held file's sha256, who and when in {@code <work-dir>/approvals/} (beside the folders, where HR's drop
+ * does not reach); a run honours it only for a file of exactly that content, and only once: the record
+ * is then renamed {@code <sha256>.<runId>.used.json}. A file's name approves nothing.
+ */
+@ApplicationScoped
+public class ReleaseBook {
+
+    private static final Logger LOG = Logger.getLogger(ReleaseBook.class);
+
+    private final Path approvals;
+    private final ObjectMapper json;
+
+    ReleaseBook(SkillSyncConfig config, ObjectMapper json) {
+        this.approvals = Path.of(config.workDir(), "approvals");
+        this.json = json;
+    }
+
+    /** A release: who approved which content when. */
+    public record Release(String sha256, String file, String by, String at) {
+    }
+
+    /** Records that {@code by} released the held file {@code held}; returns the record. */
+    public Release approve(Path held, String by) throws IOException {
+        Release release = new Release(sha256(held), held.getFileName().toString(), by, Instant.now().toString());
+        Files.createDirectories(approvals);
+        Path part = approvals.resolve(release.sha256() + ".json.part");
+        Map<String, String> record = new LinkedHashMap<>();
+        record.put("sha256", release.sha256());
+        record.put("file", release.file());
+        record.put("by", release.by());
+        record.put("at", release.at());
+        Files.write(part, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
+        Files.move(part, approvals.resolve(release.sha256() + ".json"), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        return release;
+    }
+
+    /** The release of exactly this content, used up by run {@code runId}; empty when there is none (left). */
+    public synchronized Optional<Release> take(Path file, String runId) throws IOException {
+        String sha = sha256(file);
+        Path record = approvals.resolve(sha + ".json");
+        if (!Files.isRegularFile(record)) {
+            return Optional.empty();
+        }
+        Release release = json.readValue(record.toFile(), Release.class);
+        Files.move(record, approvals.resolve(sha + "." + runId + ".used.json"), StandardCopyOption.ATOMIC_MOVE);
+        LOG.infof("run %s: released by %s at %s for content sha256 %s: the guard lets it pass, once", runId, release.by(),
+                release.at(), sha);
+        return Optional.of(release);
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
