@@ -130,15 +130,29 @@ public interface SkillSyncConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Share of a skill's active agents one file may deactivate. */
+        /**
+         * Share of a skill's active agents that may be deactivated within {@link #period()}, by one file or
+         * by several together.
+         */
         @WithDefault("0.10")
         double maxDeactivationShare();
+
+        /** How far back deactivations applied by earlier runs count against the limits. */
+        @WithDefault("24h")
+        Duration period();
+
+        /**
+         * Share of a skill's current holders one file may add as new holders (skills with at least
+         * min-active-agents holders); 0 (the default) never holds an add: nightly files add thousands.
+         */
+        @WithDefault("0")
+        double maxAddShare();
 
         /** The share applies to skills with at least this many active agents. */
         @WithDefault("20")
         int minActiveAgents();
 
-        /** Deactivations one file may make in all, whatever the skills. */
+        /** Deactivations in all, whatever the skills, within {@link #period()}. */
         @WithDefault("100")
         int maxDeactivations();
     }
@@ -168,6 +182,13 @@ public interface SkillSyncConfig {
         /** After a run stopped (credentials refused, CXone down), how long the inbox waits before trying again, in ms. */
         @WithDefault("300000")
         long pauseAfterStop();
+
+        /**
+         * A file whose last line has no line end is taken only once it has not changed for this long: a
+         * writer pausing mid-line ("15" written as "1", then "5") must not be read half-way.
+         */
+        @WithDefault("60s")
+        Duration unterminatedWait();
     }
 
     interface Simulator {

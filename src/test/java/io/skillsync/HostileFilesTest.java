@@ -37,6 +37,11 @@ class HostileFilesTest {
     @Inject
     TenantDirectory directory;
 
+    @org.junit.jupiter.api.BeforeEach
+    void inbox() throws IOException {
+        Files.createDirectories(INBOX);
+    }
+
     /** The quarantined entry whose reason file names {@code marker}, once it is there. */
     static Path awaitQuarantined(String marker) {
         return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
@@ -110,5 +115,21 @@ class HostileFilesTest {
             List<String> left = inbox.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).toList();
             assertEquals(List.of(), left, "each set aside, none left to loop on");
         }
+    }
+
+    /** Before: a writer pausing over the settle time mid-line had "15" applied as "1" and the rest dropped. */
+    @Test
+    void aWriterPausingMidLineIsNotReadHalfWay() throws Exception {
+        Tenants.everyoneOnTier1(tenant, directory, 10);
+        Path file = INBOX.resolve("paused-writer.csv");
+        Files.writeString(file, "email,skill,proficiency\n" + Tenants.email(1) + ",Tier_1_Support,1");
+        // the HR tool stalls mid-line for longer than the intake's settle time, then goes on writing
+        Thread.sleep(1000);
+        Files.writeString(file, "5\n" + Tenants.email(2) + ",Tier_1_Support,15\n", java.nio.file.StandardOpenOption.APPEND);
+
+        var run = Drop.awaitRun("paused-writer.csv");
+        assertEquals(2, run.path("counts").path("rows").asInt(), run.toString());
+        assertEquals(15, tenant.assignment(Tenants.agentId(1), Tenants.TIER_1).proficiency(), "15, not 1");
+        assertEquals(15, tenant.assignment(Tenants.agentId(2), Tenants.TIER_1).proficiency());
     }
 }

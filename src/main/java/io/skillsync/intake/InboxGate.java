@@ -16,15 +16,19 @@ import org.apache.camel.component.file.GenericFileFilter;
  * The inbox's file filter (route {@code roster-intake}): a file is taken only inside the maintenance
  * window, only when its name is a safe roster name, and only when it is a regular file (not a symbolic
  * link, a directory, a FIFO or a device). Everything else is left to InboxSweep, which quarantines it.
+ * A file whose last line has no line end waits until it has not changed for {@code unterminated-wait}:
+ * a writer pausing mid-line would otherwise have "1" taken for "15".
  */
 @ApplicationScoped
 @Named("inboxGate")
 public class InboxGate implements GenericFileFilter<Object> {
 
     private final MaintenanceWindow window;
+    private final long unterminatedWaitMillis;
 
-    InboxGate(MaintenanceWindow window) {
+    InboxGate(MaintenanceWindow window, io.skillsync.SkillSyncConfig config) {
         this.window = window;
+        this.unterminatedWaitMillis = config.intake().unterminatedWait().toMillis();
     }
 
     @Override
@@ -33,7 +37,35 @@ public class InboxGate implements GenericFileFilter<Object> {
             // the inbox itself, never a sub-folder: the consumer is not recursive
             return false;
         }
-        return window.isOpen() && RosterNames.safe(file.getFileNameOnly()) && regular(Path.of(file.getAbsoluteFilePath()));
+        Path path = Path.of(file.getAbsoluteFilePath());
+        return window.isOpen() && RosterNames.safe(file.getFileNameOnly()) && regular(path) && complete(path);
+    }
+
+    /** Ends with a line end (in UTF-8 or UTF-16), or has not changed for unterminated-wait. */
+    boolean complete(Path path) {
+        try (var channel = Files.newByteChannel(path)) {
+            long size = channel.size();
+            if (size == 0) {
+                return true;
+            }
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate((int) Math.min(2, size));
+            channel.read(head);
+            byte[] bom = head.array();
+            boolean utf16 = bom.length == 2 && (bom[0] == (byte) 0xFF && bom[1] == (byte) 0xFE
+                    || bom[0] == (byte) 0xFE && bom[1] == (byte) 0xFF);
+            // the last character: one byte in UTF-8 (a line end is never part of a longer sequence), two in UTF-16
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate((int) Math.min(utf16 ? 2 : 1, size));
+            channel.position(size - tail.capacity());
+            channel.read(tail);
+            for (byte b : tail.array()) {
+                if (b == '\n' || b == '\r') {
+                    return true;
+                }
+            }
+            return System.currentTimeMillis() - Files.getLastModifiedTime(path).toMillis() >= unterminatedWaitMillis;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A regular file, not reached through a symbolic link. */

@@ -2,8 +2,9 @@ package io.skillsync.roster;
 
 /**
  * Keeps cells that SkillSync writes from being run as formulas when an operator opens an audit or
- * error file in a spreadsheet (OWASP CSV injection): a cell starting with {@code = + - @}, tab or CR gets
- * a leading apostrophe. Reading takes it off again, so an error file reruns as the rows were first sent.
+ * error file in a spreadsheet (OWASP CSV injection): a cell starting with {@code = + - @} (also after
+ * leading blanks or line breaks, and in their fullwidth forms), or with a tab, CR, LF or NUL, gets a
+ * leading apostrophe. Reading takes it off again, so an error file reruns as the rows were first sent.
  */
 public final class SpreadsheetCells {
 
@@ -22,7 +23,17 @@ public final class SpreadsheetCells {
         if (cell == null || cell.length() <= at) {
             return false;
         }
-        char c = cell.charAt(at);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+        char first = cell.charAt(at);
+        if (first == '\t' || first == '\r' || first == '\n' || first == '\0') {
+            return true;
+        }
+        for (int i = at; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\0') {
+                continue;
+            }
+            return "=+-@\uff1d\uff0b\uff0d\uff20".indexOf(c) >= 0;
+        }
+        return false;
     }
 }

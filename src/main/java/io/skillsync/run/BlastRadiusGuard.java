@@ -35,11 +35,13 @@ public class BlastRadiusGuard {
     private final SkillSyncConfig.Guard limits;
     private final TenantDirectory directory;
     private final ReleaseBook releases;
+    private final RecentChanges recent;
 
-    BlastRadiusGuard(SkillSyncConfig config, TenantDirectory directory, ReleaseBook releases) {
+    BlastRadiusGuard(SkillSyncConfig config, TenantDirectory directory, ReleaseBook releases, RecentChanges recent) {
         this.limits = config.guard();
         this.directory = directory;
         this.releases = releases;
+        this.recent = recent;
     }
 
     /** Whether the plan is over a limit; if so the run notes why, in numbers. */
@@ -49,30 +51,53 @@ public class BlastRadiusGuard {
             return false;
         }
         Map<Long, Integer> activeBySkill = new HashMap<>();
+        Map<Long, Integer> holdersBySkill = new HashMap<>();
+        held.values().forEach(a -> holdersBySkill.merge(a.skillId(), 1, Integer::sum));
         held.values().stream().filter(Assignment::active).forEach(a -> activeBySkill.merge(a.skillId(), 1, Integer::sum));
         Map<Long, Integer> deactivatedBySkill = new HashMap<>();
+        Map<Long, Integer> addedBySkill = new HashMap<>();
         int deactivations = 0;
         for (Row row : run.plannedRows()) {
             if (!row.active() && row.previousActive() == 1) {
                 deactivatedBySkill.merge(row.skillId(), 1, Integer::sum);
                 deactivations++;
+            } else if (!row.assignedBefore()) {
+                addedBySkill.merge(row.skillId(), 1, Integer::sum);
             }
         }
+        // what earlier runs switched off within the period counts too: the limit is on a skill, not on a file
+        Map<Long, Integer> earlier = deactivations == 0 ? Map.of() : recent.deactivationsBySkill(run.started());
         List<String> reasons = new ArrayList<>();
         for (var entry : deactivatedBySkill.entrySet()) {
-            int active = activeBySkill.getOrDefault(entry.getKey(), 0);
-            double share = active == 0 ? 1 : (double) entry.getValue() / active;
+            int before = earlier.getOrDefault(entry.getKey(), 0);
+            // the skill's active agents before the period's deactivations: those still active plus those switched off
+            int active = activeBySkill.getOrDefault(entry.getKey(), 0) + before;
+            int total = entry.getValue() + before;
+            double share = active == 0 ? 1 : (double) total / active;
             if (active >= limits.minActiveAgents() && share > limits.maxDeactivationShare()) {
                 reasons.add(String.format(Locale.ROOT,
-                        "skill %s (%d): the file would deactivate %d of its %d active agents (%.0f%%); the limit is %.0f%%"
-                                + " of a skill with at least %d active agents (skillsync.guard.max-deactivation-share)",
-                        skillName(entry.getKey()), entry.getKey(), entry.getValue(), active, share * 100,
-                        limits.maxDeactivationShare() * 100, limits.minActiveAgents()));
+                        "skill %s (%d): the file would deactivate %d of its %d active agents%s (%.0f%%); the limit is %.0f%%"
+                                + " of a skill with at least %d active agents within %s (skillsync.guard.max-deactivation-share)",
+                        skillName(entry.getKey()), entry.getKey(), entry.getValue(), active,
+                        before == 0 ? "" : ", after " + before + " deactivated by earlier runs", share * 100,
+                        limits.maxDeactivationShare() * 100, limits.minActiveAgents(), period()));
             }
         }
-        if (deactivations > limits.maxDeactivations()) {
-            reasons.add(String.format(Locale.ROOT, "the file would deactivate %d assignments in all; the limit is %d"
-                    + " (skillsync.guard.max-deactivations)", deactivations, limits.maxDeactivations()));
+        int earlierInAll = earlier.values().stream().mapToInt(Integer::intValue).sum();
+        if (deactivations + earlierInAll > limits.maxDeactivations()) {
+            reasons.add(String.format(Locale.ROOT, "the file would deactivate %d assignments in all%s; the limit is %d"
+                    + " within %s (skillsync.guard.max-deactivations)", deactivations,
+                    earlierInAll == 0 ? "" : ", after " + earlierInAll + " by earlier runs", limits.maxDeactivations(), period()));
+        }
+        if (limits.maxAddShare() > 0) {
+            for (var entry : addedBySkill.entrySet()) {
+                int holders = holdersBySkill.getOrDefault(entry.getKey(), 0);
+                if (holders >= limits.minActiveAgents() && entry.getValue() > limits.maxAddShare() * holders) {
+                    reasons.add(String.format(Locale.ROOT, "skill %s (%d): the file would add %d agents to its %d holders;"
+                            + " the limit is %.0f%% (skillsync.guard.max-add-share)", skillName(entry.getKey()), entry.getKey(),
+                            entry.getValue(), holders, limits.maxAddShare() * 100));
+                }
+            }
         }
         if (reasons.isEmpty()) {
             return false;
@@ -92,6 +117,11 @@ public class BlastRadiusGuard {
         run.hold(reasons);
         LOG.warnf("run %s: %s held, nothing written: %s", run.id(), run.fileName(), String.join("; ", reasons));
         return true;
+    }
+
+    private String period() {
+        java.time.Duration period = limits.period();
+        return period.toHours() > 0 && period.toMinutesPart() == 0 ? period.toHours() + " h" : period.toMinutes() + " min";
     }
 
     private String skillName(long skillId) {

@@ -1,0 +1,96 @@
+package io.skillsync.run;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jboss.logging.Logger;
+
+import io.skillsync.SkillSyncConfig;
+
+/**
+ * What earlier runs deactivated within the guard's period, read from their audit files, so that the
+ * blast-radius guard weighs files together: three files switching off 10, 9 and 8 of a skill's agents
+ * are 27 deactivations of that skill, not three small ones.
+ */
+@ApplicationScoped
+public class RecentChanges {
+
+    private static final Logger LOG = Logger.getLogger(RecentChanges.class);
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path audit;
+    private final SkillSyncConfig.Guard limits;
+
+    RecentChanges(SkillSyncConfig config) {
+        this.audit = Path.of(config.workDir(), "audit");
+        this.limits = config.guard();
+    }
+
+    /** Assignments deactivated by runs started within the period before {@code now}, per skillId. */
+    public Map<Long, Integer> deactivationsBySkill(Instant now) {
+        Map<Long, Integer> bySkill = new HashMap<>();
+        Instant since = now.minus(limits.period());
+        if (!Files.isDirectory(audit)) {
+            return bySkill;
+        }
+        try (Stream<Path> files = Files.walk(audit, 2)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".audit.csv")).toList()) {
+                Instant started = startOf(file);
+                if (started != null && !started.isBefore(since) && started.isBefore(now)) {
+                    count(file, bySkill);
+                }
+            }
+        } catch (IOException e) {
+            // an audit we cannot read must not let a file through: the caller holds on this
+            throw new java.io.UncheckedIOException("cannot read earlier runs' audits under " + audit, e);
+        }
+        return bySkill;
+    }
+
+    private static Instant startOf(Path auditFile) {
+        String name = auditFile.getFileName().toString();
+        try {
+            return Instant.from(RUN_ID.parse(name.substring(0, Math.min(16, name.length()))));
+        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    private static void count(Path auditFile, Map<Long, Integer> bySkill) throws IOException {
+        try (Reader in = Files.newBufferedReader(auditFile, StandardCharsets.UTF_8)) {
+            for (CSVRecord line : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                if ("applied".equals(get(line, "outcome")) && "false".equals(get(line, "active"))
+                        && "true".equals(get(line, "previousActive"))) {
+                    try {
+                        bySkill.merge(Long.parseLong(get(line, "resolvedSkillId")), 1, Integer::sum);
+                    } catch (NumberFormatException e) {
+                        LOG.debugf("audit %s line %s: no skill id", auditFile.getFileName(), get(line, "line"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String get(CSVRecord line, String column) {
+        return line.isMapped(column) && line.isSet(column) ? line.get(column) : "";
+    }
+
+    static List<String> columns() {
+        return List.of("outcome", "active", "previousActive", "resolvedSkillId");
+    }
+}

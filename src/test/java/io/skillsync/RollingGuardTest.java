@@ -1,0 +1,102 @@
+package io.skillsync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import io.skillsync.cxone.TenantDirectory;
+import io.skillsync.simulator.TenantSimulator;
+
+/**
+ * The guard weighs deactivations of a skill across files within its period (before: three files switching
+ * off 10, 9 and 8 of a skill's agents each passed, 27% of the skill in 90 s), and can hold a mass add.
+ */
+@QuarkusTest
+@TestProfile(RollingGuardTest.Rolling.class)
+class RollingGuardTest {
+
+    static final long SALES = 112237;
+
+    public static class Rolling implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // the total limit is set aside: other tests of this work dir deactivate other skills within the hour
+            return Map.of("skillsync.guard.period", "1h", "skillsync.guard.max-add-share", "0.5",
+                    "skillsync.guard.max-deactivations", "100000");
+        }
+    }
+
+    @Inject
+    TenantSimulator tenant;
+    @Inject
+    TenantDirectory directory;
+
+    static String deactivate(int from, int to) {
+        StringBuilder csv = new StringBuilder("email,skill,proficiency,active\n");
+        for (int n = from; n <= to; n++) {
+            csv.append(Tenants.email(n)).append(",Sales_Escalations,,false\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void deactivationsOfASkillAddUpAcrossFiles() throws Exception {
+        List<TenantSimulator.Agent> agents = new ArrayList<>();
+        List<TenantSimulator.Assignment> held = new ArrayList<>();
+        for (int n = 1; n <= 100; n++) {
+            agents.add(new TenantSimulator.Agent(Tenants.agentId(n), Tenants.email(n), "Agent", "No" + n, true));
+            held.add(new TenantSimulator.Assignment(Tenants.agentId(n), SALES, 4, true));
+        }
+        tenant.seed(agents, TenantSimulator.defaultSkills(), held);
+        directory.forget();
+
+        Drop.roster("qa-monday.csv", deactivate(1, 10));
+        JsonNode first = Drop.awaitRun("qa-monday.csv");
+        assertEquals(10, first.path("counts").path("applied").asInt(), "10 of 100: at the limit, not over: " + first);
+
+        tenant.forgetRequests();
+        Drop.roster("qa-monday-2.csv", deactivate(11, 19));
+        JsonNode second = Drop.awaitRun("qa-monday-2.csv");
+        assertEquals("held", second.path("result").asText(), second.toString());
+        assertEquals(0, tenant.writes(), "nothing written");
+        String why = Files.readString(Drop.WORK.resolve(second.path("outputs").get(1).asText()));
+        assertTrue(why.contains("the file would deactivate 9 of its 100 active agents, after 10 deactivated by earlier runs (19%)"),
+                why);
+        assertTrue(tenant.assignment(Tenants.agentId(11), SALES).active());
+    }
+
+    @Test
+    void aMassAddToOneSkillCanBeHeld() {
+        Tenants.everyoneOnTier1(tenant, directory, 100);
+        StringBuilder csv = new StringBuilder("email,skill,proficiency,active\n");
+        for (int n = 1; n <= 30; n++) {
+            csv.append("new").append(n).append("@example.com,Tier_1_Support,1,true\n");
+        }
+        List<TenantSimulator.Agent> agents = new ArrayList<>(tenant.agents());
+        for (int n = 1; n <= 60; n++) {
+            agents.add(new TenantSimulator.Agent(600_000 + n, "new" + n + "@example.com", "New", "No" + n, true));
+        }
+        tenant.seed(agents, TenantSimulator.defaultSkills(), tenant.assignments());
+        directory.forget();
+        StringBuilder many = new StringBuilder("email,skill,proficiency,active\n");
+        for (int n = 1; n <= 60; n++) {
+            many.append("new").append(n).append("@example.com,Tier_1_Support,1,true\n");
+        }
+        Drop.roster("mass-add.csv", many.toString());
+        JsonNode run = Drop.awaitRun("mass-add.csv");
+        assertEquals("held", run.path("result").asText(), "60 new holders for a skill of 100, over 50%: " + run);
+        assertEquals(0, tenant.writes());
+    }
+}
