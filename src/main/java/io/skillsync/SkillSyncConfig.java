@@ -86,10 +86,17 @@ public interface SkillSyncConfig {
         /** Private key (preferred), mounted from a secret. */
         Optional<String> privateKeyFile();
 
+        /** The key's passphrase (prefer {@link #privateKeyPassphraseFile()}); read in Java, never put in a URI. */
         Optional<String> privateKeyPassphrase();
 
-        /** Password, when no key is used; from a secret. */
+        /** A file holding the key's passphrase, e.g. mounted from a Kubernetes secret. */
+        Optional<String> privateKeyPassphraseFile();
+
+        /** Password, when no key is used (prefer {@link #passwordFile()}); read in Java, never put in a URI. */
         Optional<String> password();
+
+        /** A file holding the password, e.g. mounted from a Kubernetes secret. */
+        Optional<String> passwordFile();
 
         /** Host keys the server must present; verification is never switched off by default. */
         @WithDefault("known_hosts")

@@ -28,6 +28,8 @@ public class SftpServer implements QuarkusTestResourceLifecycleManager {
 
     static final Path ROOT = Path.of("target/sftp/root");
     static final Path KEYS = Path.of("target/sftp/keys");
+    /** The password user "hr" may also log in with (SftpSecretsTest): characters a URI would encode. */
+    static final String PASSWORD = "hr-Sftp pw=42&x%)";
     static SshServer server;
     static int port;
     static PublicKey allowed;
@@ -73,6 +75,7 @@ public class SftpServer implements QuarkusTestResourceLifecycleManager {
         sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(ROOT.toAbsolutePath()));
         sshd.setPublickeyAuthenticator((user, key, session) -> "hr".equals(user) && allowed.equals(key));
+        sshd.setPasswordAuthenticator((user, password, session) -> "hr".equals(user) && PASSWORD.equals(password));
         return sshd;
     }
 
