@@ -121,6 +121,13 @@ public interface SkillSyncConfig {
     }
 
     interface Health {
+        /**
+         * Liveness is DOWN when the run under way has read no row and sent or received no request for this
+         * long (a hung read of the file or of CXone): the orchestrator restarts the pod, and the file runs again.
+         */
+        @WithDefault("10m")
+        Duration stallAfter();
+
         /** How often readiness asks the token endpoint itself when no run has needed a token lately. */
         @WithDefault("5m")
         Duration tokenCheckInterval();
@@ -196,6 +203,25 @@ public interface SkillSyncConfig {
          */
         @WithDefault("60s")
         Duration unterminatedWait();
+
+        /**
+         * How often the intake, closed at start-up, asks for a CXone token until the credentials have worked
+         * once: until then no file is taken and no cluster leadership is sought.
+         */
+        @WithDefault("30s")
+        Duration credentialsCheck();
+
+        /** A roster larger than this (bytes) is refused whole, unread: a runaway export must not exhaust the heap. */
+        @WithDefault("268435456")
+        long maxFileSize();
+
+        /** The most characters one record (a row, quoted line breaks included) may have: 4 Mi, 8 MB of heap. */
+        @WithDefault("4194304")
+        int maxRecordLength();
+
+        /** The most data rows one roster may have. */
+        @WithDefault("2000000")
+        int maxRows();
     }
 
     interface Simulator {
@@ -322,6 +348,17 @@ public interface SkillSyncConfig {
         /** A token is renewed once less than this share of its lifetime is left. */
         @WithDefault("0.2")
         double tokenRenewShare();
+
+        /**
+         * The longest Retry-After SkillSync honours; a 429 asking for longer is taken as CXone being
+         * unavailable (the batch fails, the circuit counts it) rather than stalling every request for it.
+         */
+        @WithDefault("120s")
+        Duration retryAfterCap();
+
+        /** Plain http:// for the API, token and discovery URLs: only for the simulator and tests. */
+        @WithDefault("false")
+        boolean allowHttp();
 
         Reads reads();
 

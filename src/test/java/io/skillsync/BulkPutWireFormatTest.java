@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(BulkPutWireFormatTest.Bulk.class)
 class BulkPutWireFormatTest {
 
+    @jakarta.inject.Inject
+    io.skillsync.cxone.CxoneToken token;
+
     public static class Bulk implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -33,6 +36,8 @@ class BulkPutWireFormatTest {
     @Test
     void bulkPutDialectSendsOnePutOfAgentSkillAssignments() {
         WireMockTenant.stubTenant();
+        // the intake asked for a token at start-up, before this test reset WireMock: ask again, pinned below
+        token.drop();
         Drop.roster("wire-bulk-put.csv", "email,skill,proficiency,active\na@x.com,Retention,5,true\na@x.com,Tier_1_Support,1,\n");
         JsonNode run = Drop.awaitRun("wire-bulk-put.csv");
         assertEquals(2, run.path("counts").path("applied").asInt(), run.toString());

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(BulkWireFormatTest.Bulk.class)
 class BulkWireFormatTest {
 
+    @jakarta.inject.Inject
+    io.skillsync.cxone.CxoneToken token;
+
     public static class Bulk implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -35,6 +38,8 @@ class BulkWireFormatTest {
     @Test
     void bulkModeSendsOnePostOfAgentAndSkillDetailsAndReadsItBack() {
         WireMockTenant.stubTenant();
+        // the intake asked for a token at start-up, before this test reset WireMock: ask again, pinned below
+        token.drop();
         Drop.roster("wire-bulk.csv", "email,skill,proficiency,active\na@x.com,Retention,5,true\na@x.com,Tier_1_Support,1,\n");
         JsonNode run = Drop.awaitRun("wire-bulk.csv");
         assertEquals(2, run.path("counts").path("applied").asInt(), run.toString());

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(DiscoveryWireFormatTest.Discovered.class)
 class DiscoveryWireFormatTest {
 
+    @jakarta.inject.Inject
+    io.skillsync.cxone.CxoneToken token;
+
     public static class Discovered implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -38,6 +41,8 @@ class DiscoveryWireFormatTest {
     @Test
     void theApiIsFoundFromTheIdTokenAndTheClientAuthenticatesInTheForm() {
         WireMockTenant.stubTenant();
+        // the intake asked for a token at start-up, before this test reset WireMock: ask again, pinned below
+        token.drop();
         Drop.roster("discovered.csv", "email,skill,proficiency,active\na@x.com,Retention,5,true\n");
         JsonNode run = Drop.awaitRun("discovered.csv");
         assertEquals(1, run.path("counts").path("applied").asInt(), run.toString());

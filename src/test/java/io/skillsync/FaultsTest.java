@@ -82,6 +82,32 @@ class FaultsTest {
         assertTrue(run.path("requests").path("token").asInt() >= 1);
     }
 
+    /** Before: one Retry-After of a day paused every request for a day. */
+    @Test
+    void aRetryAfterOfADayIsNotWaitedFor() {
+        Tenants.everyoneOnTier1(tenant, directory, 30);
+        tenant.faults().rateLimit = 3; // per second
+        tenant.faults().retryAfterSeconds = 86_400;
+
+        Drop.roster("retry-after-a-day.csv", everyoneGetsRetention(30));
+        JsonNode run = Drop.awaitRun("retry-after-a-day.csv");
+
+        String said = run.path("stoppedBecause").asText() + " " + Drop.WORK;
+        assertTrue(run.path("result").asText().equals("stopped") || run.path("counts").path("failed").asInt() > 0, run.toString());
+        assertTrue(run.toString().contains("over skillsync.cxone.retry-after-cap") || errorsSay(run, "retry-after-cap"),
+                "the run says why it did not wait: " + said);
+        tenant.faults().retryAfterSeconds = null;
+        tenant.faults().rateLimit = null;
+    }
+
+    private static boolean errorsSay(JsonNode run, String text) {
+        try {
+            return Drop.errors(run).stream().anyMatch(r -> r.get("error").contains(text));
+        } catch (AssertionError e) {
+            return false;
+        }
+    }
+
     @Test
     void aRetryAfterPausesEveryRequestThatLong() {
         Tenants.everyoneOnTier1(tenant, directory, 30);
@@ -256,7 +282,10 @@ class FaultsTest {
             Files.delete(errorDir);
             Files.move(aside, errorDir);
         }
-        JsonNode run = Drop.awaitRun("disk.csv");
+        // the run that could not write its record gets one from its journal, before the file runs again
+        JsonNode unrecorded = Drop.awaitRun("disk.csv");
+        assertEquals("interrupted", unrecorded.path("result").asText(), unrecorded.toString());
+        JsonNode run = Drop.awaitRun("disk.csv", unrecorded.path("runId").asText());
         assertEquals(1, run.path("counts").path("rejected").asInt(), run.toString());
         Drop.awaitGone("disk.csv");
     }

@@ -112,7 +112,9 @@ class HostileFilesTest {
                 .replace(".quarantined", ".reason.txt")), StandardCharsets.UTF_8);
         assertFalse(reason.contains("evil\nINFO"), "the newline is escaped");
         try (var inbox = Files.list(INBOX)) {
-            List<String> left = inbox.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).toList();
+            List<String> left = inbox.map(p -> p.getFileName().toString())
+                    .filter(n -> n.equals("folder.csv") || n.equals("pipe.csv") || n.equals(longName) || n.startsWith("evil"))
+                    .toList();
             assertEquals(List.of(), left, "each set aside, none left to loop on");
         }
     }
@@ -131,5 +133,71 @@ class HostileFilesTest {
         assertEquals(2, run.path("counts").path("rows").asInt(), run.toString());
         assertEquals(15, tenant.assignment(Tenants.agentId(1), Tenants.TIER_1).proficiency(), "15, not 1");
         assertEquals(15, tenant.assignment(Tenants.agentId(2), Tenants.TIER_1).proficiency());
+    }
+
+    /** Before: an unexpected exception was retried for ever with only a WARN "Rollback". */
+    @Test
+    void anUnexpectedFailureIsSaidSetAsideAndNotTakenAgain() throws Exception {
+        Tenants.everyoneOnTier1(tenant, directory, 5);
+        Drop.roster("bug.csv", "email,skill,proficiency\n" + Tenants.email(1) + ",Retention,5\n"
+                + io.skillsync.roster.ExplodingRowValidator.TRIGGER + ",Retention,5\n");
+        var run = Drop.awaitRun("bug.csv");
+        assertEquals("failed", run.path("result").asText(), run.toString());
+        assertTrue(run.path("failedBecause").asText().contains("a bug met on line 3"), run.toString());
+        Drop.awaitGone("bug.csv");
+        try (var error = Files.list(Drop.WORK.resolve("error"))) {
+            assertTrue(error.anyMatch(f -> f.getFileName().toString().startsWith("bug.") && f.toString().endsWith(".reason.txt")));
+        }
+        assertTrue(Files.exists(Drop.WORK.resolve("error/bug.csv")), "the file is set aside in error/");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> Drop.summaries(Drop.WORK).stream()
+                .filter(s -> s.path("file").asText().equals("bug.csv")).count() == 1);
+    }
+
+    /** Before: a 140 MB quoted field ran the heap out (and the image's ExitOnOutOfMemoryError crash-looped). */
+    @Test
+    void aRunawayQuotedFieldIsRefusedWithoutReadingItWhole() throws Exception {
+        StringBuilder csv = new StringBuilder("email,skill,proficiency\n\"");
+        csv.append("x".repeat(4_200_000)).append("\",Retention,5\n");
+        Drop.roster("runaway.csv", csv.toString());
+        var run = Drop.awaitRun("runaway.csv");
+        assertEquals("unreadable", run.path("result").asText(), run.toString());
+        assertTrue(run.path("reason").asText().contains("longer than 4194304 characters"), run.path("reason").asText());
+    }
+
+    /**
+     * Before: replacing the file mid-run (write elsewhere, then move in) gave an audit pairing the new file's
+     * e-mails with the old run's ids, the new file's sha256, and the new rows never applied.
+     */
+    @Test
+    void aFileReplacedMidRunChangesNothingOfThatRunAndRunsNext() throws Exception {
+        Tenants.everyoneOnTier1(tenant, directory, 20);
+        StringBuilder first = new StringBuilder("email,skill,proficiency\n");
+        StringBuilder second = new StringBuilder("email,skill,proficiency\n");
+        for (int n = 1; n <= 10; n++) {
+            first.append(Tenants.email(n)).append(",Retention,5\n");
+            second.append(Tenants.email(n + 10)).append(",Retention,7\n");
+        }
+        tenant.faults().stallMillis = 300;
+        Drop.roster("replaced.csv", first.toString());
+        await().atMost(Duration.ofSeconds(20)).until(() -> tenant.requests().stream().anyMatch(r -> r.path().startsWith("/agents")));
+        Drop.roster("replaced.csv", second.toString());
+        tenant.faults().stallMillis = 0;
+
+        var run = Drop.awaitRun("replaced.csv");
+        assertEquals(sha256(first.toString()), run.path("sha256").asText(), "the record is of what the run read");
+        assertEquals(Tenants.email(1), Drop.audit(run).get(0).get("email"));
+        assertEquals(10, run.path("counts").path("applied").asInt(), run.toString());
+        var next = Drop.awaitRun("replaced.csv", run.path("runId").asText());
+        assertEquals(sha256(second.toString()), next.path("sha256").asText(), "the new content ran next");
+        assertEquals(10, next.path("counts").path("applied").asInt(), next.toString());
+        assertEquals(7, tenant.assignment(Tenants.agentId(11), Tenants.RETENTION).proficiency());
+        assertEquals(first.toString(), Files.readString(Drop.WORK.resolve(run.path("outputs").get(0).asText())),
+                "processed/ holds what the first run read");
+        Drop.awaitGone("replaced.csv");
+    }
+
+    static String sha256(String content) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 }

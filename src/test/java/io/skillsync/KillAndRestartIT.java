@@ -2,6 +2,7 @@ package io.skillsync;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +44,7 @@ class KillAndRestartIT {
     @BeforeAll
     static void startTenant() throws Exception {
         deleteTree(WORK);
-        tenant = ServiceProcess.start("kill-test-tenant", TENANT_PORT, Map.of("SKILLSYNC_SIMULATOR_ENABLED", "true",
+        tenant = ServiceProcess.start("kill-test-tenant", TENANT_PORT, Map.of("QUARKUS_PROFILE", "dev", "SKILLSYNC_SIMULATOR_ENABLED", "true",
                 "SKILLSYNC_SIMULATOR_RATE_LIMIT", "100000",
                 "SKILLSYNC_WORK_DIR", WORK.resolve("tenant-unused").toString(),
                 "SKILLSYNC_CXONE_API_URL", TENANT_URL + "/inContactAPI/services/v30.0",
@@ -66,7 +68,10 @@ class KillAndRestartIT {
                 Map.entry("SKILLSYNC_CXONE_REQUESTS_PER_MINUTE", "600"),
                 Map.entry("SKILLSYNC_INTAKE_POLL_DELAY", "200"),
                 Map.entry("SKILLSYNC_INTAKE_SETTLE_CHECK", "200"),
-                Map.entry("SKILLSYNC_VERIFY_DELAY", "200ms"));
+                Map.entry("SKILLSYNC_VERIFY_DELAY", "200ms"),
+                // the simulated tenant answers on plain http; the intake opens as soon as it grants a token
+                Map.entry("SKILLSYNC_CXONE_ALLOW_HTTP", "true"),
+                Map.entry("SKILLSYNC_INTAKE_CREDENTIALS_CHECK", "500ms"));
 
     /** A fresh tenant of 1,000 agents, and a roster giving each Retention, in the inbox. */
     static void nightlyRoster(String name) throws Exception {
@@ -124,6 +129,27 @@ class KillAndRestartIT {
             assertEquals(1000, counts.path("applied").asInt() + counts.path("unchanged").asInt(), counts.toString());
             assertTrue(counts.path("unchanged").asInt() >= appliedBeforeKill, "what the first run applied reads as unchanged");
             assertEquals(1000, retention(tenant), "the tenant ends complete");
+
+            // nothing written went unrecorded: the killed run's journal became its record
+            List<JsonNode> interrupted = Drop.summaries(WORK).stream()
+                    .filter(s -> s.path("result").asText().equals("interrupted")).toList();
+            assertEquals(1, interrupted.size(), "the killed run has its record");
+            JsonNode killed = interrupted.get(0);
+            assertTrue(killed.path("counts").path("rows").asInt() >= appliedBeforeKill, "every row it had sent: " + killed);
+            assertTrue(killed.path("outputs").toString().contains(".undo.csv"), "and the roster that undoes it");
+            List<String> undo = Files.readAllLines(WORK.resolve(killed.path("outputs").get(1).asText()));
+            assertEquals("agentId,skillId,proficiency,active", undo.get(0));
+            assertEquals(killed.path("counts").path("rows").asInt() + 1, undo.size());
+            String rerunAudit = "";
+            for (JsonNode output : summary.path("outputs")) {
+                rerunAudit = output.asText().endsWith(".audit.csv") ? output.asText() : rerunAudit;
+            }
+            long namedAsEarlier = Drop.csv(WORK.resolve(rerunAudit)).stream()
+                    .filter(r -> r.get("detail").contains("which was interrupted")).count();
+            assertTrue(namedAsEarlier >= appliedBeforeKill, "the rerun's audit says which rows the killed run sent: "
+                    + namedAsEarlier);
+            System.out.printf("kill figures: the killed run's record lists %d sent row(s); the rerun names %d as sent by it%n",
+                    killed.path("counts").path("rows").asInt(), namedAsEarlier);
             try (Stream<Path> inbox = Files.list(WORK.resolve("inbox"))) {
                 assertEquals(List.of(), inbox.toList(), "no stale lock file is left in the inbox");
             }
@@ -149,6 +175,22 @@ class KillAndRestartIT {
     static JsonNode lastSummary() throws IOException {
         List<JsonNode> summaries = Drop.summaries(WORK);
         return summaries.get(summaries.size() - 1);
+    }
+
+    /** The simulated tenant never runs in the prod profile: the packaged jar refuses to start with it. */
+    @Test
+    void theSimulatorIsRefusedInProd() throws Exception {
+        Path log = Path.of("target", "simulator-in-prod.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", ServiceProcess.JAR.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().put("SKILLSYNC_SIMULATOR_ENABLED", "true");
+        builder.environment().put("QUARKUS_HTTP_PORT", "18199");
+        builder.environment().put("SKILLSYNC_WORK_DIR", WORK.resolve("prod-sim").toString());
+        Process process = builder.start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "it stops by itself");
+        assertNotEquals(0, process.exitValue());
+        assertTrue(Files.readString(log).contains("never run in production"), Files.readString(log));
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -36,10 +36,19 @@ class NoAccessKeyTest {
     TenantSimulator tenant;
 
     @Test
-    void readinessIsDownNamingTheMissingKeyAndNothingIsAsked() {
+    void readinessIsDownNamingTheMissingKeyAndNothingIsAsked() throws Exception {
         tenant.forgetRequests();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
                 .body(containsString("no access key configured")).body(containsString("grant=client_credentials explicitly")));
         assertEquals(0, tenant.count("POST", "/auth/token"), "no token request without the key");
+        given().get("/q/health/ready").then().body(containsString("the intake stays closed"));
+
+        // and the intake stays closed: no file is taken (before: taken, and every such run stopped)
+        Drop.roster("no-key.csv", "email,skill,proficiency\n" + Tenants.email(1) + ",Retention,5\n");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> java.nio.file.Files.exists(Drop.WORK.resolve("inbox/no-key.csv")));
+        assertEquals(0, Drop.summaries(Drop.WORK).stream().filter(s -> s.path("file").asText().equals("no-key.csv")).count());
+        java.nio.file.Files.move(Drop.WORK.resolve("inbox/no-key.csv"), Drop.WORK.resolve("no-key.csv.left"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

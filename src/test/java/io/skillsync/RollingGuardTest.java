@@ -33,8 +33,9 @@ class RollingGuardTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // the total limit is set aside: other tests of this work dir deactivate other skills within the hour
+            // (and the watchdog on a short leash, for WatchdogTest, which shares this profile and so its start)
             return Map.of("skillsync.guard.period", "1h", "skillsync.guard.max-add-share", "0.5",
-                    "skillsync.guard.max-deactivations", "100000");
+                    "skillsync.guard.max-deactivations", "100000", "skillsync.health.stall-after", "1s");
         }
     }
 

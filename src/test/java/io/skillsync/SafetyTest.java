@@ -55,7 +55,9 @@ class SafetyTest {
                 + " the limit is 10%"), why);
         assertTrue(why.contains("180 assignments in all; the limit is 100"), why);
         Path inHold = Drop.WORK.resolve(held.path("outputs").get(0).asText());
-        assertTrue(Files.exists(inHold) && inHold.startsWith(Drop.WORK.resolve("hold")), "the file waits in hold/");
+        assertTrue(inHold.startsWith(Drop.WORK.resolve("hold")), "the file goes to hold/: " + inHold);
+        // the consumer moves it once the route has ended, just after the summary is written
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> Files.exists(inHold));
 
         // moving it back by hand, even under the old ".approved" name, releases nothing: it is held again
         String content = Files.readString(inHold);
@@ -64,6 +66,7 @@ class SafetyTest {
         assertEquals("held", byHand.path("result").asText(), byHand.toString());
         assertEquals(0, tenant.writes(), "a name approves nothing");
         Path heldAgain = Drop.WORK.resolve(byHand.path("outputs").get(0).asText());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> Files.exists(heldAgain));
 
         // the operator has checked with HR: the QA audit really failed 180 agents; released through the ops API
         given().auth().preemptive().basic("alice", "wonderland").post("/ops/hold/" + heldAgain.getFileName() + "/release")

@@ -37,12 +37,14 @@ class SecretsTest {
     public static class Debug implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.log.level", "DEBUG",
-                    "quarkus.log.console.level", "INFO",
-                    "quarkus.log.file.enabled", "true",
-                    "quarkus.log.file.path", LOG.toString(),
-                    "quarkus.log.file.level", "DEBUG");
+            return debugLogTo(LOG);
         }
+    }
+
+    /** The whole application at DEBUG into {@code log} (the console stays at INFO). */
+    static Map<String, String> debugLogTo(Path log) {
+        return Map.of("quarkus.log.level", "DEBUG", "quarkus.log.console.level", "INFO", "quarkus.log.file.enabled", "true",
+                "quarkus.log.file.path", log.toString(), "quarkus.log.file.level", "DEBUG");
     }
 
     @Inject

@@ -49,7 +49,8 @@ class SftpIntakeTest {
         SftpServer.upload("nightly-sftp.csv", FaultsTest.everyoneGetsRetention(10));
         JsonNode run = Drop.awaitRun("nightly-sftp.csv");
         assertEquals(10, run.path("counts").path("applied").asInt(), run.toString());
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(OUTBOX.resolve("processed/nightly-sftp.csv")));
+        // archived under the time it was taken: last night's file of the same name is never overwritten
+        await().atMost(Duration.ofSeconds(20)).until(() -> archived("nightly-sftp.csv") == 1);
         assertFalse(Files.exists(OUTBOX.resolve("nightly-sftp.csv")), "moved on the server, never deleted");
     }
 
@@ -139,14 +140,26 @@ class SftpIntakeTest {
     @Test
     void aFileTheServerWillNotLetGoIsDownloadedOnce() throws Exception {
         Tenants.everyoneOnTier1(tenant, directory, 2);
-        // processed/stuck.csv is a folder: the remote move fails, and the file stays on the server
-        Files.createDirectories(OUTBOX.resolve("processed/stuck.csv"));
+        // the archive names processed/<time>-stuck.csv are folders for the next 30 s: the remote move fails,
+        // and the file stays on the server
+        java.time.format.DateTimeFormatter stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+        java.time.LocalDateTime now = java.time.LocalDateTime.now();
+        for (int s = 0; s <= 30; s++) {
+            Files.createDirectories(OUTBOX.resolve("processed/" + stamp.format(now.plusSeconds(s)) + "-stuck.csv"));
+        }
         SftpServer.upload("stuck.csv", FaultsTest.everyoneGetsRetention(2));
         JsonNode first = Drop.awaitRun("stuck.csv");
         assertEquals(2, first.path("counts").path("applied").asInt());
         assertTrue(Files.exists(OUTBOX.resolve("stuck.csv")), "the server kept it");
         // for several polls of the server, it is not downloaded again
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> runsOf("stuck.csv") == 1);
+    }
+
+    private static long archived(String name) throws java.io.IOException {
+        try (var files = Files.list(OUTBOX.resolve("processed"))) {
+            return files.filter(f -> f.getFileName().toString().matches("\\d{8}T\\d{6}-" + java.util.regex.Pattern.quote(name)))
+                    .filter(Files::isRegularFile).count();
+        }
     }
 
     private static long runsOf(String name) throws java.io.IOException {

@@ -44,11 +44,10 @@ class SftpSecretsTest {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return Map.of("skillsync.sftp.private-key-file", "", "skillsync.sftp.password-file", PASSWORD_FILE.toString(),
-                    "skillsync.sftp.private-key-passphrase", PASSPHRASE,
-                    "quarkus.log.level", "DEBUG", "quarkus.log.console.level", "INFO",
-                    "quarkus.log.file.enabled", "true", "quarkus.log.file.path", LOG.toString(),
-                    "quarkus.log.file.level", "DEBUG");
+            Map<String, String> config = new java.util.HashMap<>(SecretsTest.debugLogTo(LOG));
+            config.putAll(Map.of("skillsync.sftp.private-key-file", "", "skillsync.sftp.password-file",
+                    PASSWORD_FILE.toString(), "skillsync.sftp.private-key-passphrase", PASSPHRASE));
+            return config;
         }
     }
 

@@ -60,7 +60,7 @@ class SkillSyncBench {
         figures.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name")
                 + ", Java " + System.getProperty("java.version"));
         try (ServiceProcess tenant = ServiceProcess.start("bench-tenant", TENANT_PORT, Map.of(
-                "SKILLSYNC_SIMULATOR_ENABLED", "true",
+                "QUARKUS_PROFILE", "dev", "SKILLSYNC_SIMULATOR_ENABLED", "true",
                 "SKILLSYNC_SIMULATOR_RATE_LIMIT", String.valueOf(mode.perMinute()),
                 "SKILLSYNC_SIMULATOR_RATE_WINDOW", "60s",
                 "SKILLSYNC_WORK_DIR", "target/bench/tenant-unused",
@@ -250,6 +250,11 @@ class SkillSyncBench {
                 "SKILLSYNC_VERIFY_DELAY", mode.verifyDelay().toSeconds() + "s",
                 "SKILLSYNC_INTAKE_POLL_DELAY", "200",
                 "SKILLSYNC_INTAKE_SETTLE_CHECK", "300"));
+        env.put("SKILLSYNC_CXONE_ACCESS_KEY_ID", "dev-access-key");
+        env.put("SKILLSYNC_CXONE_ACCESS_KEY_SECRET", "dev-access-key-secret");
+        // the simulated tenant answers on plain http; the intake opens as soon as it grants a token
+        env.put("SKILLSYNC_CXONE_ALLOW_HTTP", "true");
+        env.put("SKILLSYNC_INTAKE_CREDENTIALS_CHECK", "500ms");
         env.putAll(extra);
         return env;
     }

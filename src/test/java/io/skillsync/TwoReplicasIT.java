@@ -30,7 +30,7 @@ class TwoReplicasIT {
         KillAndRestartIT.deleteTree(WORK);
         String url = "http://localhost:" + TENANT_PORT + "/sim";
         try (ServiceProcess tenant = ServiceProcess.start("replicas-tenant", TENANT_PORT, Map.of(
-                "SKILLSYNC_SIMULATOR_ENABLED", "true", "SKILLSYNC_SIMULATOR_RATE_LIMIT", "100000",
+                "QUARKUS_PROFILE", "dev", "SKILLSYNC_SIMULATOR_ENABLED", "true", "SKILLSYNC_SIMULATOR_RATE_LIMIT", "100000",
                 "SKILLSYNC_WORK_DIR", WORK.resolve("tenant-unused").toString(),
                 "SKILLSYNC_CXONE_API_URL", url + "/inContactAPI/services/v30.0",
                 "SKILLSYNC_CXONE_TOKEN_URL", url + "/auth/token"))) {

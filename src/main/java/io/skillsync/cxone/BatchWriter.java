@@ -64,9 +64,11 @@ public class BatchWriter {
     private final RunProgress progress;
     private final MaintenanceWindow window;
     private final int splitBudget;
+    private final io.skillsync.run.RunJournal journal;
 
     BatchWriter(ObjectMapper json, TenantDirectory directory, CurrentAssignments current, CamelContext camel,
-            RunProgress progress, MaintenanceWindow window, SkillSyncConfig config) {
+            RunProgress progress, MaintenanceWindow window, SkillSyncConfig config, io.skillsync.run.RunJournal journal) {
+        this.journal = journal;
         this.json = json;
         this.directory = directory;
         this.current = current;
@@ -76,7 +78,14 @@ public class BatchWriter {
         this.splitBudget = config.cxone().split().maxRequests();
     }
 
-    public CxoneRequest request(@Body Batch batch) throws JsonProcessingException {
+    public CxoneRequest request(@Body Batch batch, @ExchangeProperty(RunLedger.RUN) Run run) throws JsonProcessingException {
+        CxoneRequest request = shape(batch);
+        // on disk before it is sent: a write CXone takes is never unrecorded
+        journal.sending(run, batch);
+        return request;
+    }
+
+    private CxoneRequest shape(Batch batch) throws JsonProcessingException {
         if (camel.isStopping()) {
             // SIGTERM: the request under way has finished; the rest of the file runs again after the restart
             throw new RunStoppedException("the service is shutting down");
@@ -134,6 +143,12 @@ public class BatchWriter {
             @ExchangeProperty(RunLedger.RUN) Run run) {
         run.wrote();
         progress.wrote(run);
+        List<Batch> followUps = settle(response, batch, run);
+        journal.answered(run, batch, response.status(), response.requestId());
+        return followUps;
+    }
+
+    private List<Batch> settle(CxoneResponse response, Batch batch, Run run) {
         if (response.status() == 400) {
             return refusedAsWhole(batch, response, run);
         }
@@ -346,7 +361,7 @@ public class BatchWriter {
     }
 
     /** CXone stayed busy, conflicting or unreachable through every retry: the batch's rows fail, the run goes on. */
-    public void unreachable(@ExchangeProperty(BATCH) Batch batch,
+    public void unreachable(@ExchangeProperty(BATCH) Batch batch, @ExchangeProperty(RunLedger.RUN) Run run,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         RuntimeException failure = CxoneClient.unwrap(cause);
         int status = failure instanceof CxoneException cx ? cx.status() : 0;
@@ -355,6 +370,7 @@ public class BatchWriter {
             failAll(batch.halves().takeDeferredFirst(), status, null, null, null, reason);
         }
         failAll(batch, status, null, null, null, reason);
+        journal.answered(run, batch, status, null);
         LOG.warnf("batch %d (%s, %d rows) failed: %s", batch.number(), label(batch), batch.rows().size(),
                 failure.getMessage());
     }

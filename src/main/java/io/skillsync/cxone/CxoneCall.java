@@ -35,6 +35,7 @@ public class CxoneCall {
     private final ObjectMapper json;
     private final CxoneEndpoint endpoint;
     private final SkillSyncConfig.Cxone.Correlation correlation;
+    private final Duration retryAfterCap;
 
     CxoneCall(CxoneToken token, CxoneTraffic traffic, TenantBackpressure backpressure, ObjectMapper json,
             CxoneEndpoint endpoint, SkillSyncConfig config) {
@@ -44,6 +45,7 @@ public class CxoneCall {
         this.json = json;
         this.endpoint = endpoint;
         this.correlation = config.cxone().correlation();
+        this.retryAfterCap = config.cxone().retryAfterCap();
     }
 
     public void prepare(Exchange exchange) {
@@ -93,7 +95,15 @@ public class CxoneCall {
         }
         if (status == 429) {
             traffic.throttled();
-            backpressure.throttled(TenantBackpressure.retryAfter(message.getHeader("Retry-After", String.class)));
+            Long retryAfter = TenantBackpressure.retryAfter(message.getHeader("Retry-After", String.class));
+            if (retryAfter != null && retryAfter > retryAfterCap.toSeconds()) {
+                // one answer must not stall every request for a day: this is CXone unavailable, not busy
+                backpressure.throttled(null);
+                throw new CxoneUnavailableException(status, "CXone answered 429 to " + request + " asking to wait "
+                        + retryAfter + " s, over skillsync.cxone.retry-after-cap (" + retryAfterCap.toSeconds()
+                        + " s): taken as unavailable", null);
+            }
+            backpressure.throttled(retryAfter);
             throw new CxoneBusyException(status, "CXone answered 429 (over the rate limit) to " + request);
         }
         if (status == 409) {

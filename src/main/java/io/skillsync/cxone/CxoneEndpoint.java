@@ -46,13 +46,23 @@ public class CxoneEndpoint {
     public String apiUrl() {
         String configured = config.apiUrl().map(String::strip).filter(u -> !u.isEmpty()).orElse(null);
         if (configured != null) {
-            return trim(configured);
+            return secure(trim(configured), "skillsync.cxone.api-url");
         }
         String known = discovered;
         if (known == null) {
             known = discover();
         }
-        return known;
+        return secure(known, "the discovered api_endpoint");
+    }
+
+    /** The URL when it is https (or http is allowed: the simulator, tests); else the request is refused. */
+    String secure(String url, String what) {
+        if (!config.allowHttp() && !url.toLowerCase(java.util.Locale.ROOT).startsWith("https://")) {
+            throw new CxoneException(0, what + " is not https (" + url.replaceAll("[?#].*", "")
+                    + "): the token and every roster would travel in the clear; refused (skillsync.cxone.allow-http is"
+                    + " for the simulator only)");
+        }
+        return url;
     }
 
     public boolean configured() {
@@ -68,7 +78,7 @@ public class CxoneEndpoint {
             throw new CxoneException(0, "skillsync.cxone.api-url is not set, and CXone's id_token named no tenantId to"
                     + " discover it from: set skillsync.cxone.api-url");
         }
-        String url = trim(config.discoveryUrl()) + "/.well-known/cxone-configuration?tenantId="
+        String url = secure(trim(config.discoveryUrl()), "skillsync.cxone.discovery-url") + "/.well-known/cxone-configuration?tenantId="
                 + URLEncoder.encode(tenantId, StandardCharsets.UTF_8);
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(config.connectTimeout()))

@@ -123,6 +123,11 @@ public class CxoneToken {
             lastAnswer = 400;
             throw new CxoneCredentialsException(0, missing);
         }
+        if (!config.allowHttp() && !config.tokenUrl().toLowerCase(java.util.Locale.ROOT).startsWith("https://")) {
+            lastAnswer = 400;
+            throw new CxoneCredentialsException(0, "skillsync.cxone.token-url is not https: the secrets would travel in"
+                    + " the clear; refused (skillsync.cxone.allow-http is for the simulator only)");
+        }
         exchange.setProperty("cxoneTokenUrl", config.tokenUrl());
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");

@@ -31,6 +31,13 @@ public class CxoneTraffic implements Processor {
     private final Counter throttledCounter;
     private final Counter retriesCounter;
 
+    /** What a request means to the run under way: progress (RunStatus, set once it exists). */
+    private volatile Runnable heartbeat = () -> { };
+
+    public void onProgress(Runnable heartbeat) {
+        this.heartbeat = heartbeat;
+    }
+
     CxoneTraffic(MeterRegistry metrics) {
         this.metrics = metrics;
         this.throttledCounter = Counter.builder("skillsync.cxone.throttled")
@@ -40,6 +47,7 @@ public class CxoneTraffic implements Processor {
     }
 
     public void sent(String kind) {
+        heartbeat.run();
         switch (kind) {
             case "write" -> writes.incrementAndGet();
             case "token" -> tokens.incrementAndGet();
@@ -49,6 +57,7 @@ public class CxoneTraffic implements Processor {
 
     /** CXone answered a request of {@code kind} with {@code status} after {@code elapsed}. */
     public void answered(String kind, int status, Duration elapsed) {
+        heartbeat.run();
         metrics.counter("skillsync.cxone.requests", "kind", kind, "status", String.valueOf(status)).increment();
         Timer.builder("skillsync.cxone.request").description("time CXone took to answer").tag("kind", kind)
                 .publishPercentileHistogram().register(metrics).record(elapsed);

@@ -23,16 +23,23 @@ public class IntakeReadiness implements HealthCheck {
     private final SftpIntake sftp;
     private final MaintenanceWindow window;
     private final boolean sftpEnabled;
+    private final io.skillsync.intake.IntakeOpening opening;
 
-    IntakeReadiness(SftpIntake sftp, MaintenanceWindow window, SkillSyncConfig config) {
+    IntakeReadiness(SftpIntake sftp, MaintenanceWindow window, SkillSyncConfig config,
+            io.skillsync.intake.IntakeOpening opening) {
         this.sftp = sftp;
         this.window = window;
         this.sftpEnabled = config.sftp().enabled();
+        this.opening = opening;
     }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder check = HealthCheckResponse.named("intake").up();
+        String closed = opening.waitingFor();
+        if (closed != null) {
+            check.down().withData("closed", "the intake stays closed until CXone grants a token: " + closed);
+        }
         if (window.alwaysOpen()) {
             check.withData("window", "always open");
         } else {

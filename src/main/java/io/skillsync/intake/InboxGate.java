@@ -38,7 +38,9 @@ public class InboxGate implements GenericFileFilter<Object> {
             return false;
         }
         Path path = Path.of(file.getAbsoluteFilePath());
-        return window.isOpen() && RosterNames.safe(file.getFileNameOnly()) && regular(path) && complete(path);
+        // the name as Camel holds it: a backslash has become a path separator by now, which the safe alphabet refuses
+        return window.isOpen() && RosterNames.safe(file.getFileName()) && RosterNames.safe(file.getFileNameOnly())
+                && regular(path) && complete(path);
     }
 
     /** Ends with a line end (in UTF-8 or UTF-16), or has not changed for unterminated-wait. */

@@ -78,7 +78,7 @@ public class InboxSweep {
     private static String problem(Path entry, String name) {
         if (!RosterNames.safe(name)) {
             return name.length() > 120 ? "its name is " + name.length() + " characters long (at most 120)"
-                    : "its name holds characters other than letters, digits, '.', '_', '-', '(', ')', '+' and spaces"
+                    : "its name holds characters other than letters, digits, '.', '_', '-' and spaces"
                             + " (a backslash or a control character could lead outside inbox/)";
         }
         if (Files.isSymbolicLink(entry)) {

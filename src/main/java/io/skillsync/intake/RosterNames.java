@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
  */
 public final class RosterNames {
 
-    /** Letters, digits, {@code . _ - ( ) +} and spaces, starting with a letter or digit, ending {@code .csv}; at most 120. */
-    public static final String SAFE = "[A-Za-z0-9][A-Za-z0-9._ ()+-]{0,115}\\.[cC][sS][vV]";
+    /**
+     * Letters, digits, {@code . _ -} and spaces, starting with a letter or digit, ending {@code .csv}; at most
+     * 120. (No {@code +}: in the consumer's URI it would read as a space.)
+     */
+    public static final String SAFE = "[A-Za-z0-9][A-Za-z0-9._ -]{0,115}\\.[cC][sS][vV]";
     private static final Pattern SAFE_NAME = Pattern.compile(SAFE);
     private static final int LOGGED_LENGTH = 80;
 

@@ -44,9 +44,20 @@ public class RosterReader {
         return rows(run.file());
     }
 
+    private final Limits limits;
+
+    RosterReader(io.skillsync.SkillSyncConfig config) {
+        var intake = config.intake();
+        this.limits = new Limits(intake.maxFileSize(), intake.maxRecordLength(), intake.maxRows());
+    }
+
+    /** Bounds on what a roster may hold, so that no file can exhaust the heap (settings under skillsync.intake). */
+    record Limits(long fileSize, int recordLength, int rows) {
+    }
+
     /** Opens the file; the header is read at once, so a file without a usable header fails here. */
     public Rows rows(Path file) {
-        return new Rows(file);
+        return new Rows(file, limits);
     }
 
     /** The data rows of one file; close it when done (Camel's splitter does). */
@@ -57,8 +68,16 @@ public class RosterReader {
         private RosterRecord next;
         private int index;
 
-        Rows(Path file) {
+        private final Limits limits;
+
+        Rows(Path file, Limits limits) {
+            this.limits = limits;
             try {
+                long size = Files.size(file);
+                if (size > limits.fileSize()) {
+                    throw new UnreadableRosterException("the file is " + size + " bytes, over skillsync.intake.max-file-size ("
+                            + limits.fileSize() + "): split it");
+                }
                 // bad bytes become U+FFFD, found row by row below: the error then names the right line
                 var decoder = StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPLACE)
@@ -70,7 +89,7 @@ public class RosterReader {
                     bytes.close();
                     throw e;
                 }
-                var reader = new BufferedReader(new InputStreamReader(bytes, decoder));
+                var reader = new BufferedReader(new BoundedReader(new InputStreamReader(bytes, decoder), limits.recordLength()));
                 skipByteOrderMark(reader);
                 this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
             } catch (IOException e) {
@@ -125,6 +144,11 @@ public class RosterReader {
                         continue;
                     }
                     int line = (int) consumed + 1;
+                    if (cols != null && index >= limits.rows()) {
+                        close();
+                        throw new UnreadableRosterException("line " + line + ": more than " + limits.rows()
+                                + " rows (skillsync.intake.max-rows): split the file");
+                    }
                     if (record.stream().anyMatch(cell -> cell.indexOf('\uFFFD') >= 0)) {
                         close();
                         throw new UnreadableRosterException("line " + line + ": the file is not UTF-8 text (Latin-1 or"

@@ -49,6 +49,10 @@ public class AssignmentPlanner {
             Assignment current = held.get(new AssignmentKey(row.agentId(), row.skillId()));
             String verb = verb(row, current);
             if (verb == null) {
+                String earlier = run.earlierApplied().get(new AssignmentKey(row.agentId(), row.skillId()));
+                if (earlier != null) {
+                    row.end(Outcome.UNCHANGED, row.detail() + " (sent by run " + earlier + ", which was interrupted)");
+                }
                 continue;
             }
             if (run.dryRun()) {

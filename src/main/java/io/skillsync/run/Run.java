@@ -19,6 +19,11 @@ public final class Run {
     private final String id;
     private final Path file;
     private final boolean dryRun;
+    /** The file as it was in the inbox; {@link #file()} is the run's own copy of it, taken at pick-up. */
+    private Path inboxFile;
+    private String sha256;
+    /** Assignments an interrupted earlier run of the same content had sent, with its runId. */
+    private Map<AssignmentKey, String> earlierApplied = Map.of();
     /** The deliberate release this run used to pass the guard, or null. */
     private ReleaseBook.Release release;
     private final Instant started;
@@ -58,6 +63,29 @@ public final class Run {
 
     public String fileName() {
         return file.getFileName().toString();
+    }
+
+    /** Where the file was picked up (the consumer moves it from there when the run ends). */
+    public Path inboxFile() {
+        return inboxFile != null ? inboxFile : file;
+    }
+
+    /** The run reads its own copy ({@link #file()}), taken at pick-up and hashed then. */
+    public void claimed(Path inboxFile, String sha256) {
+        this.inboxFile = inboxFile;
+        this.sha256 = sha256;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public Map<AssignmentKey, String> earlierApplied() {
+        return earlierApplied;
+    }
+
+    public void earlierApplied(Map<AssignmentKey, String> applied) {
+        this.earlierApplied = Map.copyOf(applied);
     }
 
     /** Dry run for the whole service ({@code skillsync.mode}), or for this file alone ({@code *.dryrun.csv}). */

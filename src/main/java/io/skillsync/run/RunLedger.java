@@ -1,6 +1,8 @@
 package io.skillsync.run;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,24 +38,35 @@ public class RunLedger {
     private final CxoneTraffic traffic;
     private final RosterReader reader;
     private final RunStatus status;
+    private final RunJournal journal;
 
-    RunLedger(SkillSyncConfig config, CxoneTraffic traffic, RosterReader reader, RunStatus status) {
+    RunLedger(SkillSyncConfig config, CxoneTraffic traffic, RosterReader reader, RunStatus status, RunJournal journal) {
+        this.journal = journal;
         this.config = config;
         this.traffic = traffic;
         this.reader = reader;
         this.status = status;
     }
 
-    public Run open(Exchange exchange) {
+    public Run open(Exchange exchange) throws java.io.IOException {
         if (exchange.getContext().isStopping()) {
             // the service is going down: leave the file where it is, for the next start
             throw new IllegalStateException("the service is shutting down: the file waits in the inbox");
         }
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
+        // an earlier run that died without its record gets one now, before this file runs (perhaps again)
+        journal.recover();
         Instant started = Instant.now();
         String id = RUN_ID.format(started) + "-"
                 + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt(1 << 16));
-        Run run = new Run(id, file, config.dryRun(), started, traffic.snapshot());
+        // the run reads its own copy, taken now: a file replaced in the inbox mid-run changes nothing of this run
+        Path claimed = Files.createDirectories(Path.of(config.workDir(), "claimed", id)).resolve(file.getFileName());
+        Files.copy(file, claimed, StandardCopyOption.REPLACE_EXISTING);
+        Run run = new Run(id, claimed, config.dryRun(), started, traffic.snapshot());
+        String sha256 = ReleaseBook.sha256(claimed);
+        run.claimed(file, sha256);
+        journal.open(run, sha256);
+        run.earlierApplied(journal.appliedBy(sha256));
         exchange.setProperty(RUN, run);
         status.started(run);
         LOG.infof("run %s: %s picked up (%s)", id, run.fileName(), run.dryRun() ? "dry run" : "apply");
@@ -78,6 +91,7 @@ public class RunLedger {
 
     public void record(Row row, @ExchangeProperty(RUN) Run run) {
         run.add(row);
+        status.progressed();
     }
 
     /**

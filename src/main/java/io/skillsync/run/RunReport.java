@@ -59,8 +59,11 @@ public class RunReport {
     private final CxoneTraffic traffic;
     private final ObjectMapper json;
     private final RunStatus status;
+    private final RunJournal journal;
 
-    RunReport(SkillSyncConfig config, RosterReader reader, CxoneTraffic traffic, ObjectMapper json, RunStatus status) {
+    RunReport(SkillSyncConfig config, RosterReader reader, CxoneTraffic traffic, ObjectMapper json, RunStatus status,
+            RunJournal journal) {
+        this.journal = journal;
         this.workDir = Path.of(config.workDir());
         this.reader = reader;
         this.traffic = traffic;
@@ -73,8 +76,8 @@ public class RunReport {
         Path archive = free(workDir.resolve("processed").resolve(today(run)), run);
         List<String> outputs = new ArrayList<>(List.of(relative(archive)));
         Map<String, Object> summary = record(run, "complete", true, outputs);
-        exchange.setProperty(ARCHIVE, fromInbox(archive));
         status.ended(run, "complete");
+        handOver(run, exchange, archive);
         LOG.infof("run %s: %s complete: %s; audit %s", run.id(), run.fileName(), summary.get("counts"), outputs.get(1));
     }
 
@@ -95,8 +98,8 @@ public class RunReport {
         writeAtomically(reasonFile, out -> out.write(reason));
         List<String> outputs = new ArrayList<>(List.of(relative(target), relative(reasonFile)));
         Map<String, Object> summary = record(run, "held", false, outputs);
-        exchange.setProperty(ARCHIVE, fromInbox(target));
         status.ended(run, "held");
+        handOver(run, exchange, target);
         LOG.warnf("run %s: %s held in %s: %s", run.id(), run.fileName(), relative(target), summary.get("counts"));
     }
 
@@ -107,6 +110,7 @@ public class RunReport {
     public void stopped(@ExchangeProperty(RunLedger.RUN) Run run) throws IOException {
         List<String> outputs = new ArrayList<>();
         Map<String, Object> summary = record(run, "stopped", false, outputs);
+        scratch(run);
         status.ended(run, "stopped");
         LOG.errorf("run %s: %s stopped, the file stays in inbox/ to run again: %s; %s", run.id(), run.fileName(),
                 run.stopped(), summary.get("counts"));
@@ -120,6 +124,8 @@ public class RunReport {
     public void unwritable(@ExchangeProperty(RunLedger.RUN) Run run,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         run.stop("cannot write the run's record under " + workDir.toAbsolutePath() + ": " + cause);
+        // unfinished, the journal becomes this run's record (interrupted) once the disk takes it again
+        journal.abandon(run);
         status.ended(run, "unwritable");
         LOG.errorf("run %s: %s stays in inbox/: %s", run.id(), run.fileName(), run.stopped());
         throw new RunStoppedException(run.fileName() + " stays in inbox/: " + run.stopped());
@@ -139,11 +145,47 @@ public class RunReport {
         if (errorFile) {
             outputs.add(relative(errors));
         }
+        List<RunJournal.UndoLine> undo = run.rows().stream().filter(row -> row.outcome() == Outcome.APPLIED)
+                .map(row -> new RunJournal.UndoLine(row.agentId(), row.skillId(), row.previousProficiency(),
+                        row.previousActive()))
+                .toList();
+        if (!undo.isEmpty()) {
+            Path undoFile = audit.resolveSibling(run.id() + ".undo.csv");
+            RunJournal.writeUndo(undoFile, undo);
+            outputs.add(relative(undoFile));
+        }
         Path summary = audit.resolveSibling(run.id() + ".summary.json");
         outputs.add(relative(summary));
         Map<String, Object> content = summary(run, result, outputs);
         writeAtomically(summary, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, content));
+        journal.close(run, result, audit.getParent());
         return content;
+    }
+
+    /**
+     * Anything unexpected (a bug, a resource the file exhausts): said at ERROR with its cause, the run counted
+     * {@code failed}, its journal made its record (with the rows it had sent and their undo), and the file
+     * set aside in error/ with the reason, rather than taken again and again. A file replaced mid-run passes
+     * through: the exchange must fail so the new content stays in the inbox.
+     */
+    public void failed(@ExchangeProperty(RunLedger.RUN) Run run,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught, Exchange exchange) throws IOException {
+        if (caught instanceof FileReplacedException replaced) {
+            throw replaced;
+        }
+        String reason = "SkillSync failed unexpectedly while running " + run.fileName() + ": " + caught;
+        LOG.errorf(caught, "run %s: %s", run.id(), reason);
+        journal.failed(run, reason);
+        Path errorDir = workDir.resolve("error");
+        Path target = free(errorDir, run);
+        Path reasonFile = errorDir.resolve(baseName(run) + "." + run.id() + ".reason.txt");
+        writeAtomically(reasonFile, out -> out.write(reason + System.lineSeparator() + "The file is set aside here;"
+                + " the run's audit lists what it had sent to CXone, and its undo roster puts that back. Once the cause"
+                + " is fixed, move the file into inbox/ to run it again." + System.lineSeparator()));
+        String notWritten = "not written: " + reason;
+        run.rows().stream().filter(Row::open).forEach(row -> row.end(Outcome.FAILED, notWritten));
+        status.ended(run, "failed");
+        handOver(run, exchange, target);
     }
 
     /** The file as a whole cannot be read: it goes to error/ whole, with the reason beside it. */
@@ -161,7 +203,8 @@ public class RunReport {
                 List.of(relative(target), relative(reasonFile), relative(summary)));
         content.put("reason", cause.getMessage());
         writeAtomically(summary, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, content));
-        exchange.setProperty(ARCHIVE, fromInbox(target));
+        journal.close(run, "unreadable", summary.getParent());
+        handOver(run, exchange, target);
         status.ended(run, "unreadable");
         LOG.errorf("run %s: %s could not be read, moved to %s: %s", run.id(), run.fileName(), relative(target),
                 cause.getMessage());
@@ -259,7 +302,7 @@ public class RunReport {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("runId", run.id());
         summary.put("file", run.fileName());
-        summary.put("sha256", sha256(run.file()));
+        summary.put("sha256", run.sha256() != null ? run.sha256() : sha256(run.file()));
         summary.put("mode", run.dryRun() ? "dry-run" : "apply");
         summary.put("result", result);
         if (run.stopped() != null) {
@@ -310,6 +353,42 @@ public class RunReport {
         String name = run.fileName();
         int dot = name.lastIndexOf('.');
         return dir.resolve(dot > 0 ? baseName(run) + "." + run.id() + name.substring(dot) : name + "." + run.id());
+    }
+
+    /**
+     * The file leaves the inbox for {@code target} when the route ends, as the consumer moves it. If the
+     * inbox now holds other content under that name (replaced mid-run), the run's own copy goes to
+     * {@code target} instead and the new content stays in the inbox for the next run.
+     */
+    private void handOver(Run run, Exchange exchange, Path target) throws IOException {
+        if (run.file().equals(run.inboxFile()) || Files.isRegularFile(run.inboxFile())
+                && ReleaseBook.sha256(run.inboxFile()).equals(run.sha256())) {
+            exchange.setProperty(ARCHIVE, fromInbox(target));
+            scratch(run);
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        Files.move(run.file(), target, StandardCopyOption.ATOMIC_MOVE);
+        scratch(run);
+        throw new FileReplacedException("run " + run.id() + ": inbox/" + run.fileName() + " was replaced while it ran;"
+                + " the run's record is of the content it picked up (sha256 " + run.sha256() + ", now " + relative(target)
+                + "), and the new content stays in inbox/ for the next run");
+    }
+
+    /** The run's own copy of its file, once the file has been handed over (or stays in the inbox). */
+    private void scratch(Run run) throws IOException {
+        if (run.file().equals(run.inboxFile())) {
+            return;
+        }
+        Files.deleteIfExists(run.file());
+        Files.deleteIfExists(run.file().getParent());
+    }
+
+    /** The exchange fails on purpose, so the consumer leaves the new content in the inbox. */
+    public static final class FileReplacedException extends RuntimeException {
+        FileReplacedException(String message) {
+            super(message);
+        }
     }
 
     private String relative(Path path) {

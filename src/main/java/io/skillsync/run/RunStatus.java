@@ -40,10 +40,14 @@ public class RunStatus {
     private final ObjectMapper json;
     private final CircuitBreakerMaintenance circuits;
     private volatile Run current;
+    private volatile long lastProgress = System.currentTimeMillis();
     private volatile String stoppedBecause;
     private volatile Instant lastComplete;
 
-    RunStatus(MeterRegistry metrics, SkillSyncConfig config, ObjectMapper json, CircuitBreakerMaintenance circuits) {
+    RunStatus(MeterRegistry metrics, SkillSyncConfig config, ObjectMapper json, CircuitBreakerMaintenance circuits,
+            io.skillsync.cxone.CxoneTraffic traffic) {
+        // every request sent or answered is progress of the run under way
+        traffic.onProgress(this::progressed);
         this.metrics = metrics;
         this.workDir = Path.of(config.workDir());
         this.json = json;
@@ -69,6 +73,23 @@ public class RunStatus {
 
     public void started(Run run) {
         current = run;
+        progressed();
+    }
+
+    /** The run under way did something: a row read, a request sent or answered (the watchdog's heartbeat). */
+    public void progressed() {
+        lastProgress = System.currentTimeMillis();
+    }
+
+    /** How long the run under way has gone without progress, in ms; 0 when no run is under way. */
+    public long stalledMillis() {
+        return current == null ? 0 : System.currentTimeMillis() - lastProgress;
+    }
+
+    /** The file of the run under way, or null. */
+    public String runningFile() {
+        Run run = current;
+        return run == null ? null : run.fileName();
     }
 
     /** A run ended with {@code result}: complete, held, stopped or unreadable. */
@@ -84,7 +105,7 @@ public class RunStatus {
             stoppedBecause = run.fileName() + ": " + run.stopped();
         } else {
             stoppedBecause = null;
-            if (!result.equals("unreadable")) {
+            if (!result.equals("unreadable") && !result.equals("failed")) {
                 lastComplete = Instant.now();
             }
         }
@@ -105,7 +126,9 @@ public class RunStatus {
 
     private double waiting(String folder) {
         try (Stream<Path> files = Files.list(workDir.resolve(folder))) {
-            return files.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")).count();
+            // regular files only: a folder or a link named x.csv is no roster waiting (the sweep sets it aside)
+            return files.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))
+                    .filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).count();
         } catch (IOException e) {
             return 0;
         }

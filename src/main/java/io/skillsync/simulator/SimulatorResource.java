@@ -407,6 +407,14 @@ public class SimulatorResource {
         if (!enabled) {
             return Response.status(404).build();
         }
+        long stall = tenant.faults().stallMillis;
+        if (stall > 0) {
+            try {
+                Thread.sleep(stall);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Response answer;
         String accept = headers.getHeaderString("Accept");
         String authorization = headers.getHeaderString("Authorization");

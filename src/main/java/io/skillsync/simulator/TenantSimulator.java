@@ -62,6 +62,8 @@ public class TenantSimulator {
         public volatile boolean forbidWrites;
         /** Agents whose items fail inside a 200 ("locked"). */
         public final Set<Long> refusedAgents = ConcurrentHashMap.newKeySet();
+        /** Every API request is answered only after this long (ms): a tenant that hangs. */
+        public volatile long stallMillis;
         /** Every write is refused as a whole with 400 and this reason (a cause in the request, not an item); null: none. */
         public volatile String refuseEveryWrite;
         /** Agents whose presence makes CXone refuse the whole write with 400. */

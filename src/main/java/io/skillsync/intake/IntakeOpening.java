@@ -1,0 +1,84 @@
+package io.skillsync.intake;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.jboss.logging.Logger;
+
+import io.skillsync.SkillSyncConfig;
+import io.skillsync.cxone.CxoneClient;
+import io.skillsync.cxone.CxoneToken;
+
+/**
+ * The intake opens only once CXone has granted a token (route {@code intake-opening}): a replica started
+ * with a missing or wrong secret takes no file and seeks no cluster leadership, so it cannot take the
+ * lock from a healthy one and stop every file it touches. Until then it asks every
+ * {@code skillsync.intake.credentials-check}, and readiness says why it waits.
+ */
+@ApplicationScoped
+@Named("intakeOpening")
+public class IntakeOpening {
+
+    /** The routes that take files, started here rather than with Camel. */
+    static final List<String> INTAKE = List.of("roster-intake", "inbox-sweep");
+    private static final Logger LOG = Logger.getLogger(IntakeOpening.class);
+
+    private final CxoneToken token;
+    private final ProducerTemplate producer;
+    private final CamelContext camel;
+    private final boolean sftp;
+    private final io.skillsync.run.RunJournal journal;
+    private volatile boolean open;
+    private volatile String waitingFor = "the first CXone token";
+
+    IntakeOpening(CxoneToken token, ProducerTemplate producer, CamelContext camel, SkillSyncConfig config,
+            io.skillsync.run.RunJournal journal) {
+        this.journal = journal;
+        this.token = token;
+        this.producer = producer;
+        this.camel = camel;
+        this.sftp = config.sftp().enabled();
+    }
+
+    public void tryToOpen() throws Exception {
+        if (open) {
+            return;
+        }
+        try {
+            if (token.needsRenewal()) {
+                producer.requestBody("direct:cxone-token", (Object) null);
+            }
+        } catch (RuntimeException e) {
+            String reason = CxoneClient.unwrap(e).getMessage();
+            if (!reason.equals(waitingFor)) {
+                LOG.errorf("the intake stays closed until CXone grants a token: %s", reason);
+            }
+            waitingFor = reason;
+            return;
+        }
+        // a run killed before its record gets one from its journal before any file is taken
+        journal.recover();
+        for (String route : INTAKE) {
+            camel.getRouteController().startRoute(route);
+        }
+        if (sftp) {
+            camel.getRouteController().startRoute("sftp-intake");
+        }
+        open = true;
+        waitingFor = null;
+        LOG.infof("CXone granted a token: the intake is open%s", sftp ? " (inbox and SFTP)" : "");
+    }
+
+    public boolean open() {
+        return open;
+    }
+
+    /** Why the intake is still closed, or null when it is open. */
+    public String waitingFor() {
+        return open ? null : waitingFor;
+    }
+}
