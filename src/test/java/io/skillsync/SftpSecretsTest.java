@@ -66,6 +66,7 @@ class SftpSecretsTest {
         String log = Files.readString(LOG);
         assertTrue(log.contains(" DEBUG "), "the log really is at DEBUG");
         assertTrue(log.contains("sftp"), "the SFTP endpoint was logged about");
+        assertFalse(log.contains("Auto-configuration summary"), "Camel's start-up property summary is off");
         for (String secret : List.of(SftpServer.PASSWORD, PASSPHRASE)) {
             for (String form : List.of(secret, URLEncoder.encode(secret, StandardCharsets.UTF_8),
                     URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"))) {
