@@ -3,6 +3,7 @@ package io.skillsync;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.time.Duration;
@@ -58,5 +59,24 @@ class MaintenanceWindowTest {
         Instant started = Instant.parse(run.path("started").asText());
         assertEquals(0, started.atZone(java.time.ZoneId.systemDefault()).getSecond() % 10 / 5,
                 "it ran inside a window (the first 5 s of each 10): " + started);
+    }
+
+    /** Before: a run stopped by the window's end kept the pod not ready until the next window's run completed. */
+    @Test
+    void aRunTheWindowEndsLeavesThePodReady() {
+        Tenants.everyoneOnTier1(tenant, directory, 5);
+        // just after a window opened; each request then takes 2 s, so the reads outlast the 5 s window
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> window.isOpen() && Duration.between(Instant.now(), window.nextChange()).toMillis() > 4500);
+        tenant.faults().stallMillis = 2000;
+        Drop.roster("window-ends.csv", FaultsTest.everyoneGetsRetention(5));
+        JsonNode stopped = Drop.awaitRun("window-ends.csv");
+        tenant.faults().stallMillis = 0;
+
+        assertEquals("stopped", stopped.path("result").asText(), stopped.toString());
+        assertTrue(stopped.path("stoppedBecause").asText().contains("maintenance window closed"), stopped.toString());
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200);
+        JsonNode rerun = Drop.awaitRun("window-ends.csv", stopped.path("runId").asText());
+        assertEquals(5, rerun.path("counts").path("applied").asInt(), rerun.toString());
     }
 }

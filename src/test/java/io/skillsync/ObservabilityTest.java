@@ -154,6 +154,21 @@ class ObservabilityTest {
         return names;
     }
 
+    /** Before: a counter's series appeared only on first use, so the first failure after a restart was no increase. */
+    @Test
+    void everyOutcomeAndResultHasItsSeriesFromTheStart() {
+        Map<String, Double> samples = scrape();
+        for (String outcome : java.util.List.of("applied", "unchanged", "rejected", "failed", "planned")) {
+            assertTrue(samples.keySet().stream().anyMatch(k -> k.startsWith("skillsync_rows_total{")
+                    && k.contains("outcome=\"" + outcome + "\"")), "skillsync_rows_total{outcome=" + outcome + "}");
+        }
+        for (String result : java.util.List.of("complete", "held", "stopped", "paused", "unreadable", "unwritable", "failed",
+                "interrupted")) {
+            assertTrue(samples.keySet().stream().anyMatch(k -> k.startsWith("skillsync_runs_total{")
+                    && k.contains("result=\"" + result + "\"")), "skillsync_runs_total{result=" + result + "}");
+        }
+    }
+
     static Map<String, Double> scrape() {
         Map<String, Double> samples = new java.util.HashMap<>();
         for (String line : given().get("/q/metrics").asString().lines().toList()) {

@@ -88,11 +88,11 @@ public class BatchWriter {
     private CxoneRequest shape(Batch batch) throws JsonProcessingException {
         if (camel.isStopping()) {
             // SIGTERM: the request under way has finished; the rest of the file runs again after the restart
-            throw new RunStoppedException("the service is shutting down");
+            throw new RunStoppedException("the service is shutting down", true);
         }
         if (!window.isOpen()) {
             // the batch before this one was the last of tonight's window; the rest runs in the next one
-            throw new RunStoppedException("the maintenance window closed; the rest of the file runs when it opens again");
+            throw new RunStoppedException("the maintenance window closed; the rest of the file runs when it opens again", true);
         }
         if (!batch.bulk()) {
             ObjectNode body = json.createObjectNode();

@@ -29,8 +29,10 @@ import io.skillsync.SkillSyncConfig;
  * it is not a regular file (a symbolic link, a directory, a FIFO), is moved once into {@code error/} with
  * a reason file beside it. Nothing it moves is ever read or followed. Other files are left alone and
  * named once in the log. Names in the log are escaped: a newline in a name cannot forge a log line.
+ * Made at start-up, so that its counter is there at 0 before anything is quarantined.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 @Named("inboxSweep")
 public class InboxSweep {
 

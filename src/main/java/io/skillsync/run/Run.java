@@ -32,6 +32,7 @@ public final class Run {
     private List<Batch> batches = List.of();
     private int lastBatchNumber;
     private String stopped;
+    private boolean stoppedAsPlanned;
     private boolean allRowsRead;
     private List<String> heldBecause;
     private List<String> wouldBeHeld;
@@ -281,6 +282,15 @@ public final class Run {
 
     public void stop(String reason) {
         this.stopped = reason;
+    }
+
+    /** The run stopped as planned (the window closed, a shutdown): nothing for readiness to report. */
+    public void stoppedAsPlanned() {
+        this.stoppedAsPlanned = true;
+    }
+
+    public boolean isStoppedAsPlanned() {
+        return stoppedAsPlanned;
     }
 
     /** Rows that have their outcome (for the progress gauge and log). */

@@ -58,7 +58,10 @@ public class RunJournal {
     /** Records forced to disk since start (for the benchmark's cost figure). */
     private final AtomicLong forced = new AtomicLong();
 
-    RunJournal(SkillSyncConfig config, ObjectMapper json) {
+    private final RunStatus status;
+
+    RunJournal(SkillSyncConfig config, ObjectMapper json, RunStatus status) {
+        this.status = status;
         this.workDir = Path.of(config.workDir());
         this.journals = workDir.resolve("journal");
         this.json = json;
@@ -275,6 +278,9 @@ public class RunJournal {
         Path summaryFile = auditDir.resolve(runId + ".summary.json");
         Files.write(part(summaryFile), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
         Files.move(part(summaryFile), summaryFile, StandardCopyOption.ATOMIC_MOVE);
+        if (result.equals("interrupted")) {
+            status.interrupted();
+        }
         LOG.errorf("run %s of %s %s: its record is rebuilt from its journal (%d row(s) sent, %s)", runId,
                 summary.get("file"), result, rows.size(), counts);
     }

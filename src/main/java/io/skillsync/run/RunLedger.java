@@ -122,6 +122,11 @@ public class RunLedger {
     public void stop(@ExchangeProperty(RUN) Run run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught) {
         String reason = reason(caught);
         run.stop(reason);
+        for (Throwable t = caught; t != null; t = t.getCause()) {
+            if (t instanceof RunStoppedException stop && stop.expected()) {
+                run.stoppedAsPlanned();
+            }
+        }
         LOG.errorf("run %s stopped: %s", run.id(), reason);
         String notWritten = "not written: the run stopped: " + reason;
         run.rows().stream().filter(Row::open).forEach(row -> row.end(Outcome.FAILED, notWritten));

@@ -39,6 +39,9 @@ public class RunStatus {
     private final Path workDir;
     private final ObjectMapper json;
     private final CircuitBreakerMaintenance circuits;
+    /** Every result a run can end with. */
+    static final List<String> RESULTS = List.of("complete", "held", "stopped", "paused", "unreadable", "unwritable",
+            "failed", "interrupted");
     private volatile Run current;
     private volatile long lastProgress = System.currentTimeMillis();
     private volatile String stoppedBecause;
@@ -62,6 +65,13 @@ public class RunStatus {
         Gauge.builder("skillsync.last.success.timestamp", this,
                 s -> s.lastComplete == null ? 0 : s.lastComplete.getEpochSecond())
                 .baseUnit("seconds").description("when the last run completed (epoch seconds)").register(metrics);
+        // every known label value exists from the start at 0, so increase() sees the first failure after a restart
+        for (String result : RESULTS) {
+            metrics.counter("skillsync.runs", "result", result);
+        }
+        for (Outcome outcome : Outcome.values()) {
+            metrics.counter("skillsync.rows", "outcome", outcome.label());
+        }
         for (String folder : List.of("inbox", "error", "hold")) {
             Gauge.builder("skillsync.files.waiting", this, s -> s.waiting(folder)).tag("folder", folder)
                     .description("roster files waiting in the folder").register(metrics);
@@ -92,16 +102,26 @@ public class RunStatus {
         return run == null ? null : run.fileName();
     }
 
-    /** A run ended with {@code result}: complete, held, stopped or unreadable. */
-    void ended(Run run, String result) {
+    /** A run that died without its record got one from its journal (RunJournal). */
+    void interrupted() {
+        metrics.counter("skillsync.runs", "result", "interrupted").increment();
+    }
+
+    /** A run ended with {@code result}: one of {@link #RESULTS}. */
+    void ended(Run run, String ending) {
         current = null;
+        // a run the window's end (or a shutdown) stopped is paused, not stopped: it goes on by itself, nothing is wrong
+        String result = ending.equals("stopped") && run.isStoppedAsPlanned() ? "paused" : ending;
         metrics.counter("skillsync.runs", "result", result).increment();
         run.counts().forEach((outcome, n) -> {
             if (n > 0) {
                 metrics.counter("skillsync.rows", "outcome", outcome.label()).increment(n);
             }
         });
-        if (result.equals("stopped") || result.equals("unwritable")) {
+        if (result.equals("paused")) {
+            // the window closed (or a shutdown): the file runs in the next window; the pod is as ready as ever
+            stoppedBecause = null;
+        } else if (result.equals("stopped") || result.equals("unwritable")) {
             stoppedBecause = run.fileName() + ": " + run.stopped();
         } else {
             stoppedBecause = null;

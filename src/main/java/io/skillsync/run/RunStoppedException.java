@@ -6,7 +6,19 @@ package io.skillsync.run;
  */
 public class RunStoppedException extends RuntimeException {
 
+    private final boolean expected;
+
     public RunStoppedException(String reason) {
+        this(reason, false);
+    }
+
+    /** @param expected the stop is the plan working (the window closed, a shutdown), not a fault: readiness stays UP */
+    public RunStoppedException(String reason, boolean expected) {
         super(reason);
+        this.expected = expected;
+    }
+
+    public boolean expected() {
+        return expected;
     }
 }
