@@ -142,9 +142,10 @@ public class BatchWriter {
     public List<Batch> record(@Body CxoneResponse response, @ExchangeProperty(BATCH) Batch batch,
             @ExchangeProperty(RunLedger.RUN) Run run) {
         run.wrote();
-        progress.wrote(run);
         List<Batch> followUps = settle(response, batch, run);
         journal.answered(run, batch, response.status(), response.requestId());
+        // after settling, so the line counts this batch's rows too
+        progress.wrote(run);
         return followUps;
     }
 

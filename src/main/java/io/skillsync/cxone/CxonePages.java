@@ -27,12 +27,14 @@ public class CxonePages {
 
     private final CxoneClient cxone;
     private final int pageSize;
+    private final long progressMillis;
     /** Variants already said in the log, so each is said once per process. */
     private final Set<String> said = ConcurrentHashMap.newKeySet();
 
     CxonePages(CxoneClient cxone, SkillSyncConfig config) {
         this.cxone = cxone;
         this.pageSize = config.cxone().pageSize();
+        this.progressMillis = config.progress().interval().toMillis();
     }
 
     /**
@@ -61,7 +63,14 @@ public class CxonePages {
         int requests = 0;
         Page previous = first;
         int skip = first.items().size();
+        long saidAt = System.currentTimeMillis();
         while (previous.hasMore(skip, pageSize)) {
+            if (System.currentTimeMillis() - saidAt >= progressMillis) {
+                // a long read is not silence: a 50-page read at 200 a minute takes 15 s
+                saidAt = System.currentTimeMillis();
+                LOG.infof("reading GET %s: %,d record(s) so far%s", path, skip,
+                        previous.total() >= 0 ? " of " + String.format("%,d", previous.total()) : "");
+            }
             Page page = page(path, query, listField, skip);
             requests++;
             if (!page.items().isEmpty() && page.items().get(0).equals(previous.items().get(0))) {
