@@ -57,7 +57,7 @@ public class CxoneEndpoint {
 
     /** The URL when it is https (or http is allowed: the simulator, tests); else the request is refused. */
     String secure(String url, String what) {
-        if (!config.allowHttp() && !url.toLowerCase(java.util.Locale.ROOT).startsWith("https://")) {
+        if (refused(url, config.allowHttp())) {
             throw new CxoneException(0, what + " is not https (" + url.replaceAll("[?#].*", "")
                     + "): the token and every roster would travel in the clear; refused (skillsync.cxone.allow-http is"
                     + " for the simulator only)");
@@ -101,6 +101,11 @@ public class CxoneEndpoint {
             Thread.currentThread().interrupt();
             throw new CxoneUnavailableException(0, "interrupted while discovering the CXone API", e);
         }
+    }
+
+    /** Whether a CXone URL is refused for travelling in the clear: anything but https, unless http is allowed. */
+    static boolean refused(String url, boolean allowHttp) {
+        return !allowHttp && !url.toLowerCase(java.util.Locale.ROOT).startsWith("https://");
     }
 
     private static String trim(String url) {

@@ -116,7 +116,7 @@ public class CxonePages {
     }
 
     /** Extra query parameters of a read, from a setting, or null. */
-    static String query(java.util.Optional<String> setting) {
+    public static String query(java.util.Optional<String> setting) {
         return setting.map(String::strip).filter(q -> !q.isEmpty()).map(q -> q.startsWith("?") ? q.substring(1) : q)
                 .orElse(null);
     }

@@ -123,7 +123,7 @@ public class CxoneToken {
             lastAnswer = 400;
             throw new CxoneCredentialsException(0, missing);
         }
-        if (!config.allowHttp() && !config.tokenUrl().toLowerCase(java.util.Locale.ROOT).startsWith("https://")) {
+        if (CxoneEndpoint.refused(config.tokenUrl(), config.allowHttp())) {
             lastAnswer = 400;
             throw new CxoneCredentialsException(0, "skillsync.cxone.token-url is not https: the secrets would travel in"
                     + " the clear; refused (skillsync.cxone.allow-http is for the simulator only)");

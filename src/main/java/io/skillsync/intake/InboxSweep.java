@@ -7,12 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -37,7 +33,6 @@ import io.skillsync.SkillSyncConfig;
 public class InboxSweep {
 
     private static final Logger LOG = Logger.getLogger(InboxSweep.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path inbox;
     private final Path errors;
@@ -94,8 +89,7 @@ public class InboxSweep {
     }
 
     private void quarantine(Path entry, String name, String problem) throws IOException {
-        String runId = STAMP.format(Instant.now()) + "-"
-                + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt(1 << 16));
+        String runId = io.skillsync.run.RunIds.next(Instant.now());
         String base = RosterNames.quarantineName(name);
         Files.createDirectories(errors);
         Path target = errors.resolve(base + "." + runId + ".quarantined");

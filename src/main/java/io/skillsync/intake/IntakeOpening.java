@@ -73,10 +73,6 @@ public class IntakeOpening {
         LOG.infof("CXone granted a token: the intake is open%s", sftp ? " (inbox and SFTP)" : "");
     }
 
-    public boolean open() {
-        return open;
-    }
-
     /** Why the intake is still closed, or null when it is open. */
     public String waitingFor() {
         return open ? null : waitingFor;

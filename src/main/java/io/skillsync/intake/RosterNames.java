@@ -43,9 +43,14 @@ public final class RosterNames {
         return name.length() > LOGGED_LENGTH ? out + "...(" + name.length() + " characters)" : out.toString();
     }
 
+    /** The name cut down to {@code [A-Za-z0-9._-]}, without leading dots, dashes or underscores. */
+    public static String plain(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._-]+", "");
+    }
+
     /** A name for the quarantined copy: the safe characters of the original, or "roster". */
     public static String quarantineName(String name) {
-        String base = name.replaceAll("(?i)\\.csv$", "").replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._-]+", "");
+        String base = plain(name.replaceAll("(?i)\\.csv$", ""));
         base = base.length() > 60 ? base.substring(0, 60) : base;
         return base.isEmpty() ? "roster" : base;
     }

@@ -87,7 +87,7 @@ public class SftpIntake implements PollingConsumerPollStrategy {
     public String inboxName(Exchange exchange) {
         String remote = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         String name = remote == null ? "" : remote.replaceAll(".*[/\\\\]", "");
-        name = name.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._-]+", "");
+        name = RosterNames.plain(name);
         // a remote name decides nothing: "nightly.approved.csv" or "x.dryrun.csv" from HR's side is a plain roster
         name = name.replaceAll("(?i)\\.(approved|dryrun)(?=\\.csv$)", "-$1");
         if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.skillsync.SkillSyncConfig;
 import io.skillsync.cxone.CxoneJson;
+import io.skillsync.cxone.CxonePages;
 import io.skillsync.cxone.CxoneToken;
 import io.skillsync.probe.ProbeCheck.Verdict;
 import io.skillsync.probe.ProbeSession.Answer;
@@ -443,9 +444,10 @@ public class ConformanceProbe {
         return "{\"agentId\":" + agentId + ",\"proficiency\":" + level + ",\"isActive\":" + active + "}";
     }
 
+    /** A read query setting as the reads send it (CxonePages.query), to append after skip/top. */
     private static String extra(Optional<String> query) {
-        return query.map(String::strip).filter(q -> !q.isEmpty()).map(q -> "&" + (q.startsWith("?") ? q.substring(1) : q))
-                .orElse("");
+        String q = CxonePages.query(query);
+        return q == null ? "" : "&" + q;
     }
 
     /** A number field anywhere in an answer (its envelope is not published), or -1. */

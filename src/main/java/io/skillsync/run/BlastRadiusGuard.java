@@ -107,7 +107,7 @@ public class BlastRadiusGuard {
             run.wouldBeHeld(reasons);
             return false;
         }
-        var release = releases.take(run.file(), run.id());
+        var release = releases.take(run.sha256(), run.id());
         if (release.isPresent()) {
             run.released(release.get());
             LOG.warnf("run %s: %s is over the guard's limits (%s) and passes: released by %s at %s", run.id(),

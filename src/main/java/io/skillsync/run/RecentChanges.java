@@ -6,11 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -31,7 +27,6 @@ import io.skillsync.SkillSyncConfig;
 public class RecentChanges {
 
     private static final Logger LOG = Logger.getLogger(RecentChanges.class);
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path audit;
     private final SkillSyncConfig.Guard limits;
@@ -50,7 +45,7 @@ public class RecentChanges {
         }
         try (Stream<Path> files = Files.walk(audit, 2)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".audit.csv")).toList()) {
-                Instant started = startOf(file);
+                Instant started = RunIds.startOf(file.getFileName().toString());
                 if (started != null && !started.isBefore(since) && started.isBefore(now)) {
                     count(file, bySkill);
                 }
@@ -60,15 +55,6 @@ public class RecentChanges {
             throw new java.io.UncheckedIOException("cannot read earlier runs' audits under " + audit, e);
         }
         return bySkill;
-    }
-
-    private static Instant startOf(Path auditFile) {
-        String name = auditFile.getFileName().toString();
-        try {
-            return Instant.from(RUN_ID.parse(name.substring(0, Math.min(16, name.length()))));
-        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
-            return null;
-        }
     }
 
     private static void count(Path auditFile, Map<Long, Integer> bySkill) throws IOException {
@@ -90,7 +76,4 @@ public class RecentChanges {
         return line.isMapped(column) && line.isSet(column) ? line.get(column) : "";
     }
 
-    static List<String> columns() {
-        return List.of("outcome", "active", "previousActive", "resolvedSkillId");
-    }
 }

@@ -60,9 +60,8 @@ public class ReleaseBook {
         return release;
     }
 
-    /** The release of exactly this content, used up by run {@code runId}; empty when there is none (left). */
-    public synchronized Optional<Release> take(Path file, String runId) throws IOException {
-        String sha = sha256(file);
+    /** The release of content {@code sha}, used up by run {@code runId}; empty when there is none (left). */
+    public synchronized Optional<Release> take(String sha, String runId) throws IOException {
         Path record = approvals.resolve(sha + ".json");
         if (!Files.isRegularFile(record)) {
             return Optional.empty();

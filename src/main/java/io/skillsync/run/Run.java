@@ -68,7 +68,7 @@ public final class Run {
 
     /** Where the file was picked up (the consumer moves it from there when the run ends). */
     public Path inboxFile() {
-        return inboxFile != null ? inboxFile : file;
+        return inboxFile;
     }
 
     /** The run reads its own copy ({@link #file()}), taken at pick-up and hashed then. */

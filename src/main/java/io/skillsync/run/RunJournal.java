@@ -13,8 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +47,6 @@ import io.skillsync.SkillSyncConfig;
 public class RunJournal {
 
     private static final Logger LOG = Logger.getLogger(RunJournal.class);
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path workDir;
     private final Path journals;
@@ -232,7 +229,7 @@ public class RunJournal {
                 }
             }
         }
-        Instant started = head != null ? Instant.parse(head.path("started").asText()) : Instant.from(RUN_ID.parse(runId.substring(0, 16)));
+        Instant started = head != null ? Instant.parse(head.path("started").asText()) : RunIds.startOf(runId);
         Path auditDir = workDir.resolve("audit").resolve(LocalDate.ofInstant(started, ZoneId.systemDefault()).toString());
         Files.createDirectories(auditDir);
         Path audit = auditDir.resolve(runId + ".audit.csv");
@@ -294,8 +291,12 @@ public class RunJournal {
         }
         try (Stream<Path> files = Files.walk(audit, 2)) {
             for (Path journal : files.filter(f -> f.toString().endsWith(".journal.jsonl")).sorted().toList()) {
+                // every kept journal is looked at on each run: only one of this content is read whole
+                if (!firstLine(journal).contains(sha256)) {
+                    continue;
+                }
                 List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
-                if (lines.isEmpty() || !lines.get(0).contains(sha256) || !interrupted(lines)) {
+                if (!interrupted(lines)) {
                     continue;
                 }
                 String runId = journal.getFileName().toString().replace(".journal.jsonl", "");
@@ -314,6 +315,13 @@ public class RunJournal {
         return applied;
     }
 
+    private static String firstLine(Path file) throws IOException {
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            return line == null ? "" : line;
+        }
+    }
+
     private static boolean interrupted(List<String> lines) {
         return lines.stream().noneMatch(l -> l.contains("\"record\":\"end\""));
     }
@@ -327,7 +335,7 @@ public class RunJournal {
      * values; an assignment the run created is switched off (CXone has no delete). It goes through the
      * guard and preview like any roster.
      */
-    static void writeUndo(Path undo, List<UndoLine> lines) throws IOException {
+    static void writeUndo(Path undo, Iterable<UndoLine> lines) throws IOException {
         try (Writer out = Files.newBufferedWriter(part(undo), StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
             csv.printRecord("agentId", "skillId", "proficiency", "active");

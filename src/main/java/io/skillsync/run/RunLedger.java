@@ -4,11 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +27,6 @@ public class RunLedger {
 
     public static final String RUN = "run";
     private static final Logger LOG = Logger.getLogger(RunLedger.class);
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final SkillSyncConfig config;
     private final CxoneTraffic traffic;
@@ -57,8 +51,7 @@ public class RunLedger {
         // an earlier run that died without its record gets one now, before this file runs (perhaps again)
         journal.recover();
         Instant started = Instant.now();
-        String id = RUN_ID.format(started) + "-"
-                + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt(1 << 16));
+        String id = RunIds.next(started);
         // the run reads its own copy, taken now: a file replaced in the inbox mid-run changes nothing of this run
         Path claimed = Files.createDirectories(Path.of(config.workDir(), "claimed", id)).resolve(file.getFileName());
         Files.copy(file, claimed, StandardCopyOption.REPLACE_EXISTING);

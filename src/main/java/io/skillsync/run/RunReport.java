@@ -1,20 +1,15 @@
 package io.skillsync.run;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,13 +140,13 @@ public class RunReport {
         if (errorFile) {
             outputs.add(relative(errors));
         }
-        List<RunJournal.UndoLine> undo = run.rows().stream().filter(row -> row.outcome() == Outcome.APPLIED)
-                .map(row -> new RunJournal.UndoLine(row.agentId(), row.skillId(), row.previousProficiency(),
-                        row.previousActive()))
-                .toList();
-        if (!undo.isEmpty()) {
+        if (run.rows().stream().anyMatch(row -> row.outcome() == Outcome.APPLIED)) {
+            // streamed from the rows: a million applied rows are not copied first
             Path undoFile = audit.resolveSibling(run.id() + ".undo.csv");
-            RunJournal.writeUndo(undoFile, undo);
+            RunJournal.writeUndo(undoFile, () -> run.rows().stream().filter(row -> row.outcome() == Outcome.APPLIED)
+                    .map(row -> new RunJournal.UndoLine(row.agentId(), row.skillId(), row.previousProficiency(),
+                            row.previousActive()))
+                    .iterator());
             outputs.add(relative(undoFile));
         }
         Path summary = audit.resolveSibling(run.id() + ".summary.json");
@@ -302,7 +297,7 @@ public class RunReport {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("runId", run.id());
         summary.put("file", run.fileName());
-        summary.put("sha256", run.sha256() != null ? run.sha256() : sha256(run.file()));
+        summary.put("sha256", run.sha256());
         summary.put("mode", run.dryRun() ? "dry-run" : "apply");
         summary.put("result", result);
         if (run.stopped() != null) {
@@ -361,8 +356,7 @@ public class RunReport {
      * {@code target} instead and the new content stays in the inbox for the next run.
      */
     private void handOver(Run run, Exchange exchange, Path target) throws IOException {
-        if (run.file().equals(run.inboxFile()) || Files.isRegularFile(run.inboxFile())
-                && ReleaseBook.sha256(run.inboxFile()).equals(run.sha256())) {
+        if (Files.isRegularFile(run.inboxFile()) && ReleaseBook.sha256(run.inboxFile()).equals(run.sha256())) {
             exchange.setProperty(ARCHIVE, fromInbox(target));
             scratch(run);
             return;
@@ -377,9 +371,6 @@ public class RunReport {
 
     /** The run's own copy of its file, once the file has been handed over (or stays in the inbox). */
     private void scratch(Run run) throws IOException {
-        if (run.file().equals(run.inboxFile())) {
-            return;
-        }
         Files.deleteIfExists(run.file());
         Files.deleteIfExists(run.file().getParent());
     }
@@ -397,15 +388,6 @@ public class RunReport {
 
     private String fromInbox(Path path) {
         return "../" + relative(path);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Path part(Path target) {
