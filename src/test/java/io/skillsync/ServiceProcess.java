@@ -55,9 +55,32 @@ public final class ServiceProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** SIGSTOP: the process is frozen, as in a long GC pause or a stalled node; nothing it holds is renewed. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: the frozen process goes on where it stopped. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
+            try {
+                // a frozen process cannot act on SIGTERM
+                thaw();
+            } catch (IOException e) {
+                // gone already
+            }
             process.destroy();
             process.waitFor();
         }

@@ -23,6 +23,7 @@ import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
 import io.skillsync.SkillSyncConfig;
+import io.skillsync.intake.Leadership;
 import io.skillsync.intake.MaintenanceWindow;
 import io.skillsync.run.Assignment;
 import io.skillsync.run.AssignmentKey;
@@ -63,11 +64,12 @@ public class BatchWriter {
     private final CamelContext camel;
     private final RunProgress progress;
     private final MaintenanceWindow window;
+    private final Leadership leadership;
     private final int splitBudget;
     private final io.skillsync.run.RunJournal journal;
 
     BatchWriter(ObjectMapper json, TenantDirectory directory, CurrentAssignments current, CamelContext camel,
-            RunProgress progress, MaintenanceWindow window, SkillSyncConfig config, io.skillsync.run.RunJournal journal) {
+            RunProgress progress, MaintenanceWindow window, Leadership leadership, SkillSyncConfig config, io.skillsync.run.RunJournal journal) {
         this.journal = journal;
         this.json = json;
         this.directory = directory;
@@ -75,6 +77,7 @@ public class BatchWriter {
         this.camel = camel;
         this.progress = progress;
         this.window = window;
+        this.leadership = leadership;
         this.splitBudget = config.cxone().split().maxRequests();
     }
 
@@ -93,6 +96,10 @@ public class BatchWriter {
         if (!window.isOpen()) {
             // the batch before this one was the last of tonight's window; the rest runs in the next one
             throw new RunStoppedException("the maintenance window closed; the rest of the file runs when it opens again", true);
+        }
+        if (!leadership.held()) {
+            // the Lease was not renewed in time: a standby may lead by now, and two replicas never write at once
+            throw new RunStoppedException("this replica no longer holds the cluster Lease; the replica that leads runs the file", true);
         }
         if (!batch.bulk()) {
             ObjectNode body = json.createObjectNode();

@@ -14,7 +14,7 @@ import org.apache.camel.component.file.GenericFileFilter;
 
 /**
  * The inbox's file filter (route {@code roster-intake}): a file is taken only inside the maintenance
- * window, only when its name is a safe roster name, and only when it is a regular file (not a symbolic
+ * window, only while this replica leads (a woken-up former leader takes nothing), only when its name is a safe roster name, and only when it is a regular file (not a symbolic
  * link, a directory, a FIFO or a device). Everything else is left to InboxSweep, which quarantines it.
  * A file whose last line has no line end waits until it has not changed for {@code unterminated-wait}:
  * a writer pausing mid-line would otherwise have "1" taken for "15".
@@ -24,10 +24,12 @@ import org.apache.camel.component.file.GenericFileFilter;
 public class InboxGate implements GenericFileFilter<Object> {
 
     private final MaintenanceWindow window;
+    private final Leadership leadership;
     private final long unterminatedWaitMillis;
 
-    InboxGate(MaintenanceWindow window, io.skillsync.SkillSyncConfig config) {
+    InboxGate(MaintenanceWindow window, Leadership leadership, io.skillsync.SkillSyncConfig config) {
         this.window = window;
+        this.leadership = leadership;
         this.unterminatedWaitMillis = config.intake().unterminatedWait().toMillis();
     }
 
@@ -39,7 +41,7 @@ public class InboxGate implements GenericFileFilter<Object> {
         }
         Path path = Path.of(file.getAbsoluteFilePath());
         // the name as Camel holds it: a backslash has become a path separator by now, which the safe alphabet refuses
-        return window.isOpen() && RosterNames.safe(file.getFileName()) && RosterNames.safe(file.getFileNameOnly())
+        return window.isOpen() && leadership.held() && RosterNames.safe(file.getFileName()) && RosterNames.safe(file.getFileNameOnly())
                 && regular(path) && complete(path);
     }
 

@@ -1,0 +1,77 @@
+package io.skillsync.intake;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+
+import io.skillsync.SkillSyncConfig;
+
+/**
+ * Which replica of several takes files (the {@code master:} endpoints of the routes), chosen by
+ * {@code skillsync.cluster.service}: a Kubernetes Lease, a lock file on the shared work dir, or none (one
+ * process). Made here rather than by the extensions' build-time settings, because the work dir and the
+ * pod's identity are known only at run time. Also the question asked before taking a file and before
+ * every write: does this replica still lead?
+ */
+@ApplicationScoped
+public class Leadership {
+
+    private final SkillSyncConfig config;
+    private final Instance<KubernetesClient> kubernetes;
+    private volatile LeaseClusterService lease;
+
+    Leadership(SkillSyncConfig config, Instance<KubernetesClient> kubernetes) {
+        this.config = config;
+        this.kubernetes = kubernetes;
+    }
+
+    @Produces
+    @Singleton
+    CamelClusterService clusterService() {
+        SkillSyncConfig.Cluster cluster = config.cluster();
+        switch (cluster.service()) {
+            case kubernetes -> {
+                SkillSyncConfig.Cluster.Kubernetes settings = cluster.kubernetes();
+                KubernetesClient client = kubernetes.get();
+                String identity = settings.podName().filter(n -> !n.isBlank())
+                        .orElseGet(() -> System.getenv().getOrDefault("HOSTNAME", "skillsync-" + ProcessHandle.current().pid()));
+                String namespace = settings.namespace().filter(n -> !n.isBlank()).orElseGet(client::getNamespace);
+                lease = new LeaseClusterService(client, namespace, settings.leaseName(), identity,
+                        settings.leaseDuration(), settings.renewDeadline(), settings.retryPeriod());
+                return lease;
+            }
+            case none -> {
+                return new SoloClusterService();
+            }
+            default -> {
+                // the operating system frees a dead process's lock: a standby takes over within one acquire-lock-interval
+                FileLockClusterService service = new FileLockClusterService();
+                service.setId("skillsync-" + ProcessHandle.current().pid());
+                service.setRoot(Path.of(config.workDir(), ".cluster").toString());
+                service.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
+                service.setAcquireLockInterval(cluster.acquireLockInterval(), TimeUnit.MILLISECONDS);
+                return service;
+            }
+        }
+    }
+
+    /**
+     * May this replica take a file or send a write now? With a Lease, only while its last renewal is
+     * younger than renew-deadline; a lock file is held by the process until it dies; one process always may.
+     */
+    public boolean held() {
+        if (config.cluster().service() != SkillSyncConfig.ClusterServiceKind.kubernetes) {
+            return true;
+        }
+        LeaseClusterService current = lease;
+        return current != null && current.holdsFreshLease();
+    }
+}

@@ -1,0 +1,140 @@
+package io.skillsync;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas of the packaged service with {@code skillsync.cluster.service=kubernetes}, electing their
+ * leader through a Lease on a Kubernetes API server (fabric8's mock server, in this JVM). The leader is
+ * frozen with SIGSTOP (a long GC pause, a stalled node): it renews nothing, and the standby takes over once
+ * the Lease has expired. Then the old leader is thawed: it must take no file and write nothing, although
+ * its timers fire as if nothing had happened. Every file runs exactly once.
+ */
+class LeaseReplicasIT {
+
+    static final Path WORK = Path.of("target/lease-replicas");
+    static final int TENANT_PORT = 18290;
+
+    @Test
+    void aFrozenLeaderIsReplacedAndTakesNothingWhenItWakes() throws Exception {
+        KillAndRestartIT.deleteTree(WORK);
+        KubernetesMockServer api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), false);
+        api.init();
+        String url = "http://localhost:" + TENANT_PORT + "/sim";
+        try (ServiceProcess tenant = ServiceProcess.start("lease-tenant", TENANT_PORT, Map.of(
+                "QUARKUS_PROFILE", "dev", "SKILLSYNC_SIMULATOR_ENABLED", "true", "SKILLSYNC_SIMULATOR_RATE_LIMIT", "100000",
+                "SKILLSYNC_WORK_DIR", WORK.resolve("tenant-unused").toString(),
+                "SKILLSYNC_CXONE_API_URL", url + "/inContactAPI/services/v30.0",
+                "SKILLSYNC_CXONE_TOKEN_URL", url + "/auth/token"))) {
+            tenant.post("/sim/admin/seed?agents=100");
+            Map<String, String> env = new HashMap<>(KillAndRestartIT.SERVICE_ENV);
+            env.put("SKILLSYNC_WORK_DIR", WORK.toString());
+            env.put("SKILLSYNC_CXONE_API_URL", url + "/inContactAPI/services/v30.0");
+            env.put("SKILLSYNC_CXONE_TOKEN_URL", url + "/auth/token");
+            env.put("SKILLSYNC_CLUSTER_SERVICE", "kubernetes");
+            env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", "http://localhost:" + api.getPort());
+            env.put("SKILLSYNC_CLUSTER_KUBERNETES_NAMESPACE", "skillsync");
+            env.put("SKILLSYNC_CLUSTER_KUBERNETES_LEASE_DURATION", "3s");
+            env.put("SKILLSYNC_CLUSTER_KUBERNETES_RENEW_DEADLINE", "2s");
+            env.put("SKILLSYNC_CLUSTER_KUBERNETES_RETRY_PERIOD", "500ms");
+            env.put("SKILLSYNC_CLUSTER_KUBERNETES_POD_NAME", "lease-a");
+            ServiceProcess a = ServiceProcess.start("lease-a", 18291, env);
+            env.put("SKILLSYNC_CLUSTER_KUBERNETES_POD_NAME", "lease-b");
+            ServiceProcess b = ServiceProcess.start("lease-b", 18292, env);
+            try {
+                for (int n = 1; n <= 3; n++) {
+                    drop("before-" + n + ".csv", n);
+                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> summaries() == 3);
+                String active = pickedUpIn("lease-a") > 0 ? "lease-a" : "lease-b";
+                String standby = active.equals("lease-a") ? "lease-b" : "lease-a";
+                assertEquals(3, pickedUpIn(active), "one replica took every file");
+                assertEquals(active, holder(api));
+                ServiceProcess leader = active.equals("lease-a") ? a : b;
+
+                leader.freeze();
+                long frozen = System.nanoTime();
+                for (int n = 1; n <= 3; n++) {
+                    drop("frozen-" + n + ".csv", 3 + n);
+                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> pickedUpIn(standby) > 0);
+                double takeover = (System.nanoTime() - frozen) / 1e9;
+                await().atMost(Duration.ofSeconds(60)).until(() -> summaries() == 6);
+                assertEquals(standby, holder(api));
+
+                leader.thaw();
+                long thawed = System.nanoTime();
+                await().atMost(Duration.ofSeconds(30)).until(() -> logged(active, "no longer holds the Lease"));
+                double steppedDown = (System.nanoTime() - thawed) / 1e9;
+                for (int n = 1; n <= 3; n++) {
+                    drop("thawed-" + n + ".csv", 6 + n);
+                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> summaries() == 9);
+                System.out.printf("lease replica figures: lease-duration 3 s, renew-deadline 2 s, retry-period 0.5 s;"
+                        + " %s took files %.1f s after the leader froze; the thawed leader said it no longer leads"
+                        + " %.1f s after waking, having taken nothing%n", standby, takeover, steppedDown);
+
+                assertEquals(3, pickedUpIn(active), "the thawed leader took no file");
+                Map<String, Integer> runsPerFile = new HashMap<>();
+                for (JsonNode run : Drop.summaries(WORK)) {
+                    assertEquals("complete", run.path("result").asText(), run.toString());
+                    runsPerFile.merge(run.path("file").asText(), 1, Integer::sum);
+                }
+                assertEquals(9, runsPerFile.size());
+                assertTrue(runsPerFile.values().stream().allMatch(n -> n == 1), "each file exactly once: " + runsPerFile);
+                assertEquals(9, KillAndRestartIT.retention(tenant), "each file's agent has Retention");
+            } finally {
+                a.close();
+                b.close();
+                api.destroy();
+            }
+        }
+    }
+
+    static String holder(KubernetesMockServer api) {
+        Lease lease = api.createClient().leases().inNamespace("skillsync").withName("skillsync").get();
+        return lease == null ? null : lease.getSpec().getHolderIdentity();
+    }
+
+    /** A one-row roster giving agent n Retention. */
+    static void drop(String name, int n) throws Exception {
+        Files.createDirectories(WORK.resolve("inbox"));
+        Path staged = WORK.resolve(name + ".staging");
+        Files.writeString(staged, String.format("email,skill,proficiency%nagent%04d@example.com,Retention,5%n", n));
+        Files.move(staged, WORK.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static long summaries() throws Exception {
+        return Drop.summaries(WORK).size();
+    }
+
+    static long pickedUpIn(String replica) throws Exception {
+        try (Stream<String> lines = Files.lines(Path.of("target", replica + ".log"))) {
+            return lines.filter(l -> l.contains("picked up")).count();
+        }
+    }
+
+    static boolean logged(String replica, String text) throws Exception {
+        try (Stream<String> lines = Files.lines(Path.of("target", replica + ".log"))) {
+            return lines.anyMatch(l -> l.contains(text));
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.skillsync.intake;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas elect one leader through a Lease on a Kubernetes API server (fabric8's mock server, keeping
+ * what it is sent), each in its own Camel context with a {@code master:} route as the service has. A tick
+ * of that route stands for taking a file; it counts as acting only when {@link LeaseClusterService#holdsFreshLease()}
+ * says so, as InboxGate and BatchWriter ask. Short settings: lease 1.5 s, renew deadline 1 s, retry 0.2 s.
+ */
+class LeaseElectionTest {
+
+    static final Duration LEASE = Duration.ofMillis(1500);
+    static final Duration RENEW_DEADLINE = Duration.ofMillis(1000);
+    static final Duration RETRY = Duration.ofMillis(200);
+
+    KubernetesMockServer api;
+    final List<Replica> replicas = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void apiServer() {
+        api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+        api.init();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (Replica replica : replicas) {
+            replica.close();
+        }
+        api.destroy();
+    }
+
+    @Test
+    void twoReplicasElectOneLeader() throws Exception {
+        Replica a = replica("pod-a");
+        Replica b = replica("pod-b");
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.acts.size() + b.acts.size() >= 20);
+        Replica leader = a.acts.isEmpty() ? b : a;
+        Replica standby = leader == a ? b : a;
+        assertTrue(standby.acts.isEmpty(), "only one replica acts");
+        assertTrue(standby.ticks.isEmpty(), "the standby's master route never started");
+        assertEquals(leader.name, holder());
+    }
+
+    @Test
+    void aLeaderThatStopsRenewingHandsOverAndStopsActingFirst() throws Exception {
+        Replica a = replica("pod-a");
+        Replica b = replica("pod-b");
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.acts.size() + b.acts.size() >= 10);
+        Replica old = a.acts.isEmpty() ? b : a;
+        Replica next = old == a ? b : a;
+
+        long cut = System.nanoTime();
+        old.gate.cut();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !next.acts.isEmpty());
+
+        long oldLastAct = old.acts.get(old.acts.size() - 1);
+        long nextFirstAct = next.acts.get(0);
+        assertTrue(oldLastAct < nextFirstAct, "the old leader stopped acting before the new one started");
+        assertFalse(old.service.holdsFreshLease());
+        System.out.printf("lease figures: lease-duration %.1f s, renew-deadline %.1f s, retry-period %.1f s;"
+                + " the cut-off leader stopped acting %.2f s after the cut, the standby took over %.2f s after the cut,"
+                + " %.2f s with neither acting%n", LEASE.toMillis() / 1e3, RENEW_DEADLINE.toMillis() / 1e3,
+                RETRY.toMillis() / 1e3, (oldLastAct - cut) / 1e9, (nextFirstAct - cut) / 1e9, (nextFirstAct - oldLastAct) / 1e9);
+        // the old leader's route stops too, once its elector has given up (it ticks without acting until then)
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> System.nanoTime() - old.ticks.get(old.ticks.size() - 1) > Duration.ofMillis(300).toNanos());
+    }
+
+    @Test
+    void aLeaderThatShutsDownGivesTheLeaseBack() throws Exception {
+        Replica a = replica("pod-a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.acts.size() >= 5);
+        Replica b = replica("pod-b");
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> b.acts.isEmpty());
+        a.close();
+        long stopped = System.nanoTime();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "pod-b".equals(holder()));
+        double handedOver = (System.nanoTime() - stopped) / 1e9;
+        await().atMost(Duration.ofSeconds(10)).until(() -> !b.acts.isEmpty());
+        System.out.printf("lease figures: after a graceful stop the Lease was pod-b's %.2f s later (given back, not left"
+                + " to expire: lease-duration %.1f s); pod-b took files %.2f s after the stop%n", handedOver,
+                LEASE.toMillis() / 1e3, (b.acts.get(0) - stopped) / 1e9);
+        assertTrue(handedOver < LEASE.toMillis() / 1e3, "given back, not expired: " + handedOver);
+    }
+
+    String holder() {
+        Lease lease = api.createClient().leases().inNamespace("skillsync").withName("skillsync").get();
+        return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+    }
+
+    Replica replica(String name) throws Exception {
+        Replica replica = new Replica(name, api.getPort());
+        replicas.add(replica);
+        return replica;
+    }
+
+    static final class Replica implements AutoCloseable {
+        final String name;
+        final ApiGate gate;
+        final KubernetesClient client;
+        final LeaseClusterService service;
+        final DefaultCamelContext camel = new DefaultCamelContext();
+        final List<Long> ticks = new CopyOnWriteArrayList<>();
+        final List<Long> acts = new CopyOnWriteArrayList<>();
+        boolean closed;
+
+        Replica(String name, int apiPort) throws Exception {
+            this.name = name;
+            this.gate = new ApiGate(apiPort);
+            this.client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+                    .withMasterUrl("http://localhost:" + gate.port()).withNamespace("skillsync")
+                    .withConnectionTimeout(300).withRequestTimeout(300).withRequestRetryBackoffLimit(0).build()).build();
+            this.service = new LeaseClusterService(client, "skillsync", "skillsync", name, LEASE, RENEW_DEADLINE, RETRY);
+            camel.addService(service);
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("master:skillsync:timer:take?period=20").routeId("take").process(exchange -> {
+                        long now = System.nanoTime();
+                        ticks.add(now);
+                        if (service.holdsFreshLease()) {
+                            acts.add(now);
+                        }
+                    });
+                }
+            });
+            camel.start();
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (!closed) {
+                closed = true;
+                camel.stop();
+                client.close();
+                gate.close();
+            }
+        }
+    }
+}
