@@ -34,6 +34,14 @@ public interface SkillSyncConfig {
 
     Ops ops();
 
+    Notify notify();
+
+    /** Who hears of a run that needs a person: held, stopped, or with rejected or failed rows. */
+    interface Notify {
+        /** E-mail addresses (Quarkus mailer: quarkus.mailer.*); none, the default, sends no mail. */
+        Optional<java.util.List<String>> mailTo();
+    }
+
     Window window();
 
     Cluster cluster();
@@ -115,6 +123,10 @@ public interface SkillSyncConfig {
         /** The remote folder HR's HRIS drops rosters into. */
         @WithDefault("outbox")
         String remoteDir();
+
+        /** The remote folder each run of a file from SFTP reports back into: a result file, and the error file if any. */
+        @WithDefault("results")
+        String resultsDir();
 
         /** Where a downloaded file goes on the server, relative to remote-dir; never deleted. */
         @WithDefault("processed")

@@ -1,0 +1,167 @@
+package io.skillsync.results;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.jboss.logging.Logger;
+
+import io.skillsync.SkillSyncConfig;
+
+/**
+ * After each run (route {@code run-results}, on the leader): a run of a roster from SFTP gets a result file
+ * and its error file, if any, in HR's results folder; a run that needs a person is mailed to the configured
+ * list. Read from the runs' summaries, never from a run in progress, so a slow or failing SFTP server or
+ * mail relay never holds up a run; what was not delivered is tried again at the next poll. What was
+ * delivered is remembered under the work dir (on first start, the runs already there count as delivered).
+ */
+@ApplicationScoped
+@Named("runResults")
+public class RunResults {
+
+    private static final Logger LOG = Logger.getLogger(RunResults.class);
+
+    /** A file for HR's results folder. */
+    public record ResultFile(String name, byte[] content) {
+    }
+
+    private final Path workDir;
+    private final boolean sftp;
+    private final String resultsDir;
+    private final List<String> mailTo;
+    private final SftpOrigins origins;
+    private final Mailer mailer;
+    private final ObjectMapper json;
+    private final IdempotentRepository delivered;
+    private volatile String mailProblem;
+
+    RunResults(SkillSyncConfig config, SftpOrigins origins, Mailer mailer, ObjectMapper json) {
+        this.workDir = Path.of(config.workDir());
+        this.sftp = config.sftp().enabled();
+        this.resultsDir = config.sftp().resultsDir();
+        this.mailTo = config.notify().mailTo().orElse(List.of()).stream().filter(a -> !a.isBlank()).toList();
+        this.origins = origins;
+        this.mailer = mailer;
+        this.json = json;
+        File store = workDir.resolve(".results-delivered").toFile();
+        boolean firstStart = !store.exists();
+        this.delivered = FileIdempotentRepository.fileIdempotentRepository(store, 100_000);
+        if (firstStart && (sftp || !mailTo.isEmpty())) {
+            // runs from before this service reported anything are not announced now, days late
+            summaries().forEach(summary -> {
+                delivered.add("sftp:" + summary.path("runId").asText());
+                delivered.add("mail:" + summary.path("runId").asText());
+            });
+        }
+    }
+
+    /** Mails each run that needs a person, once. */
+    public void mailNew() {
+        if (mailTo.isEmpty()) {
+            return;
+        }
+        for (JsonNode summary : summaries()) {
+            String key = "mail:" + summary.path("runId").asText();
+            if (!ResultText.needsAPerson(summary) || delivered.contains(key)) {
+                continue;
+            }
+            try {
+                mailer.send(Mail.withText(mailTo.get(0), ResultText.subject(summary),
+                        ResultText.body(summary, errorFile(summary) == null ? null : errorFile(summary).getFileName().toString(),
+                                sftp ? resultsDir : "SkillSync's error")).setTo(mailTo));
+                delivered.add(key);
+                mailProblem = null;
+                LOG.infof("Mailed the result of %s (run %s) to %d address(es)", summary.path("file").asText(),
+                        summary.path("runId").asText(), mailTo.size());
+            } catch (RuntimeException e) {
+                String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+                if (!problem.equals(mailProblem)) {
+                    LOG.warnf("Could not mail the result of run %s: %s; tried again at the next poll",
+                            summary.path("runId").asText(), problem);
+                }
+                mailProblem = problem;
+                return;
+            }
+        }
+    }
+
+    /** The files still to put in HR's results folder: per run of a roster from SFTP, its result and errors. */
+    public List<ResultFile> forHr() throws IOException {
+        List<ResultFile> files = new ArrayList<>();
+        if (!sftp) {
+            return files;
+        }
+        for (JsonNode summary : summaries()) {
+            String runId = summary.path("runId").asText();
+            if (delivered.contains("sftp:" + runId) || !origins.fromSftp(summary.path("sha256").asText(null))) {
+                continue;
+            }
+            Path errors = errorFile(summary);
+            String base = summary.path("file").asText().replaceFirst("\\.[^.]*$", "");
+            files.add(new ResultFile(base + "." + runId + ".result.txt",
+                    ResultText.body(summary, errors == null ? null : errors.getFileName().toString(), resultsDir)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            if (errors != null) {
+                files.add(new ResultFile(errors.getFileName().toString(), Files.readAllBytes(errors)));
+            }
+        }
+        return files;
+    }
+
+    /** Route {@code run-results}, after the upload of a run's result file (the last of its files). */
+    public void delivered(String fileName) {
+        if (fileName.endsWith(".result.txt")) {
+            String runId = fileName.substring(0, fileName.length() - ".result.txt".length()).replaceFirst(".*\\.", "");
+            delivered.add("sftp:" + runId);
+            LOG.infof("Results of run %s are in HR's %s/ on the SFTP server", runId, resultsDir);
+        }
+    }
+
+    private Path errorFile(JsonNode summary) {
+        for (JsonNode output : summary.path("outputs")) {
+            String relative = output.asText();
+            if (relative.startsWith("error/") && relative.endsWith(".errors.csv")) {
+                Path file = workDir.resolve(relative);
+                return Files.isRegularFile(file) ? file : null;
+            }
+        }
+        return null;
+    }
+
+    /** The summaries of today's and yesterday's runs (in the service's zone, as the audit folders are named). */
+    private List<JsonNode> summaries() {
+        List<JsonNode> found = new ArrayList<>();
+        LocalDate today = LocalDate.now(ZoneId.systemDefault());
+        for (LocalDate day : List.of(today.minusDays(1), today)) {
+            Path dir = workDir.resolve("audit").resolve(day.toString());
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                    if (file.getFileName().toString().endsWith(".summary.json")) {
+                        found.add(json.readTree(file.toFile()));
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warnf("Could not read the run summaries in %s: %s", dir, e.getMessage());
+            }
+        }
+        return found;
+    }
+}

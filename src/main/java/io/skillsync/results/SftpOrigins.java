@@ -1,0 +1,69 @@
+package io.skillsync.results;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+
+import io.skillsync.SkillSyncConfig;
+
+/**
+ * Which rosters came from HR's SFTP server, known by their content (sha256, as each run's summary has it),
+ * so that every run of that content reports back to HR: also a rerun after a stop, and after a restart.
+ * One small file per roster under {@code <work-dir>/.sftp-origins}, forgotten after 30 days.
+ */
+@ApplicationScoped
+@Named("sftpOrigins")
+public class SftpOrigins {
+
+    private static final Duration KEPT = Duration.ofDays(30);
+
+    private final Path dir;
+
+    SftpOrigins(SkillSyncConfig config) {
+        this.dir = Path.of(config.workDir(), ".sftp-origins");
+    }
+
+    /** Route {@code sftp-intake}, once the download is in inbox/: the remote file's content is HR's. */
+    public void downloaded(Exchange exchange) throws IOException {
+        byte[] content = exchange.getMessage().getBody(byte[].class);
+        String remote = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(sha256(content)), remote + "\n", StandardCharsets.UTF_8);
+        forgetOld();
+    }
+
+    public boolean fromSftp(String sha256) {
+        return sha256 != null && sha256.matches("[0-9a-f]{64}") && Files.exists(dir.resolve(sha256));
+    }
+
+    private void forgetOld() throws IOException {
+        Instant before = Instant.now().minus(KEPT);
+        try (Stream<Path> markers = Files.list(dir)) {
+            for (Path marker : (Iterable<Path>) markers::iterator) {
+                if (Files.getLastModifiedTime(marker).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(marker);
+                }
+            }
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
