@@ -34,7 +34,9 @@ public interface SkillSyncConfig {
 
     Ops ops();
 
-    Notify notify();
+    /** skillsync.notify.* (notify() is taken by Object) */
+    @io.smallrye.config.WithName("notify")
+    Notify notifications();
 
     /** Who hears of a run that needs a person: held, stopped, or with rejected or failed rows. */
     interface Notify {

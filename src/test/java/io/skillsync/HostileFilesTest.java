@@ -33,6 +33,8 @@ class HostileFilesTest {
     static final Path INBOX = Drop.WORK.resolve("inbox");
 
     @Inject
+    SkillSyncConfig config;
+    @Inject
     TenantSimulator tenant;
     @Inject
     TenantDirectory directory;
@@ -138,6 +140,8 @@ class HostileFilesTest {
     /** Before: an unexpected exception was retried for ever with only a WARN "Rollback". */
     @Test
     void anUnexpectedFailureIsSaidSetAsideAndNotTakenAgain() throws Exception {
+        io.quarkus.test.junit.QuarkusMock.installMockForType(new io.skillsync.roster.ExplodingRowValidator(config),
+                io.skillsync.roster.RowValidator.class);
         Tenants.everyoneOnTier1(tenant, directory, 5);
         Drop.roster("bug.csv", "email,skill,proficiency\n" + Tenants.email(1) + ",Retention,5\n"
                 + io.skillsync.roster.ExplodingRowValidator.TRIGGER + ",Retention,5\n");

@@ -34,12 +34,20 @@ class SftpIntakeTest {
 
     /** Its own profile: the SFTP intake runs only in this application. */
     public static class Sftp implements QuarkusTestProfile {
+        @Override
+        public java.util.Map<String, String> getConfigOverrides() {
+            return java.util.Map.of("skillsync.notify.mail-to", "hr-ops@example.com,wfm@example.com");
+        }
     }
+
+    static final Path RESULTS = SftpServer.ROOT.resolve("results");
 
     static final Path OUTBOX = SftpServer.ROOT.resolve("outbox");
 
     @Inject
     TenantSimulator tenant;
+    @Inject
+    io.quarkus.mailer.MockMailbox mailbox;
     @Inject
     TenantDirectory directory;
 
@@ -54,6 +62,32 @@ class SftpIntakeTest {
         assertFalse(Files.exists(OUTBOX.resolve("nightly-sftp.csv")), "moved on the server, never deleted");
     }
 
+    /** HR hears back on the server it dropped the file on: the result, and the rows to correct. */
+    @Test
+    void aBadRowComesBackToHrInTheResultsFolder() throws Exception {
+        Tenants.everyoneOnTier1(tenant, directory, 10);
+        String roster = FaultsTest.everyoneGetsRetention(10) + Tenants.email(11).replace("@", "@@") + ",Retention,5\n";
+        SftpServer.upload("results-night.csv", roster);
+        JsonNode run = Drop.awaitRun("results-night.csv");
+        assertEquals(1, run.path("counts").path("rejected").asInt(), run.toString());
+        String runId = run.path("runId").asText();
+        Path result = RESULTS.resolve("results-night." + runId + ".result.txt");
+        Path errors = RESULTS.resolve("results-night." + runId + ".errors.csv");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(result));
+        String text = Files.readString(result);
+        assertTrue(text.contains("result: complete") && text.contains("applied 10") && text.contains("rejected 1")
+                && text.contains(errors.getFileName().toString()), text);
+        assertTrue(Files.readString(errors).contains("@@"), "the error file names the bad row");
+        try (var left = Files.list(RESULTS)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary name left");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mailbox.getMailsSentTo("wfm@example.com").isEmpty());
+        var mail = mailbox.getMailsSentTo("hr-ops@example.com").stream()
+                .filter(m -> m.getText().contains(runId)).findFirst().orElseThrow();
+        assertTrue(mail.getSubject().contains("results-night.csv") && mail.getSubject().contains("1 rejected"), mail.getSubject());
+        assertFalse(mail.getText().contains("@"), "no e-mail address of an agent in the mail: " + mail.getText());
+    }
+
     /** Before: a remote "*.approved.csv" skipped the guard and deactivated 50 of 200 agents. */
     @Test
     void aRemoteApprovedNameApprovesNothing() {
@@ -66,6 +100,10 @@ class SftpIntakeTest {
         JsonNode run = Drop.awaitRun("nightly-approved.csv");
         assertEquals("held", run.path("result").asText(), run.toString());
         assertEquals(0, tenant.writes(), "nothing reached routing");
+        // the operators and HR hear of a held file without waiting for an alert
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.getMailsSentTo("hr-ops@example.com").stream()
+                .anyMatch(m -> m.getSubject().equals("SkillSync: nightly-approved.csv held: nothing written")
+                        && m.getText().contains("held because:")));
         assertTrue(tenant.assignment(Tenants.agentId(1), Tenants.TIER_1).active());
     }
 

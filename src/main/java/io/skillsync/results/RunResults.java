@@ -54,7 +54,7 @@ public class RunResults {
         this.workDir = Path.of(config.workDir());
         this.sftp = config.sftp().enabled();
         this.resultsDir = config.sftp().resultsDir();
-        this.mailTo = config.notify().mailTo().orElse(List.of()).stream().filter(a -> !a.isBlank()).toList();
+        this.mailTo = config.notifications().mailTo().orElse(List.of()).stream().filter(a -> !a.isBlank()).toList();
         this.origins = origins;
         this.mailer = mailer;
         this.json = json;
@@ -112,13 +112,14 @@ public class RunResults {
                 continue;
             }
             Path errors = errorFile(summary);
+            if (errors != null) {
+                files.add(new ResultFile(errors.getFileName().toString(), Files.readAllBytes(errors)));
+            }
+            // the result file last: once it is there, the run counts as reported
             String base = summary.path("file").asText().replaceFirst("\\.[^.]*$", "");
             files.add(new ResultFile(base + "." + runId + ".result.txt",
                     ResultText.body(summary, errors == null ? null : errors.getFileName().toString(), resultsDir)
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            if (errors != null) {
-                files.add(new ResultFile(errors.getFileName().toString(), Files.readAllBytes(errors)));
-            }
         }
         return files;
     }
