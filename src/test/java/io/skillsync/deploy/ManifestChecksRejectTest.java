@@ -192,7 +192,12 @@ class ManifestChecksRejectTest {
                     rule.putArray("apiGroups").add("");
                     rule.putArray("resources").add("secrets");
                     rule.putArray("verbs").add("get");
-                    ((ArrayNode) o.path("rules").get(0).path("verbs")).add("delete");
+                    // what camel-kubernetes' cluster service would need, and SkillSync's Lease lock does not
+                    ObjectNode pods = ((ArrayNode) o.path("rules")).addObject();
+                    pods.putArray("apiGroups").add("");
+                    pods.putArray("resources").add("pods");
+                    pods.putArray("verbs").add("list");
+                    ((ArrayNode) o.path("rules").get(0).path("verbs")).add("delete").add("update");
                 }
                 case "PodDisruptionBudget" -> ((ObjectNode) o.path("spec")).put("maxUnavailable", 2);
                 default -> {
@@ -222,6 +227,8 @@ class ManifestChecksRejectTest {
                 "automountServiceAccountToken must be true",
                 "grants [get] on secrets",
                 "grants delete on leases",
+                "grants update on leases",
+                "grants [list] on pods in API group \"\"",
                 "ClusterRole/skillsync-everything: SkillSync needs no cluster-wide access",
                 "maxUnavailable must be 1");
     }

@@ -39,12 +39,14 @@ import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
  */
 final class ManifestPolicy {
 
-    /** The only API access SkillSync's Role may grant: (apiGroup, resource) to its verbs. */
+    /**
+     * The only API access SkillSync's Role may grant: (apiGroup, resource) to its verbs. The leader-election
+     * Lease, with what the Kubernetes client's LeaseLock (fabric8 7.3.1) sends: GET by name, POST to create
+     * it, a JSON merge PATCH to renew, take over and release it. No PUT (update), no list, no watch, and no
+     * pods: who leads is the Lease alone, readiness plays no part.
+     */
     static final Map<String, Set<String>> ALLOWED_RULES = Map.of(
-            // the leader-election Lease
-            "coordination.k8s.io/leases", Set.of("get", "list", "watch", "create", "update", "patch"),
-            // Camel's Kubernetes cluster service lists the pods to see which are Running and Ready
-            "/pods", Set.of("list"));
+            "coordination.k8s.io/leases", Set.of("get", "create", "patch"));
 
     private ManifestPolicy() {
     }
@@ -188,12 +190,13 @@ final class ManifestPolicy {
                         Set<String> allowed = ALLOWED_RULES.get(group + "/" + resource);
                         if (allowed == null) {
                             v.add(where + ": grants " + rule.getVerbs() + " on " + resource + " in API group \"" + group
-                                    + "\"; only leases (and a read-only pod list) are needed");
+                                    + "\"; only the Lease (coordination.k8s.io leases) is needed");
                             continue;
                         }
                         for (String verb : rule.getVerbs()) {
                             if (!allowed.contains(verb)) {
-                                v.add(where + ": grants " + verb + " on " + resource + "; allowed: " + new TreeSet<>(allowed));
+                                v.add(where + ": grants " + verb + " on " + resource + "; allowed: " + new TreeSet<>(allowed)
+                                        + ", what the Lease lock sends");
                             }
                         }
                         leases |= resource.equals("leases") && rule.getVerbs().containsAll(allowed);
