@@ -24,7 +24,7 @@ import io.skillsync.cxone.CxoneToken;
 public class IntakeOpening {
 
     /** The routes that take files, started here rather than with Camel. */
-    static final List<String> INTAKE = List.of("roster-intake", "inbox-sweep");
+    static final List<String> INTAKE = List.of("roster-intake", "inbox-sweep", "run-results");
     private static final Logger LOG = Logger.getLogger(IntakeOpening.class);
 
     private final CxoneToken token;
