@@ -437,6 +437,21 @@ public interface SkillSyncConfig {
              */
             @WithDefault("returned")
             String inactiveAssignments();
+
+            /**
+             * Read an assignment's current state per skill ({@code GET /skills/{skillId}/agents}) when that
+             * costs fewer requests than per agent or tenant-wide; false for a tenant that does not serve it.
+             */
+            @WithDefault("true")
+            boolean perSkill();
+
+            /** How long the kept agent list serves before CXone is asked what changed ({@code updatedSince}). */
+            @WithDefault("15m")
+            java.time.Duration agentsRefresh();
+
+            /** The agent and skill lists are read whole when older than this (and on the first start); 0s: always. */
+            @WithDefault("24h")
+            java.time.Duration fullRefresh();
         }
 
         Split split();

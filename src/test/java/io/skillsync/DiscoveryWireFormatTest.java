@@ -29,6 +29,8 @@ class DiscoveryWireFormatTest {
 
     @jakarta.inject.Inject
     io.skillsync.cxone.CxoneToken token;
+    @jakarta.inject.Inject
+    io.skillsync.cxone.TenantDirectory directory;
 
     public static class Discovered implements QuarkusTestProfile {
         @Override
@@ -43,6 +45,8 @@ class DiscoveryWireFormatTest {
         WireMockTenant.stubTenant();
         // the intake asked for a token at start-up, before this test reset WireMock: ask again, pinned below
         token.drop();
+        // the kept tenant directory is another tenant's answer (the simulator's, or this WireMock's in another test)
+        directory.forget();
         Drop.roster("discovered.csv", "email,skill,proficiency,active\na@x.com,Retention,5,true\n");
         JsonNode run = Drop.awaitRun("discovered.csv");
         assertEquals(1, run.path("counts").path("applied").asInt(), run.toString());

@@ -67,6 +67,7 @@ class SkillSyncBench {
                 "SKILLSYNC_CXONE_API_URL", TENANT + "/inContactAPI/services/v30.0",
                 "SKILLSYNC_CXONE_TOKEN_URL", TENANT + "/auth/token"))) {
             nightly(mode, tenant);
+            realistic(mode, tenant);
             onePerRow(mode, tenant);
             runbookBulkScript(mode, tenant);
             millionRowDryRun(mode, tenant);
@@ -105,6 +106,69 @@ class SkillSyncBench {
             figures.put("againUnchanged", again.path("counts").path("unchanged").asInt());
             figures.put("againWallSeconds", runSeconds(again));
         }
+    }
+
+    /**
+     * A tenant of realistic size (5,000 agents, 200 skills, 35,000 assignments), night after night (the kept
+     * agent list asked what changed at each run): the first night ever, the seed story (100 new hires get
+     * Retention at 5, 50 holders of Tier_1_Support go to 1), the same file again, a 1,000-row change (1,000
+     * agents get Skill_0100 at 3). Requests in all, reads and writes, wall time, and wall / (writes / limit).
+     */
+    void realistic(Mode mode, ServiceProcess tenant) throws Exception {
+        tenant.post("/sim/admin/seed/realistic");
+        KillAndRestartIT.deleteTree(WORK.resolve(".directory"));
+        try (ServiceProcess service = ServiceProcess.start("bench-service", SERVICE_PORT,
+                env(mode, Map.of("SKILLSYNC_CXONE_READS_AGENTS_REFRESH", "0s")))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
+                    .until(() -> service.get("/q/health/ready").statusCode() == 200);
+            realisticRun(mode, "realisticFirstNight", "first-night.csv", "email,skill,proficiency\n" + email(1) + ",Billing,7\n");
+            StringBuilder story = new StringBuilder("email,skill,proficiency\n");
+            int hires = 0;
+            int promotions = 0;
+            for (int n = 1; n <= 5000 && hires + promotions < 150; n++) {
+                // the preset's agent n holds the skills at catalogue positions 7n .. 7n+6 (mod 200)
+                boolean holdsRetention = holds(n, 2);
+                if (hires < 100 && !holdsRetention) {
+                    story.append(email(n)).append(",Retention,5\n");
+                    hires++;
+                } else if (promotions < 50 && holds(n, 0)) {
+                    story.append(email(n)).append(",Tier_1_Support,1\n");
+                    promotions++;
+                }
+            }
+            realisticRun(mode, "realisticSeedStory", "seed-story.csv", story.toString());
+            realisticRun(mode, "realisticRerun", "seed-story-again.csv", story.toString());
+            StringBuilder thousand = new StringBuilder("email,skill,proficiency\n");
+            for (int n = 1001; n <= 2000; n++) {
+                thousand.append(email(n)).append(",Skill_0100,3\n");
+            }
+            realisticRun(mode, "realistic1000", "thousand.csv", thousand.toString());
+        }
+    }
+
+    /** Does the realistic preset's agent n hold the skill at catalogue position {@code index}? */
+    static boolean holds(int n, int index) {
+        int start = (n * 7) % 200;
+        return (index - start + 200) % 200 < 7;
+    }
+
+    void realisticRun(Mode mode, String key, String name, String csv) throws Exception {
+        drop(name, csv);
+        JsonNode run = awaitSummary(name, "");
+        long reads = run.path("requests").path("read").asLong();
+        long writes = run.path("requests").path("write").asLong();
+        long all = reads + writes + run.path("requests").path("token").asLong();
+        double wall = runSeconds(run);
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("rows", run.path("counts").path("rows").asInt());
+        figure.put("applied", run.path("counts").path("applied").asInt());
+        figure.put("unchanged", run.path("counts").path("unchanged").asInt());
+        figure.put("requests", all);
+        figure.put("reads", reads);
+        figure.put("writes", writes);
+        figure.put("wallSeconds", wall);
+        figure.put("wallOverWritesAtLimit", writes == 0 ? null : round(wall / (writes * 60.0 / mode.perMinute())));
+        figures.put(key, figure);
     }
 
     /** Baseline 1: a request per row, as a hand script PUTting one agent at a time would (batch-size 1). */
@@ -309,6 +373,22 @@ class SkillSyncBench {
         return Math.round(value * 100) / 100.0;
     }
 
+    @SuppressWarnings("unchecked")
+    String realisticRows() {
+        StringBuilder rows = new StringBuilder();
+        String[][] runs = { { "realisticFirstNight", "first night ever (agents and skills read whole), 1 row", "" },
+                { "realisticSeedStory", "seed story: 100 new hires, 50 promotions", "<= 40 requests" },
+                { "realisticRerun", "the same file again", "<= 15 requests, 0 writes" },
+                { "realistic1000", "1,000 agents get Skill_0100 at 3", "10 writes" } };
+        for (String[] run : runs) {
+            Map<String, Object> f = (Map<String, Object>) figures.get(run[0]);
+            rows.append(String.format("| %s | %s | %s | %s | %s | %s s | %s | %s |%n", run[1], f.get("rows"), f.get("requests"),
+                    f.get("reads"), f.get("writes"), f.get("wallSeconds"), f.get("wallOverWritesAtLimit") == null ? "-"
+                            : f.get("wallOverWritesAtLimit"), run[2]));
+        }
+        return rows.toString().strip();
+    }
+
     void report(Mode mode) throws IOException {
         String table = String.format("""
 
@@ -323,6 +403,11 @@ class SkillSyncBench {
                 | %,d-row dry run, -Xmx256m: rows/s | %,d (%.1f s) | | | >= 50,000 |
                 | peak heap used in that run (sampled) | %d MB | | | reported |
                 | JVM start to /q/health/ready UP | %.2f s | | | < 3 s |
+
+                Realistic tenant (5,000 agents, 200 skills, 35,000 assignments) at %d requests/min, verification on
+                | run | rows | requests in all | reads | writes | wall time | wall / (writes / limit) | target |
+                |---|---|---|---|---|---|---|---|
+                %s
                 """, mode.name(), figures.get("machine"), figures.get("date"),
                 figures.get("rows"), figures.get("changedRows"), mode.perMinute(), figures.get("wallSeconds"),
                 figures.get("requestsRead"), figures.get("requestsWrite"), figures.get("perRowMinutesForNightly"),
@@ -331,7 +416,7 @@ class SkillSyncBench {
                 figures.get("bulkScriptWritesPer1000Changed"), figures.get("tenant429"), figures.get("bulkScript429"),
                 figures.get("againWrites"), figures.get("againUnchanged"), figures.get("bulkScriptAgainWrites"),
                 figures.get("dryRunRows"), figures.get("dryRunRowsPerSecond"), figures.get("dryRunSeconds"),
-                figures.get("dryRunPeakHeapUsedMb"), figures.get("startToReadySeconds"));
+                figures.get("dryRunPeakHeapUsedMb"), figures.get("startToReadySeconds"), mode.perMinute(), realisticRows());
         System.out.println(table);
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/bench-" + mode.name() + ".md"), table);

@@ -31,6 +31,8 @@ class WireFormatTest {
 
     @jakarta.inject.Inject
     io.skillsync.cxone.CxoneToken token;
+    @jakarta.inject.Inject
+    io.skillsync.cxone.TenantDirectory directory;
 
     public static class PerSkill implements QuarkusTestProfile {
         @Override
@@ -50,6 +52,8 @@ class WireFormatTest {
         WireMockTenant.stubTenant();
         // the intake asked for a token at start-up, before this test reset WireMock: ask again, pinned below
         token.drop();
+        // the kept tenant directory is another tenant's answer (the simulator's, or this WireMock's in another test)
+        directory.forget();
         Drop.roster("wire.csv", "email,skill,proficiency,active\na@x.com,Retention,5,true\nA@X.com,Tier_1_Support,1,\n");
         JsonNode run = Drop.awaitRun("wire.csv");
         assertEquals(2, run.path("counts").path("applied").asInt(), run.toString());
@@ -61,7 +65,8 @@ class WireFormatTest {
                 .withHeader("Content-Type", matching("application/x-www-form-urlencoded.*"))
                 .withRequestBody(equalTo("grant_type=password&username=wire-access-key&password=wire-access-key-secret")));
 
-        for (String read : new String[] { "/skills", "/agents", "/agents/skills" }) {
+        // one agent's current assignments: its own read is the cheapest (the tenant-wide GET /agents/skills: the probe, below)
+        for (String read : new String[] { "/skills", "/agents", "/agents/445566/skills" }) {
             server.verify(1, api(getRequestedFor(urlEqualTo(API + read + "?skip=0&top=100"))));
         }
         server.verify(1, api(postRequestedFor(urlPathEqualTo(API + "/skills/112235/agents")))
@@ -81,6 +86,8 @@ class WireFormatTest {
         WireMockTenant.stubTenant();
         // the intake asked for a token at start-up, before this test reset WireMock: ask again, pinned below
         token.drop();
+        // the kept tenant directory is another tenant's answer (the simulator's, or this WireMock's in another test)
+        directory.forget();
         var report = probe.run(new io.skillsync.probe.ConformanceProbe.Options(null, null, null));
         System.out.println("probe against WireMock's spec-shaped tenant:\n" + report.table());
 

@@ -76,6 +76,10 @@ public class WireMockTenant implements QuarkusTestResourceLifecycleManager {
                 .willReturn(json("{\"totalRecords\":2,\"agentSkillAssignments\":["
                         + "{\"agentId\":445566,\"skillId\":112233,\"agentProficiencyValue\":1,\"isActive\":true},"
                         + "{\"agentId\":445566,\"skillId\":112235,\"agentProficiencyValue\":5,\"isActive\":true}]}")));
+        server.stubFor(get(urlPathEqualTo(API + "/agents/445566/skills")).inScenario("bulk").whenScenarioStateIs("written")
+                .willReturn(json("{\"totalRecords\":2,\"agentSkillAssignments\":["
+                        + "{\"skillId\":112233,\"agentProficiencyValue\":1,\"isActive\":true},"
+                        + "{\"skillId\":112235,\"agentProficiencyValue\":5,\"isActive\":true}]}")));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

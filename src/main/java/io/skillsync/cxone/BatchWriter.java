@@ -270,8 +270,12 @@ public class BatchWriter {
         List<Batch> followUps = new ArrayList<>();
         if (!again.isEmpty()) {
             Set<Long> agents = new TreeSet<>();
-            again.forEach(row -> agents.add(row.agentId()));
-            Map<AssignmentKey, Assignment> held = current.read(run, agents, false, "assignments of refused items again");
+            Set<Long> skills = new TreeSet<>();
+            again.forEach(row -> {
+                agents.add(row.agentId());
+                skills.add(row.skillId());
+            });
+            Map<AssignmentKey, Assignment> held = current.read(run, agents, skills, false, "assignments of refused items again");
             Map<String, List<Row>> byVerb = new LinkedHashMap<>();
             for (Row row : again) {
                 Assignment now = held.get(new AssignmentKey(row.agentId(), row.skillId()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -21,10 +22,13 @@ import io.skillsync.run.Run;
 import io.skillsync.run.RunLedger;
 
 /**
- * Reads, fresh for every run, what CXone holds for the agents the file names: every assignment of the
- * tenant ({@code GET /agents/skills}, paged) or each agent's own ({@code GET /agents/{id}/skills}),
- * whichever costs fewer requests for the file at hand. The tenant-wide page count is taken from the last
- * read, or from a first page read to find out.
+ * Reads, fresh for every run, what CXone holds for the rows at hand, by whichever way costs the fewest
+ * requests: each agent's own assignments ({@code GET /agents/{id}/skills}), each named skill's holders
+ * ({@code GET /skills/{id}/agents}), or the whole tenant's ({@code GET /agents/skills}, paged). Costs are
+ * estimated from what the last reads showed (a skill's holders, the tenant's total). Never "what changed
+ * since": an assignment deleted in the admin UI shows up in no such read, and a deletion must never make
+ * a needed write look unchanged. A file that deactivates reads whole skills (per skill or tenant-wide):
+ * the blast-radius guard weighs a deactivation against all of the skill's active agents.
  */
 @ApplicationScoped
 @Named("currentAssignments")
@@ -40,11 +44,16 @@ public class CurrentAssignments {
     private final List<String> queries;
     /** Assignments the tenant held at the last tenant-wide read; -1 before the first. */
     private volatile int lastTotal = -1;
+    /** Holders of each skill at its last read (per skill or tenant-wide). */
+    private final Map<Long, Integer> holders = new ConcurrentHashMap<>();
+    /** Off by setting, or once CXone answered 404 to a per-skill read. */
+    private volatile boolean perSkill;
 
     CurrentAssignments(CxonePages cxone, SkillSyncConfig config) {
         this.cxone = cxone;
         this.pageSize = config.cxone().pageSize();
         SkillSyncConfig.Cxone.Reads reads = config.cxone().reads();
+        this.perSkill = reads.perSkill();
         String extra = CxonePages.query(reads.assignmentsQuery());
         String mode = reads.inactiveAssignments();
         if (mode.equals("by-flag")) {
@@ -61,47 +70,97 @@ public class CurrentAssignments {
         return extra == null ? flag : flag + "&" + extra;
     }
 
-    /**
-     * What CXone holds for the open rows' agents. A file that deactivates anything is read tenant-wide:
-     * the blast-radius guard weighs a deactivation against all of the skill's active agents.
-     */
+    /** What CXone holds for the open rows' agents and skills. */
     public Map<AssignmentKey, Assignment> read(@ExchangeProperty(RunLedger.RUN) Run run) {
         Set<Long> agents = new TreeSet<>();
-        run.rows().stream().filter(Row::open).forEach(row -> agents.add(row.agentId()));
+        Set<Long> skills = new TreeSet<>();
+        run.rows().stream().filter(Row::open).forEach(row -> {
+            agents.add(row.agentId());
+            skills.add(row.skillId());
+        });
         boolean deactivates = run.rows().stream().anyMatch(row -> row.open() && !row.active());
-        return read(run, agents, deactivates, "current assignments");
+        return read(run, agents, skills, deactivates, "current assignments");
     }
 
-    /** Reads the assignments of {@code agents} by the cheaper way, or tenant-wide when asked. */
-    public Map<AssignmentKey, Assignment> read(Run run, Set<Long> agents, boolean tenantWide, String what) {
+    /**
+     * Reads what CXone holds for {@code agents} x {@code skills}, the cheapest way.
+     *
+     * @param wholeSkills every holder of each skill is needed (the guard), not just the rows' agents
+     */
+    public Map<AssignmentKey, Assignment> read(Run run, Set<Long> agents, Set<Long> skills, boolean wholeSkills,
+            String what) {
         Map<AssignmentKey, Assignment> held = new HashMap<>();
         if (agents.isEmpty()) {
             return held;
         }
+        long byAgent = wholeSkills ? Long.MAX_VALUE : (long) agents.size() * queries.size();
+        long bySkill = perSkill ? skillPages(skills) * queries.size() : Long.MAX_VALUE;
+        long tenantWide = lastTotal >= 0 ? (long) pages(lastTotal) * queries.size() : Long.MAX_VALUE - 1;
         int requests;
         String how;
-        if (!tenantWide && lastTotal >= 0 && agents.size() < pages(lastTotal)) {
+        if (bySkill <= byAgent && bySkill <= tenantWide) {
+            requests = perSkill(skills, held);
+            how = "per skill";
+            if (requests < 0) {
+                // CXone does not serve per-skill reads: the next cheapest way, this once and from now on
+                return read(run, agents, skills, wholeSkills, what);
+            }
+        } else if (byAgent < tenantWide) {
             requests = perAgent(agents, held);
             how = "per agent";
         } else {
-            CxonePages.Page first = cxone.page(ALL, queries.get(0), LIST, 0);
-            if (!tenantWide && first.total() >= 0 && agents.size() < pages(first.total()) - 1) {
-                lastTotal = first.total();
-                requests = 1 + perAgent(agents, held);
-                how = "per agent, after a first page of the tenant's";
-            } else {
-                first.items().forEach(item -> keep(item, 0, held));
-                requests = 1 + cxone.readPages(ALL, queries.get(0), LIST, first,
-                        page -> page.items().forEach(item -> keep(item, 0, held)));
-                lastTotal = held.size();
-                for (String query : queries.subList(1, queries.size())) {
-                    requests += cxone.readAll(ALL, query, LIST, item -> keep(item, 0, held));
-                }
-                how = "tenant-wide";
-            }
+            requests = tenantWide(held);
+            how = "tenant-wide";
         }
-        LOG.infof("run %s: read %s of %d agent(s) %s in %d request(s)", run.id(), what, agents.size(), how, requests);
+        LOG.infof("run %s: read %s of %d agent(s) and %d skill(s) %s in %d request(s)", run.id(), what, agents.size(),
+                skills.size(), how, requests);
         return held;
+    }
+
+    /** Pages the named skills' holders take, by their last read (a skill never read: as many as the average one). */
+    private long skillPages(Set<Long> skills) {
+        int average = (int) holders.values().stream().mapToInt(Integer::intValue).average().orElse(0);
+        long pages = 0;
+        for (long skill : skills) {
+            pages += pages(holders.getOrDefault(skill, average));
+        }
+        return pages;
+    }
+
+    /** @return requests made, or -1 when CXone answered 404 (per-skill reads are then off) */
+    private int perSkill(Set<Long> skills, Map<AssignmentKey, Assignment> held) {
+        int requests = 0;
+        for (long skillId : skills) {
+            int before = held.size();
+            try {
+                for (String query : queries) {
+                    requests += cxone.readAll("/skills/" + skillId + "/agents", query, LIST, item -> keep(item, 0, skillId, held));
+                }
+            } catch (CxoneException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                perSkill = false;
+                LOG.warnf("CXone answered 404 to GET /skills/%d/agents: current assignments are read per agent or"
+                        + " tenant-wide from now on (skillsync.cxone.reads.per-skill=false says so for good)", skillId);
+                held.clear();
+                return -1;
+            }
+            holders.put(skillId, held.size() - before);
+        }
+        return requests;
+    }
+
+    private int tenantWide(Map<AssignmentKey, Assignment> held) {
+        int requests = 0;
+        for (String query : queries) {
+            requests += cxone.readAll(ALL, query, LIST, item -> keep(item, 0, 0, held));
+        }
+        lastTotal = held.size();
+        Map<Long, Integer> counted = new HashMap<>();
+        held.keySet().forEach(key -> counted.merge(key.skillId(), 1, Integer::sum));
+        holders.putAll(counted);
+        return requests;
     }
 
     /** Each agent's own assignments; NICE's schema for these items has no agentId, so the path gives it. */
@@ -109,7 +168,7 @@ public class CurrentAssignments {
         int requests = 0;
         for (long agentId : agents) {
             for (String query : queries) {
-                requests += cxone.readAll("/agents/" + agentId + "/skills", query, LIST, item -> keep(item, agentId, held));
+                requests += cxone.readAll("/agents/" + agentId + "/skills", query, LIST, item -> keep(item, agentId, 0, held));
             }
         }
         return requests;
@@ -119,10 +178,13 @@ public class CurrentAssignments {
         return Math.max(1, (total + pageSize - 1) / pageSize);
     }
 
-    /** @param agentId the agent the read was about, or 0 for a tenant-wide read (each item names its agent) */
-    static void keep(JsonNode item, long agentId, Map<AssignmentKey, Assignment> held) {
+    /**
+     * @param agentId the agent a per-agent read was about, else 0 (each item names its agent)
+     * @param skillId the skill a per-skill read was about, else 0 (each item names its skill)
+     */
+    static void keep(JsonNode item, long agentId, long skillId, Map<AssignmentKey, Assignment> held) {
         long agent = CxoneJson.number(item.path("agentId"), agentId);
-        long skill = CxoneJson.number(item.path("skillId"), 0);
+        long skill = CxoneJson.number(item.path("skillId"), skillId);
         if (agent == 0 || skill == 0) {
             return;
         }

@@ -56,8 +56,13 @@ public class ReadBack {
             return;
         }
         Set<Long> agents = new TreeSet<>();
-        run.rows().stream().filter(this::toVerify).forEach(row -> agents.add(row.agentId()));
-        Map<AssignmentKey, Assignment> held = current.read(run, agents, false, "written assignments back");
+        Set<Long> skills = new TreeSet<>();
+        run.rows().stream().filter(this::toVerify).forEach(row -> {
+            agents.add(row.agentId());
+            skills.add(row.skillId());
+        });
+        // what was written, read the cheapest way: its skills' holders or its agents, never the whole tenant for a few rows
+        Map<AssignmentKey, Assignment> held = current.read(run, agents, skills, false, "written assignments back");
         int kept = 0;
         int lost = 0;
         for (Row row : run.rows()) {

@@ -36,7 +36,7 @@ public class RowResolver {
     }
 
     private Long agent(RowRequest request, Run run, Row row) {
-        TenantDirectory.Agents agents = directory.agents();
+        TenantDirectory.Agents agents = directory.agents(run.started());
         if (request.email() != null) {
             Long byEmail = agents.idOf(request.email());
             if (byEmail == null) {
@@ -63,7 +63,7 @@ public class RowResolver {
     }
 
     private Long skill(RowRequest request, Run run, Row row) {
-        TenantDirectory.Skills skills = directory.skills();
+        TenantDirectory.Skills skills = directory.skills(run.started());
         if (request.skill() != null) {
             Long byName = skills.idOf(request.skill());
             if (byName == null) {

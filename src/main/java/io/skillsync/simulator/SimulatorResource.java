@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -149,8 +150,10 @@ public class SimulatorResource {
     @GET
     @Path(API + "/agents")
     public Response agents(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top,
-            @QueryParam("searchString") String search) {
-        List<TenantSimulator.Agent> agents = search == null ? tenant.agents() : tenant.agents().stream()
+            @QueryParam("searchString") String search, @QueryParam("updatedSince") String updatedSince) {
+        List<TenantSimulator.Agent> all = updatedSince == null || tenant.speaks(TenantSimulator.Dialect.UPDATED_SINCE_IGNORED)
+                ? tenant.agents() : tenant.agentsUpdatedSince(java.time.OffsetDateTime.parse(updatedSince).toInstant());
+        List<TenantSimulator.Agent> agents = search == null ? all : all.stream()
                 .filter(a -> (a.email() + " " + a.firstName() + " " + a.lastName()).toLowerCase(java.util.Locale.ROOT)
                         .contains(search.toLowerCase(java.util.Locale.ROOT)))
                 .toList();
@@ -181,6 +184,16 @@ public class SimulatorResource {
                 ? page("agentSkillAssignments", filter(tenant.assignmentsOf(agentId), isActive, null), skip, top,
                         a -> assignment(a, named))
                 : Response.status(404).header("icStatusDescription", "Agent not found").build());
+    }
+
+    @GET
+    @Path(API + "/skills/{skillId}/agents")
+    public Response skillAssignments(@PathParam("skillId") long skillId, @QueryParam("skip") Integer skip,
+            @QueryParam("top") Integer top, @QueryParam("isActive") String isActive) {
+        return api("GET", null, () -> tenant.hasSkill(skillId) && !tenant.speaks(TenantSimulator.Dialect.NO_SKILL_AGENTS)
+                ? page("agentSkillAssignments", filter(tenant.assignmentsOfSkill(skillId), isActive, null), skip, top,
+                        a -> assignment(a, true))
+                : Response.status(404).header("icStatusDescription", "Skill not found").build());
     }
 
     /** The isActive / isAgentActive filters; inactive assignments left out unless asked for in INACTIVE_HIDDEN. */
@@ -363,6 +376,45 @@ public class SimulatorResource {
      * Tier_1_Support at 10, and the usual skills plus {@code skills} more ({@code Skill_0001} ...): a known
      * start for scripts (the kill test, the benchmark).
      */
+    /** An admin deletes an assignment in CXone's admin UI (not a deactivation: it is gone). */
+    @DELETE
+    @Path("/admin/assignments/{agentId}/{skillId}")
+    public Response deleteAssignment(@PathParam("agentId") long agentId, @PathParam("skillId") long skillId) {
+        if (!enabled) {
+            return Response.status(404).build();
+        }
+        return tenant.deleteAssignment(agentId, skillId) ? Response.noContent().build() : Response.status(404).build();
+    }
+
+    /** An admin creates an agent (a new hire), or changes one: it shows up in {@code GET /agents?updatedSince=}. */
+    @PUT
+    @Path("/admin/agents/{agentId}")
+    public Response saveAgent(@PathParam("agentId") long agentId, @QueryParam("email") String email,
+            @QueryParam("active") @jakarta.ws.rs.DefaultValue("true") boolean active) {
+        if (!enabled) {
+            return Response.status(404).build();
+        }
+        tenant.saveAgent(new TenantSimulator.Agent(agentId, email, "Agent", "No" + agentId, active));
+        return Response.noContent().build();
+    }
+
+    /**
+     * A tenant of realistic size for a large contact center: 5,000 agents ({@code agent0001@example.com} ...),
+     * 200 skills (the usual six and {@code Skill_0001} ...), every agent holding 7 of them at levels 1-20,
+     * spread evenly (about 175 holders a skill, 35,000 assignments). Deterministic.
+     */
+    @POST
+    @Path("/admin/seed/realistic")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response seedRealistic() {
+        if (!enabled) {
+            return Response.status(404).build();
+        }
+        tenant.seedRealistic();
+        return Response.ok(Map.of("agents", tenant.agents().size(), "skills", tenant.skills().size(), "assignments",
+                tenant.assignments().size())).build();
+    }
+
     @POST
     @Path("/admin/seed")
     @Produces(MediaType.APPLICATION_JSON)

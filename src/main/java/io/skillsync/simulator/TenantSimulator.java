@@ -126,7 +126,11 @@ public class TenantSimulator {
         /** Booleans come as strings ("True"/"False"). */
         BOOLEANS_AS_STRINGS,
         /** The runbook's {@code PUT /agents/skills} is served (it is in no NICE source). */
-        RUNBOOK_BULK_PUT;
+        RUNBOOK_BULK_PUT,
+        /** {@code GET /agents?updatedSince=} answers every agent, as if the parameter were not there. */
+        UPDATED_SINCE_IGNORED,
+        /** {@code GET /skills/{skillId}/agents} is not served (404). */
+        NO_SKILL_AGENTS;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -146,6 +150,8 @@ public class TenantSimulator {
     private volatile Faults faults = new Faults();
 
     private final Map<Long, Agent> agents = new LinkedHashMap<>();
+    /** When each agent was created or last changed, as CXone's updatedSince filter sees it. */
+    private final Map<Long, java.time.Instant> agentUpdated = new java.util.HashMap<>();
     private final Map<Long, Skill> skills = new LinkedHashMap<>();
     /** agentId -> skillId -> assignment, ordered so that pages are stable. */
     private final TreeMap<Long, TreeMap<Long, Assignment>> assignments = new TreeMap<>();
@@ -186,6 +192,29 @@ public class TenantSimulator {
         seed(people, catalogue, held);
     }
 
+    /**
+     * A tenant of realistic size for a large contact center: 5,000 agents ({@code agent0001@example.com} ...),
+     * 200 skills (the usual six and {@code Skill_0001} ...), every agent holding 7 of them at levels 1-20,
+     * spread evenly (175 holders a skill, 35,000 assignments). Deterministic.
+     */
+    public synchronized void seedRealistic() {
+        List<Skill> catalogue = new ArrayList<>(defaultSkills());
+        for (int n = 1; catalogue.size() < 200; n++) {
+            catalogue.add(new Skill(200_000 + n, String.format("Skill_%04d", n), true));
+        }
+        List<Agent> people = new ArrayList<>();
+        List<Assignment> held = new ArrayList<>();
+        for (int n = 1; n <= 5000; n++) {
+            people.add(new Agent(500_000 + n, String.format("agent%04d@example.com", n), "Agent", "No" + n, true));
+            for (int k = 0; k < 7; k++) {
+                // 7 consecutive skills from a start that walks the catalogue: every skill held by 175 agents
+                held.add(new Assignment(500_000 + n, catalogue.get((n * 7 + k) % catalogue.size()).skillId(),
+                        1 + (n + k) % 20, true));
+            }
+        }
+        seed(people, catalogue, held);
+    }
+
     public static List<Skill> defaultSkills() {
         return List.of(new Skill(112233, "Tier_1_Support", true), new Skill(112234, "Tier_2_Support", true),
                 new Skill(112235, "Retention", true), new Skill(112236, "Billing", true),
@@ -195,9 +224,15 @@ public class TenantSimulator {
     /** Replaces the whole tenant, and forgets every request it saw. */
     public synchronized void seed(List<Agent> agentList, List<Skill> skillList, List<Assignment> held) {
         agents.clear();
+        agentUpdated.clear();
         skills.clear();
         assignments.clear();
-        agentList.forEach(a -> agents.put(a.agentId(), a));
+        // a tenant's agents were mostly created or changed long before tonight
+        java.time.Instant seeded = java.time.Instant.now().minus(java.time.Duration.ofDays(30));
+        agentList.forEach(a -> {
+            agents.put(a.agentId(), a);
+            agentUpdated.put(a.agentId(), seeded);
+        });
         skillList.forEach(s -> skills.put(s.skillId(), s));
         held.forEach(this::put);
         requests.clear();
@@ -288,6 +323,35 @@ public class TenantSimulator {
     /** What a read of the API shows: every assignment but those a test hides. */
     public synchronized List<Assignment> readableAssignments() {
         return assignments().stream().filter(this::readable).toList();
+    }
+
+    /** The agents created or changed at or after {@code since}. */
+    public synchronized List<Agent> agentsUpdatedSince(java.time.Instant since) {
+        return agents.values().stream().filter(a -> !agentUpdated.get(a.agentId()).isBefore(since)).toList();
+    }
+
+    /** An admin creates or changes an agent in CXone (a new hire, a changed e-mail, a deactivation). */
+    public synchronized void saveAgent(Agent agent) {
+        agents.put(agent.agentId(), agent);
+        agentUpdated.put(agent.agentId(), java.time.Instant.now());
+    }
+
+    /** An admin removes an assignment in CXone's admin UI: it is gone, not inactive. */
+    public synchronized boolean deleteAssignment(long agentId, long skillId) {
+        TreeMap<Long, Assignment> held = assignments.get(agentId);
+        return held != null && held.remove(skillId) != null;
+    }
+
+    /** The holders of one skill, readable ones only, ordered by agent. */
+    public synchronized List<Assignment> assignmentsOfSkill(long skillId) {
+        List<Assignment> holders = new ArrayList<>();
+        assignments.values().forEach(bySkill -> {
+            Assignment a = bySkill.get(skillId);
+            if (a != null && readable(a)) {
+                holders.add(a);
+            }
+        });
+        return holders;
     }
 
     public synchronized List<Assignment> assignmentsOf(long agentId) {
