@@ -27,6 +27,8 @@ class BulkPutWireFormatTest {
     io.skillsync.cxone.CxoneToken token;
     @jakarta.inject.Inject
     io.skillsync.cxone.TenantDirectory directory;
+    @jakarta.inject.Inject
+    io.skillsync.intake.IntakeOpening opening;
 
     public static class Bulk implements QuarkusTestProfile {
         @Override
@@ -37,6 +39,8 @@ class BulkPutWireFormatTest {
 
     @Test
     void bulkPutDialectSendsOnePutOfAgentSkillAssignments() {
+        // the start-up token request is answered before WireMock forgets what it saw (else it may land after the reset)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> opening.waitingFor() == null);
         WireMockTenant.stubTenant();
         // the intake asked for a token at start-up, before this test reset WireMock: ask again, pinned below
         token.drop();

@@ -33,6 +33,8 @@ class WireFormatTest {
     io.skillsync.cxone.CxoneToken token;
     @jakarta.inject.Inject
     io.skillsync.cxone.TenantDirectory directory;
+    @jakarta.inject.Inject
+    io.skillsync.intake.IntakeOpening opening;
 
     public static class PerSkill implements QuarkusTestProfile {
         @Override
@@ -49,6 +51,8 @@ class WireFormatTest {
 
     @Test
     void tokenReadsAndPerSkillWritesLookLikeTheSpec() {
+        // the start-up token request is answered before WireMock forgets what it saw (else it may land after the reset)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> opening.waitingFor() == null);
         WireMockTenant.stubTenant();
         // the intake asked for a token at start-up, before this test reset WireMock: ask again, pinned below
         token.drop();
@@ -83,6 +87,8 @@ class WireFormatTest {
 
     @Test
     void theReadOnlyProbeAsksTheSpecShapesWritesNothingAndSavesNoSecret() throws Exception {
+        // the start-up token request is answered before WireMock forgets what it saw (else it may land after the reset)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> opening.waitingFor() == null);
         WireMockTenant.stubTenant();
         // the intake asked for a token at start-up, before this test reset WireMock: ask again, pinned below
         token.drop();

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaderElectionRecord;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import org.apache.camel.cluster.CamelClusterMember;
@@ -86,6 +87,7 @@ public class LeaseClusterService extends AbstractCamelClusterService<LeaseCluste
         private final Member local = new Member(identity);
         private volatile String leader;
         private volatile CompletableFuture<?> election;
+        private volatile LeaderElector elector;
         /**
          * Camel hears of leadership on a thread of its own: the master consumer starts or stops the route in
          * the listener, and the elector's thread must stay free to renew the Lease meanwhile.
@@ -124,12 +126,22 @@ public class LeaseClusterService extends AbstractCamelClusterService<LeaseCluste
 
         @Override
         protected void doStop() {
+            boolean held = leading;
+            stopped();
             CompletableFuture<?> running = election;
             if (running != null) {
-                // the elector gives the Lease back on cancel, so the standby need not wait for it to expire
                 running.cancel(true);
             }
-            stopped();
+            LeaderElector elector = this.elector;
+            if (held && elector != null) {
+                // given back before the service goes on stopping (and its client closes): the standby takes
+                // over within a retry period instead of waiting for the Lease to expire
+                try {
+                    elector.release();
+                } catch (RuntimeException e) {
+                    LOG.warnf("Could not give the Lease back (%s): the standby takes over when it expires", e.getMessage());
+                }
+            }
             announcer.shutdown();
         }
 
@@ -145,10 +157,12 @@ public class LeaseClusterService extends AbstractCamelClusterService<LeaseCluste
                     .withLeaseDuration(leaseDuration)
                     .withRenewDeadline(renewDeadline)
                     .withRetryPeriod(retryPeriod)
-                    .withReleaseOnCancel(true)
+                    .withReleaseOnCancel(false)
                     .withLeaderCallbacks(new LeaderCallbacks(this::started, this::stopped, this::observed))
                     .build();
-            CompletableFuture<?> running = client.leaderElector().withConfig(config).build().start();
+            LeaderElector standing = client.leaderElector().withConfig(config).build();
+            elector = standing;
+            CompletableFuture<?> running = standing.start();
             election = running;
             running.whenComplete((done, failure) -> {
                 if (isRunAllowed() && !running.isCancelled()) {

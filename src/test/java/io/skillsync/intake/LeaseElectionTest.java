@@ -136,8 +136,6 @@ class LeaseElectionTest {
                     .withConnectionTimeout(300).withRequestTimeout(300).withRequestRetryBackoffLimit(0).build()).build();
             this.service = new LeaseClusterService(client, "skillsync", "skillsync", name, LEASE, RENEW_DEADLINE, RETRY);
             camel.addService(service);
-            // a test replica has nothing in flight worth waiting for at its stop
-            camel.getShutdownStrategy().setTimeout(1);
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
