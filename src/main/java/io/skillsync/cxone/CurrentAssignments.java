@@ -39,6 +39,7 @@ public class CurrentAssignments {
     static final String LIST = "agentSkillAssignments";
 
     private final CxonePages cxone;
+    private final TenantDirectory directory;
     private final int pageSize;
     /** The query of each read of one set of assignments: one, or one per isActive value (by-flag). */
     private final List<String> queries;
@@ -49,8 +50,9 @@ public class CurrentAssignments {
     /** Off by setting, or once CXone answered 404 to a per-skill read. */
     private volatile boolean perSkill;
 
-    CurrentAssignments(CxonePages cxone, SkillSyncConfig config) {
+    CurrentAssignments(CxonePages cxone, TenantDirectory directory, SkillSyncConfig config) {
         this.cxone = cxone;
+        this.directory = directory;
         this.pageSize = config.cxone().pageSize();
         SkillSyncConfig.Cxone.Reads reads = config.cxone().reads();
         this.perSkill = reads.perSkill();
@@ -94,22 +96,29 @@ public class CurrentAssignments {
             return held;
         }
         long byAgent = wholeSkills ? Long.MAX_VALUE : (long) agents.size() * queries.size();
+        CxonePages.Page first = null;
+        if (lastTotal < 0 && byAgent > queries.size()) {
+            // the tenant's size is not known yet: its first page tells it (and starts a tenant-wide read if that wins)
+            first = cxone.page(ALL, queries.get(0), LIST, 0);
+            lastTotal = first.total() >= 0 ? first.total() : first.items().size() < pageSize ? first.items().size() : -1;
+        }
         long bySkill = perSkill ? skillPages(skills) * queries.size() : Long.MAX_VALUE;
         long tenantWide = lastTotal >= 0 ? (long) pages(lastTotal) * queries.size() : Long.MAX_VALUE - 1;
-        int requests;
+        int requests = first == null ? 0 : 1;
         String how;
         if (bySkill <= byAgent && bySkill <= tenantWide) {
-            requests = perSkill(skills, held);
+            int read = perSkill(skills, held);
             how = "per skill";
-            if (requests < 0) {
+            if (read < 0) {
                 // CXone does not serve per-skill reads: the next cheapest way, this once and from now on
                 return read(run, agents, skills, wholeSkills, what);
             }
+            requests += read;
         } else if (byAgent < tenantWide) {
-            requests = perAgent(agents, held);
+            requests += perAgent(agents, held);
             how = "per agent";
         } else {
-            requests = tenantWide(held);
+            requests += tenantWide(first, held) - (first == null ? 0 : 1);
             how = "tenant-wide";
         }
         LOG.infof("run %s: read %s of %d agent(s) and %d skill(s) %s in %d request(s)", run.id(), what, agents.size(),
@@ -117,9 +126,13 @@ public class CurrentAssignments {
         return held;
     }
 
-    /** Pages the named skills' holders take, by their last read (a skill never read: as many as the average one). */
+    /**
+     * Pages the named skills' holders take, by their last read; a skill never read is estimated as an
+     * average one (the tenant's assignments over its skills), or one page while the tenant's size is unknown.
+     */
     private long skillPages(Set<Long> skills) {
-        int average = (int) holders.values().stream().mapToInt(Integer::intValue).average().orElse(0);
+        int skillCount = Math.max(1, directory.skills().byId().size());
+        int average = lastTotal >= 0 ? lastTotal / skillCount : 0;
         long pages = 0;
         for (long skill : skills) {
             pages += pages(holders.getOrDefault(skill, average));
@@ -151,10 +164,16 @@ public class CurrentAssignments {
         return requests;
     }
 
-    private int tenantWide(Map<AssignmentKey, Assignment> held) {
+    /** @param first the tenant's first page when already read for the estimate, else null */
+    private int tenantWide(CxonePages.Page first, Map<AssignmentKey, Assignment> held) {
         int requests = 0;
         for (String query : queries) {
-            requests += cxone.readAll(ALL, query, LIST, item -> keep(item, 0, 0, held));
+            if (first != null && query == queries.get(0)) {
+                first.items().forEach(item -> keep(item, 0, 0, held));
+                requests += 1 + cxone.readPages(ALL, query, LIST, first, page -> page.items().forEach(item -> keep(item, 0, 0, held)));
+            } else {
+                requests += cxone.readAll(ALL, query, LIST, item -> keep(item, 0, 0, held));
+            }
         }
         lastTotal = held.size();
         Map<Long, Integer> counted = new HashMap<>();

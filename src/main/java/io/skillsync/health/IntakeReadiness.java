@@ -24,9 +24,11 @@ public class IntakeReadiness implements HealthCheck {
     private final MaintenanceWindow window;
     private final boolean sftpEnabled;
     private final io.skillsync.intake.IntakeOpening opening;
+    private final io.skillsync.intake.Leadership leadership;
 
     IntakeReadiness(SftpIntake sftp, MaintenanceWindow window, SkillSyncConfig config,
-            io.skillsync.intake.IntakeOpening opening) {
+            io.skillsync.intake.IntakeOpening opening, io.skillsync.intake.Leadership leadership) {
+        this.leadership = leadership;
         this.sftp = sftp;
         this.window = window;
         this.sftpEnabled = config.sftp().enabled();
@@ -40,6 +42,8 @@ public class IntakeReadiness implements HealthCheck {
         if (closed != null) {
             check.down().withData("closed", "the intake stays closed until CXone grants a token: " + closed);
         }
+        // which replica works: a standby is as ready as the leader (it takes over without a restart)
+        check.withData("cluster", leadership.kind() + ": " + (leadership.leads() ? "leader, takes files" : "standby"));
         if (window.alwaysOpen()) {
             check.withData("window", "always open");
         } else {

@@ -9,6 +9,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 
@@ -27,15 +29,23 @@ public class Leadership {
     private final SkillSyncConfig config;
     private final Instance<KubernetesClient> kubernetes;
     private volatile LeaseClusterService lease;
+    private volatile CamelClusterService service;
 
-    Leadership(SkillSyncConfig config, Instance<KubernetesClient> kubernetes) {
+    Leadership(SkillSyncConfig config, Instance<KubernetesClient> kubernetes, MeterRegistry metrics) {
         this.config = config;
         this.kubernetes = kubernetes;
+        // 1 on the replica that takes files: the dashboard shows which pod works, an alert when none does
+        Gauge.builder("skillsync.cluster.leader", this, l -> l.leads() ? 1 : 0).register(metrics);
     }
 
     @Produces
     @Singleton
     CamelClusterService clusterService() {
+        service = choose();
+        return service;
+    }
+
+    private CamelClusterService choose() {
         SkillSyncConfig.Cluster cluster = config.cluster();
         switch (cluster.service()) {
             case kubernetes -> {
@@ -61,6 +71,20 @@ public class Leadership {
                 return service;
             }
         }
+    }
+
+    /** Does this replica lead now (it takes files)? For readiness and the metric; false before the service started. */
+    public boolean leads() {
+        CamelClusterService current = service;
+        if (current instanceof LeaseClusterService leaseService) {
+            return leaseService.holdsFreshLease();
+        }
+        return current != null && current.isLeader("skillsync");
+    }
+
+    /** The cluster service chosen: kubernetes, file or none. */
+    public String kind() {
+        return config.cluster().service().name();
     }
 
     /**

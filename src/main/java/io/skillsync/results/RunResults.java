@@ -50,7 +50,11 @@ public class RunResults {
     private final IdempotentRepository delivered;
     private volatile String mailProblem;
 
-    RunResults(SkillSyncConfig config, SftpOrigins origins, Mailer mailer, ObjectMapper json) {
+    private final io.skillsync.intake.Leadership leadership;
+
+    RunResults(SkillSyncConfig config, SftpOrigins origins, Mailer mailer, ObjectMapper json,
+            io.skillsync.intake.Leadership leadership) {
+        this.leadership = leadership;
         this.workDir = Path.of(config.workDir());
         this.sftp = config.sftp().enabled();
         this.resultsDir = config.sftp().resultsDir();
@@ -72,7 +76,7 @@ public class RunResults {
 
     /** Mails each run that needs a person, once. */
     public void mailNew() {
-        if (mailTo.isEmpty()) {
+        if (mailTo.isEmpty() || !leadership.leads()) {
             return;
         }
         for (JsonNode summary : summaries()) {
@@ -103,7 +107,7 @@ public class RunResults {
     /** The files still to put in HR's results folder: per run of a roster from SFTP, its result and errors. */
     public List<ResultFile> forHr() throws IOException {
         List<ResultFile> files = new ArrayList<>();
-        if (!sftp) {
+        if (!sftp || !leadership.leads()) {
             return files;
         }
         for (JsonNode summary : summaries()) {
