@@ -4,13 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -114,12 +111,8 @@ class LeaseReplicasIT {
         return lease == null ? null : lease.getSpec().getHolderIdentity();
     }
 
-    /** A one-row roster giving agent n Retention. */
     static void drop(String name, int n) throws Exception {
-        Files.createDirectories(WORK.resolve("inbox"));
-        Path staged = WORK.resolve(name + ".staging");
-        Files.writeString(staged, String.format("email,skill,proficiency%nagent%04d@example.com,Retention,5%n", n));
-        Files.move(staged, WORK.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        TwoReplicasIT.drop(WORK, name, n);
     }
 
     static long summaries() throws Exception {
@@ -127,14 +120,10 @@ class LeaseReplicasIT {
     }
 
     static long pickedUpIn(String replica) throws Exception {
-        try (Stream<String> lines = Files.lines(Path.of("target", replica + ".log"))) {
-            return lines.filter(l -> l.contains("picked up")).count();
-        }
+        return TwoReplicasIT.pickedUpIn(replica);
     }
 
     static boolean logged(String replica, String text) throws Exception {
-        try (Stream<String> lines = Files.lines(Path.of("target", replica + ".log"))) {
-            return lines.anyMatch(l -> l.contains(text));
-        }
+        return TwoReplicasIT.logged(replica, text) > 0;
     }
 }

@@ -77,21 +77,30 @@ class TwoReplicasIT {
         }
     }
 
-    /** A one-row roster giving agent n Retention. */
-    static void drop(String name, int n) throws Exception {
-        Files.createDirectories(WORK.resolve("inbox"));
-        Path staged = WORK.resolve(name + ".staging");
+    /** A one-row roster giving agent n Retention, dropped into {@code work}'s inbox in one move. */
+    static void drop(Path work, String name, int n) throws Exception {
+        Files.createDirectories(work.resolve("inbox"));
+        Path staged = work.resolve(name + ".staging");
         Files.writeString(staged, String.format("email,skill,proficiency%nagent%04d@example.com,Retention,5%n", n));
-        Files.move(staged, WORK.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(staged, work.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static void drop(String name, int n) throws Exception {
+        drop(WORK, name, n);
     }
 
     static long summaries() throws Exception {
         return Drop.summaries(WORK).size();
     }
 
-    static long pickedUpIn(String replica) throws Exception {
+    /** Lines of the replica's log (target/<replica>.log) that contain {@code text}. */
+    static long logged(String replica, String text) throws Exception {
         try (Stream<String> lines = Files.lines(Path.of("target", replica + ".log"))) {
-            return lines.filter(l -> l.contains("picked up")).count();
+            return lines.filter(l -> l.contains(text)).count();
         }
+    }
+
+    static long pickedUpIn(String replica) throws Exception {
+        return logged(replica, "picked up");
     }
 }

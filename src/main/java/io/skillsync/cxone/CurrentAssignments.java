@@ -106,7 +106,8 @@ public class CurrentAssignments {
         long tenantWide = lastTotal >= 0 ? (long) pages(lastTotal) * queries.size() : Long.MAX_VALUE - 1;
         int requests = first == null ? 0 : 1;
         String how;
-        if (bySkill <= byAgent && bySkill <= tenantWide) {
+        // on a tie, per agent: its estimate is exact, a skill's may not be
+        if (bySkill < byAgent && bySkill <= tenantWide) {
             int read = perSkill(skills, held);
             how = "per skill";
             if (read < 0) {

@@ -53,13 +53,19 @@ class LeaseElectionTest {
         api.destroy();
     }
 
-    @Test
-    void twoReplicasElectOneLeader() throws Exception {
+    /** Starts pod-a and pod-b and waits until one of them has acted {@code acts} times: [leader, standby]. */
+    Replica[] elected(int acts) throws Exception {
         Replica a = replica("pod-a");
         Replica b = replica("pod-b");
-        await().atMost(Duration.ofSeconds(10)).until(() -> a.acts.size() + b.acts.size() >= 20);
-        Replica leader = a.acts.isEmpty() ? b : a;
-        Replica standby = leader == a ? b : a;
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.acts.size() + b.acts.size() >= acts);
+        return a.acts.isEmpty() ? new Replica[] { b, a } : new Replica[] { a, b };
+    }
+
+    @Test
+    void twoReplicasElectOneLeader() throws Exception {
+        Replica[] elected = elected(20);
+        Replica leader = elected[0];
+        Replica standby = elected[1];
         assertTrue(standby.acts.isEmpty(), "only one replica acts");
         assertTrue(standby.ticks.isEmpty(), "the standby's master route never started");
         assertEquals(leader.name, holder());
@@ -67,11 +73,9 @@ class LeaseElectionTest {
 
     @Test
     void aLeaderThatStopsRenewingHandsOverAndStopsActingFirst() throws Exception {
-        Replica a = replica("pod-a");
-        Replica b = replica("pod-b");
-        await().atMost(Duration.ofSeconds(10)).until(() -> a.acts.size() + b.acts.size() >= 10);
-        Replica old = a.acts.isEmpty() ? b : a;
-        Replica next = old == a ? b : a;
+        Replica[] elected = elected(10);
+        Replica old = elected[0];
+        Replica next = elected[1];
 
         long cut = System.nanoTime();
         old.gate.cut();
