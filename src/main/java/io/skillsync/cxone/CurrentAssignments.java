@@ -59,17 +59,13 @@ public class CurrentAssignments {
         String extra = CxonePages.query(reads.assignmentsQuery());
         String mode = reads.inactiveAssignments();
         if (mode.equals("by-flag")) {
-            this.queries = List.of(join("isActive=true", extra), join("isActive=false", extra));
+            this.queries = List.of(CxonePages.withQuery("isActive=true", extra), CxonePages.withQuery("isActive=false", extra));
         } else if (mode.equals("returned")) {
             this.queries = java.util.Collections.singletonList(extra);
         } else {
             throw new IllegalArgumentException(
                     "skillsync.cxone.reads.inactive-assignments must be returned or by-flag, was " + mode);
         }
-    }
-
-    private static String join(String flag, String extra) {
-        return extra == null ? flag : flag + "&" + extra;
     }
 
     /** What CXone holds for the open rows' agents and skills. */

@@ -115,6 +115,11 @@ public class CxonePages {
         return new Page(response.status(), total, items, body, response.ids());
     }
 
+    /** {@code first} and the setting's extra parameters ({@link #query}, may be null) as one query string. */
+    static String withQuery(String first, String extra) {
+        return extra == null ? first : first + "&" + extra;
+    }
+
     /** Extra query parameters of a read, from a setting, or null. */
     public static String query(java.util.Optional<String> setting) {
         return setting.map(String::strip).filter(q -> !q.isEmpty()).map(q -> q.startsWith("?") ? q.substring(1) : q)

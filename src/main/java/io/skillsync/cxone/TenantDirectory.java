@@ -172,7 +172,7 @@ public class TenantDirectory {
     private void readChangedAgents(Instant asked) {
         String since = "updatedSince=" + book.checkedAt.minus(OVERLAP).truncatedTo(ChronoUnit.SECONDS);
         int[] changed = { 0 };
-        int requests = cxone.readAll("/agents", join(since, agentsQuery), "agents", agent -> {
+        int requests = cxone.readAll("/agents", CxonePages.withQuery(since, agentsQuery), "agents", agent -> {
             book.put(agent);
             changed[0]++;
         });
@@ -187,17 +187,13 @@ public class TenantDirectory {
      */
     private boolean incrementalServed() {
         String tomorrow = "updatedSince=" + Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
-        CxonePages.Page page = cxone.page("/agents", join(tomorrow, agentsQuery), "agents", 0);
+        CxonePages.Page page = cxone.page("/agents", CxonePages.withQuery(tomorrow, agentsQuery), "agents", 0);
         if (page.items().size() > 0) {
             LOG.warnf("CXone ignores updatedSince on GET /agents (agents changed tomorrow came back): the agent list is"
                     + " read whole at each refresh (skillsync.cxone.reads.agents-refresh) instead of what changed");
             return false;
         }
         return true;
-    }
-
-    private static String join(String first, String extra) {
-        return extra == null ? first : first + "&" + extra;
     }
 
     private AgentBook loadAgents() {
@@ -262,6 +258,8 @@ public class TenantDirectory {
     /** The agents as kept: by agentId, with when they were last read whole and last asked what changed. */
     static final class AgentBook {
         final Map<Long, KeptAgent> byId = new LinkedHashMap<>();
+        /** The lookups as last built; a change to the agents builds them again on the next ask. */
+        private Agents built;
         Instant fullAt = Instant.EPOCH;
         Instant checkedAt = Instant.EPOCH;
         /** Whether CXone honours updatedSince: null until asked (at the first refresh after a whole read). */
@@ -270,6 +268,7 @@ public class TenantDirectory {
         void put(JsonNode agent) {
             long id = CxoneJson.number(agent.path("agentId"), 0);
             if (id != 0) {
+                built = null;
                 byId.put(id, new KeptAgent(id, agent.path("emailAddress").asText("").toLowerCase(Locale.ROOT),
                         agent.path("userName").asText("").toLowerCase(Locale.ROOT), CxoneJson.bool(agent.path("isActive"), true)));
             }
@@ -280,6 +279,13 @@ public class TenantDirectory {
         }
 
         Agents lookups() {
+            if (built == null || !built.loaded().equals(checkedAt)) {
+                built = build();
+            }
+            return built;
+        }
+
+        private Agents build() {
             Map<String, List<Account>> byEmail = new HashMap<>();
             Map<Long, String> names = new HashMap<>();
             for (KeptAgent agent : byId.values()) {

@@ -28,7 +28,6 @@ public class Leadership {
 
     private final SkillSyncConfig config;
     private final Instance<KubernetesClient> kubernetes;
-    private volatile LeaseClusterService lease;
     private volatile CamelClusterService service;
 
     Leadership(SkillSyncConfig config, Instance<KubernetesClient> kubernetes, MeterRegistry metrics) {
@@ -54,21 +53,20 @@ public class Leadership {
                 String identity = settings.podName().filter(n -> !n.isBlank())
                         .orElseGet(() -> System.getenv().getOrDefault("HOSTNAME", "skillsync-" + ProcessHandle.current().pid()));
                 String namespace = settings.namespace().filter(n -> !n.isBlank()).orElseGet(client::getNamespace);
-                lease = new LeaseClusterService(client, namespace, settings.leaseName(), identity,
+                return new LeaseClusterService(client, namespace, settings.leaseName(), identity,
                         settings.leaseDuration(), settings.renewDeadline(), settings.retryPeriod());
-                return lease;
             }
             case none -> {
                 return new SoloClusterService();
             }
             default -> {
                 // the operating system frees a dead process's lock: a standby takes over within one acquire-lock-interval
-                FileLockClusterService service = new FileLockClusterService();
-                service.setId("skillsync-" + ProcessHandle.current().pid());
-                service.setRoot(Path.of(config.workDir(), ".cluster").toString());
-                service.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
-                service.setAcquireLockInterval(cluster.acquireLockInterval(), TimeUnit.MILLISECONDS);
-                return service;
+                FileLockClusterService lockFile = new FileLockClusterService();
+                lockFile.setId("skillsync-" + ProcessHandle.current().pid());
+                lockFile.setRoot(Path.of(config.workDir(), ".cluster").toString());
+                lockFile.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
+                lockFile.setAcquireLockInterval(cluster.acquireLockInterval(), TimeUnit.MILLISECONDS);
+                return lockFile;
             }
         }
     }
@@ -92,10 +90,10 @@ public class Leadership {
      * younger than renew-deadline; a lock file is held by the process until it dies; one process always may.
      */
     public boolean held() {
-        if (config.cluster().service() != SkillSyncConfig.ClusterServiceKind.kubernetes) {
-            return true;
+        if (service instanceof LeaseClusterService lease) {
+            return lease.holdsFreshLease();
         }
-        LeaseClusterService current = lease;
-        return current != null && current.holdsFreshLease();
+        // with a Lease configured, nothing is held before the cluster service exists
+        return config.cluster().service() != SkillSyncConfig.ClusterServiceKind.kubernetes;
     }
 }

@@ -36,8 +36,12 @@ public class RunResults {
 
     private static final Logger LOG = Logger.getLogger(RunResults.class);
 
-    /** A file for HR's results folder. */
-    public record ResultFile(String name, byte[] content) {
+    /**
+     * A file for HR's results folder.
+     *
+     * @param completesRun the run this file completes the report of (its result file, sent last), else null
+     */
+    public record ResultFile(String name, byte[] content, String completesRun) {
     }
 
     private final Path workDir;
@@ -74,19 +78,32 @@ public class RunResults {
         }
     }
 
-    /** Mails each run that needs a person, once. */
-    public void mailNew() {
-        if (mailTo.isEmpty() || !leadership.leads()) {
+    /**
+     * Route {@code run-results}, each poll, on the leader only: mails each run that needs a person, once,
+     * and answers the files still to put in HR's results folder. The summaries are read once for both.
+     */
+    public List<ResultFile> deliver() throws IOException {
+        if (!leadership.leads() || mailTo.isEmpty() && !sftp) {
+            return List.of();
+        }
+        List<JsonNode> runs = summaries();
+        mailNew(runs);
+        return forHr(runs);
+    }
+
+    private void mailNew(List<JsonNode> runs) {
+        if (mailTo.isEmpty()) {
             return;
         }
-        for (JsonNode summary : summaries()) {
+        for (JsonNode summary : runs) {
             String key = "mail:" + summary.path("runId").asText();
             if (!ResultText.needsAPerson(summary) || delivered.contains(key)) {
                 continue;
             }
+            Path errors = errorFile(summary);
             try {
                 mailer.send(Mail.withText(mailTo.get(0), ResultText.subject(summary),
-                        ResultText.body(summary, errorFile(summary) == null ? null : errorFile(summary).getFileName().toString(),
+                        ResultText.body(summary, errors == null ? null : errors.getFileName().toString(),
                                 sftp ? resultsDir : "SkillSync's error")).setTo(mailTo));
                 delivered.add(key);
                 mailProblem = null;
@@ -104,36 +121,35 @@ public class RunResults {
         }
     }
 
-    /** The files still to put in HR's results folder: per run of a roster from SFTP, its result and errors. */
-    public List<ResultFile> forHr() throws IOException {
+    /** The files still to put in HR's results folder: per run of a roster from SFTP, its errors and result. */
+    private List<ResultFile> forHr(List<JsonNode> runs) throws IOException {
         List<ResultFile> files = new ArrayList<>();
-        if (!sftp || !leadership.leads()) {
+        if (!sftp) {
             return files;
         }
-        for (JsonNode summary : summaries()) {
+        for (JsonNode summary : runs) {
             String runId = summary.path("runId").asText();
             if (delivered.contains("sftp:" + runId) || !origins.fromSftp(summary.path("sha256").asText(null))) {
                 continue;
             }
             Path errors = errorFile(summary);
             if (errors != null) {
-                files.add(new ResultFile(errors.getFileName().toString(), Files.readAllBytes(errors)));
+                files.add(new ResultFile(errors.getFileName().toString(), Files.readAllBytes(errors), null));
             }
             // the result file last: once it is there, the run counts as reported
             String base = summary.path("file").asText().replaceFirst("\\.[^.]*$", "");
             files.add(new ResultFile(base + "." + runId + ".result.txt",
                     ResultText.body(summary, errors == null ? null : errors.getFileName().toString(), resultsDir)
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8), runId));
         }
         return files;
     }
 
-    /** Route {@code run-results}, after the upload of a run's result file (the last of its files). */
-    public void delivered(String fileName) {
-        if (fileName.endsWith(".result.txt")) {
-            String runId = fileName.substring(0, fileName.length() - ".result.txt".length()).replaceFirst(".*\\.", "");
-            delivered.add("sftp:" + runId);
-            LOG.infof("Results of run %s are in HR's %s/ on the SFTP server", runId, resultsDir);
+    /** Route {@code run-results}, after each upload: the run's report is complete once its result file is there. */
+    public void delivered(String completesRun) {
+        if (completesRun != null && !completesRun.isEmpty()) {
+            delivered.add("sftp:" + completesRun);
+            LOG.infof("Results of run %s are in HR's %s/ on the SFTP server", completesRun, resultsDir);
         }
     }
 

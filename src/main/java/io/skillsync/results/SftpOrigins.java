@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +14,7 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 
 import io.skillsync.SkillSyncConfig;
+import io.skillsync.run.ReleaseBook;
 
 /**
  * Which rosters came from HR's SFTP server, known by their content (sha256, as each run's summary has it),
@@ -40,7 +38,7 @@ public class SftpOrigins {
         byte[] content = exchange.getMessage().getBody(byte[].class);
         String remote = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(sha256(content)), remote + "\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(ReleaseBook.sha256(new java.io.ByteArrayInputStream(content))), remote + "\n", StandardCharsets.UTF_8);
         forgetOld();
     }
 
@@ -56,14 +54,6 @@ public class SftpOrigins {
                     Files.deleteIfExists(marker);
                 }
             }
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -74,7 +74,12 @@ public class ReleaseBook {
     }
 
     static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+        return sha256(Files.newInputStream(file));
+    }
+
+    /** The sha256 of what {@code content} holds, read to its end and closed. */
+    public static String sha256(InputStream content) throws IOException {
+        try (InputStream in = new DigestInputStream(content, MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
