@@ -32,8 +32,6 @@ public interface SkillSyncConfig {
 
     Health health();
 
-    Ops ops();
-
     /** skillsync.notify.* (notify() is taken by Object) */
     @io.smallrye.config.WithName("notify")
     Notify notifications();
@@ -166,11 +164,6 @@ public interface SkillSyncConfig {
     }
 
     /** The operations API at /ops: off unless users are configured (from a secret). */
-    interface Ops {
-        /** {@code name:password} pairs separated by commas; none (the default) turns the API off. */
-        Optional<String> users();
-    }
-
     interface Health {
         /**
          * Liveness is DOWN when the run under way has read no row and sent or received no request for this

@@ -55,9 +55,16 @@ public final class Drop {
     }
 
     private static Optional<JsonNode> summary(String name, String notBefore) throws IOException {
-        return summaries(WORK).stream()
-                .filter(s -> s.path("file").asText().equals(name) && s.path("runId").asText().compareTo(notBefore) > 0)
-                .findFirst();
+        List<JsonNode> all = summaries(WORK);
+        // by start time, not by id: two runs in the same second have ids that sort by their random part
+        java.time.Instant after = notBefore.isEmpty() ? null : all.stream().filter(s -> s.path("runId").asText().equals(notBefore))
+                .map(Drop::started).findFirst().orElse(java.time.Instant.EPOCH);
+        return all.stream().filter(s -> s.path("file").asText().equals(name) && !s.path("runId").asText().equals(notBefore)
+                && (after == null || started(s).isAfter(after))).findFirst();
+    }
+
+    private static java.time.Instant started(JsonNode summary) {
+        return java.time.Instant.parse(summary.path("started").asText());
     }
 
     /** Every run summary under a work dir's audit/, oldest first (runIds sort by time). */

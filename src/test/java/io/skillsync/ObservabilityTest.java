@@ -39,7 +39,7 @@ class ObservabilityTest {
     public static class WithOperators implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.ops.users", "alice:wonderland", "skillsync.health.token-check-interval", "200ms");
+            return Map.of("skillsync.health.token-check-interval", "200ms");
         }
     }
 
@@ -100,7 +100,7 @@ class ObservabilityTest {
 
         given().post("/ops/error/" + errorFile + "/rerun").then().statusCode(401);
         given().auth().preemptive().basic("alice", "wrong").post("/ops/error/" + errorFile + "/rerun").then().statusCode(401);
-        given().auth().preemptive().basic("alice", "wonderland").post("/ops/error/..%2Fprocessed/rerun").then()
+        given().auth().preemptive().basic("alice", "wonderland").contentType("application/json").post("/ops/error/..%2Fprocessed/rerun").then()
                 .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(400), org.hamcrest.Matchers.is(404)));
         given().auth().preemptive().basic("alice", "wonderland").get("/ops/files").then().statusCode(200)
                 .body(containsString(errorFile));
@@ -108,7 +108,7 @@ class ObservabilityTest {
         // the operator fixes the level in the file, then reruns it through the API
         Path inError = Drop.WORK.resolve("error").resolve(errorFile);
         Files.writeString(inError, Files.readString(inError).replace(",Retention,50,", ",Retention,5,"));
-        given().auth().preemptive().basic("alice", "wonderland").post("/ops/error/" + errorFile + "/rerun").then()
+        given().auth().preemptive().basic("alice", "wonderland").contentType("application/json").post("/ops/error/" + errorFile + "/rerun").then()
                 .statusCode(202).body(containsString("\"by\":\"alice\""));
         JsonNode rerun = Drop.awaitRun(errorFile);
         assertEquals(1, rerun.path("counts").path("applied").asInt(), rerun.toString());

@@ -69,7 +69,7 @@ class SafetyTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> Files.exists(heldAgain));
 
         // the operator has checked with HR: the QA audit really failed 180 agents; released through the ops API
-        given().auth().preemptive().basic("alice", "wonderland").post("/ops/hold/" + heldAgain.getFileName() + "/release")
+        given().auth().preemptive().basic("alice", "wonderland").contentType("application/json").post("/ops/hold/" + heldAgain.getFileName() + "/release")
                 .then().statusCode(202);
         JsonNode released = Drop.awaitRun(heldAgain.getFileName().toString(), byHand.path("runId").asText());
         assertEquals("complete", released.path("result").asText(), released.toString());

@@ -31,6 +31,10 @@ public class CxoneTraffic implements Processor {
     private final Counter throttledCounter;
     private final Counter retriesCounter;
 
+    /** When each request of the last minute was sent (ms), for the console's "requests used of the limit". */
+    private final java.util.concurrent.ConcurrentLinkedDeque<Long> lastMinute = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile java.time.Instant lastThrottled;
+
     /** What a request means to the run under way: progress (RunStatus, set once it exists). */
     private volatile Runnable heartbeat = () -> { };
 
@@ -48,6 +52,9 @@ public class CxoneTraffic implements Processor {
 
     public void sent(String kind) {
         heartbeat.run();
+        long now = System.currentTimeMillis();
+        lastMinute.addLast(now);
+        forgetBefore(now - 60_000);
         switch (kind) {
             case "write" -> writes.incrementAndGet();
             case "token" -> tokens.incrementAndGet();
@@ -64,6 +71,7 @@ public class CxoneTraffic implements Processor {
     }
 
     public void throttled() {
+        lastThrottled = java.time.Instant.now();
         throttled.incrementAndGet();
         throttledCounter.increment();
     }
@@ -77,6 +85,24 @@ public class CxoneTraffic implements Processor {
     @Override
     public void process(Exchange exchange) {
         retried();
+    }
+
+    /** Requests sent to CXone in the last 60 seconds (tokens included: they count against the tenant's limit too). */
+    public int sentInLastMinute() {
+        forgetBefore(System.currentTimeMillis() - 60_000);
+        return lastMinute.size();
+    }
+
+    /** When CXone last answered 429, or null since the start. */
+    public java.time.Instant lastThrottled() {
+        return lastThrottled;
+    }
+
+    private void forgetBefore(long oldest) {
+        Long first;
+        while ((first = lastMinute.peekFirst()) != null && first < oldest) {
+            lastMinute.pollFirst();
+        }
     }
 
     public Snapshot snapshot() {

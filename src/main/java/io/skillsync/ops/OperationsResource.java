@@ -1,183 +1,150 @@
 package io.skillsync.ops;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.console.Previews;
+import io.skillsync.console.RunHistory;
+import io.skillsync.console.WaitingRosters;
 
 /**
- * A small operations API for operators who would rather not shell into the volume. It does only what
- * moving files by hand does for a rerun (error/ -> inbox/); a release (hold/ -> inbox/) also records, in
- * approvals/, that this user released exactly this content (ReleaseBook): by hand, a move releases
- * nothing. Logs who did what. Off unless {@code skillsync.ops.users} is set; HTTP Basic.
+ * The operations API, for scripts: what the console's pages do, as JSON, with HTTP Basic and the same
+ * users and roles (viewer reads; operator reruns, releases, previews, applies, reverts). A change is a POST
+ * with {@code Content-Type: application/json} (no body needed): a browser cannot send that across sites
+ * without asking first, so no other site's page can make one ({@link JsonChangesOnly}).
  */
 @Path("/ops")
 @Produces(MediaType.APPLICATION_JSON)
 public class OperationsResource {
 
-    private static final Logger LOG = Logger.getLogger(OperationsResource.class);
+    private static final String VIEWER = "viewer";
+    private static final String OPERATOR = "operator";
 
-    private final java.nio.file.Path workDir;
-    private final Map<String, String> users = new LinkedHashMap<>();
-    private final ObjectMapper json;
-    private final io.skillsync.run.ReleaseBook releases;
+    private final RunHistory history;
+    private final WaitingRosters waiting;
+    private final Previews previews;
 
-    OperationsResource(SkillSyncConfig config, ObjectMapper json, io.skillsync.run.ReleaseBook releases) {
-        this.releases = releases;
-        this.workDir = java.nio.file.Path.of(config.workDir());
-        this.json = json;
-        config.ops().users().ifPresent(list -> {
-            for (String pair : list.split(",")) {
-                int colon = pair.indexOf(':');
-                if (colon > 0) {
-                    users.put(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
-                }
-            }
-        });
+    OperationsResource(RunHistory history, WaitingRosters waiting, Previews previews) {
+        this.history = history;
+        this.waiting = waiting;
+        this.previews = previews;
     }
 
     @GET
     @Path("/runs")
-    public Response runs(@HeaderParam("Authorization") String authorization, @QueryParam("limit") @DefaultValue("20") int limit)
-            throws IOException {
-        Optional<String> who = who(authorization);
-        if (who.isEmpty()) {
-            return refusal();
-        }
-        List<JsonNode> summaries = new ArrayList<>();
-        java.nio.file.Path audit = workDir.resolve("audit");
-        if (Files.isDirectory(audit)) {
-            try (Stream<java.nio.file.Path> files = Files.walk(audit, 2)) {
-                for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".summary.json"))
-                        .sorted(Comparator.comparing(f -> f.getFileName().toString(), Comparator.reverseOrder()))
-                        .limit(Math.max(1, Math.min(limit, 500))).toList()) {
-                    summaries.add(json.readTree(file.toFile()));
-                }
-            }
-        }
-        return Response.ok(summaries).build();
+    @RolesAllowed({ VIEWER, OPERATOR })
+    public Response runs(@QueryParam("limit") @DefaultValue("20") int limit) throws IOException {
+        return Response.ok(history.latest(Math.max(1, Math.min(limit, 500)), null)).build();
     }
 
     @GET
     @Path("/files")
-    public Response files(@HeaderParam("Authorization") String authorization) throws IOException {
-        if (who(authorization).isEmpty()) {
-            return refusal();
-        }
+    @RolesAllowed({ VIEWER, OPERATOR })
+    public Response files() throws IOException {
         Map<String, List<String>> folders = new LinkedHashMap<>();
-        for (String folder : List.of("inbox", "error", "hold")) {
-            java.nio.file.Path dir = workDir.resolve(folder);
-            List<String> names = new ArrayList<>();
-            if (Files.isDirectory(dir)) {
-                try (Stream<java.nio.file.Path> files = Files.list(dir)) {
-                    files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
-                            .filter(n -> !n.startsWith(".")).sorted().forEach(names::add);
-                }
-            }
-            folders.put(folder, names);
-        }
+        waiting.all().forEach((folder, files) -> folders.put(folder, files.stream().map(WaitingRosters.Waiting::name).toList()));
         return Response.ok(folders).build();
     }
 
     /** Reruns a file of error/ (an error file, or an unreadable file once fixed): moves it into the inbox. */
     @POST
     @Path("/error/{file}/rerun")
-    public Response rerun(@HeaderParam("Authorization") String authorization, @PathParam("file") String file)
-            throws IOException {
-        return move(authorization, "error", file, file, "reran");
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(OPERATOR)
+    public Response rerun(SecurityContext who, @PathParam("file") String file) throws IOException {
+        try {
+            return moved("error/" + file, waiting.rerun(file, who.getUserPrincipal().getName()), who);
+        } catch (WaitingRosters.Refused e) {
+            return refused(e);
+        }
     }
 
     /** Releases a held file deliberately: the release of its content is recorded, then it moves into the inbox. */
     @POST
     @Path("/hold/{file}/release")
-    public Response release(@HeaderParam("Authorization") String authorization, @PathParam("file") String file)
-            throws IOException {
-        Optional<String> who = who(authorization);
-        if (who.isPresent() && plainName(file) && Files.isRegularFile(workDir.resolve("hold").resolve(file))) {
-            releases.approve(workDir.resolve("hold").resolve(file), who.get());
-        }
-        return move(authorization, "hold", file, file, "released");
-    }
-
-    private Response move(String authorization, String folder, String file, String as, String verb) throws IOException {
-        Optional<String> who = who(authorization);
-        if (who.isEmpty()) {
-            return refusal();
-        }
-        if (!plainName(file) || !file.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            return Response.status(400).entity(Map.of("error", "a plain .csv file name of " + folder + "/ is expected")).build();
-        }
-        java.nio.file.Path from = workDir.resolve(folder).resolve(file);
-        java.nio.file.Path to = workDir.resolve("inbox").resolve(as);
-        if (!Files.isRegularFile(from)) {
-            return Response.status(404).entity(Map.of("error", folder + "/" + file + " does not exist")).build();
-        }
-        if (Files.exists(to)) {
-            return Response.status(409).entity(Map.of("error", "inbox/" + as + " exists already")).build();
-        }
-        Files.createDirectories(to.getParent());
-        Files.move(from, to);
-        LOG.infof("ops: %s %s %s/%s (moved to inbox/%s)", who.get(), verb, folder, file, as);
-        return Response.accepted(Map.of("moved", folder + "/" + file, "to", "inbox/" + as, "by", who.get())).build();
-    }
-
-    private static boolean plainName(String file) {
-        return !file.isBlank() && !file.contains("/") && !file.contains("\\") && !file.startsWith(".")
-                && !file.contains("..") && file.chars().noneMatch(Character::isISOControl);
-    }
-
-    /** The user a Basic header proves, compared in constant time; empty when off, absent or wrong. */
-    private Optional<String> who(String authorization) {
-        if (users.isEmpty() || authorization == null || !authorization.startsWith("Basic ")) {
-            return Optional.empty();
-        }
-        String decoded;
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(OPERATOR)
+    public Response release(SecurityContext who, @PathParam("file") String file) throws IOException {
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return moved("hold/" + file, waiting.release(file, who.getUserPrincipal().getName()), who);
+        } catch (WaitingRosters.Refused e) {
+            return refused(e);
         }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            return Optional.empty();
-        }
-        String user = decoded.substring(0, colon);
-        String expected = users.get(user);
-        boolean match = expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
-        return match ? Optional.of(user) : Optional.empty();
     }
 
-    private Response refusal() {
-        if (users.isEmpty()) {
-            return Response.status(404).build();
+    /** The roster that puts back what a run changed, as a preview (a dry run); apply it once its plan is there. */
+    @POST
+    @Path("/runs/{runId}/revert")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(OPERATOR)
+    public Response revert(SecurityContext who, @PathParam("runId") String runId) throws IOException {
+        try {
+            return Response.accepted(Previews.view(previews.revert(runId, who.getUserPrincipal().getName()))).build();
+        } catch (WaitingRosters.Refused e) {
+            return refused(e);
         }
-        return Response.status(401).header("WWW-Authenticate", "Basic realm=\"skillsync-ops\"").build();
+    }
+
+    @GET
+    @Path("/previews/{id}")
+    @RolesAllowed({ VIEWER, OPERATOR })
+    public Response preview(@PathParam("id") String id) throws IOException {
+        return previews.find(id).map(p -> Response.ok(Previews.view(p)).build())
+                .orElse(Response.status(404).entity(Map.of("error", "no preview " + id)).build());
+    }
+
+    @POST
+    @Path("/previews/{id}/apply")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(OPERATOR)
+    public Response apply(SecurityContext who, @PathParam("id") String id) throws IOException {
+        try {
+            return Response.accepted(Previews.view(previews.apply(id, who.getUserPrincipal().getName()))).build();
+        } catch (WaitingRosters.Refused e) {
+            return refused(e);
+        }
+    }
+
+    /**
+     * A change by script says it sends JSON: a page of another site can send a POST without a body or as a form
+     * or plain text, with the browser's remembered Basic credentials, but not as JSON without asking first.
+     */
+    static final class JsonChangesOnly {
+        @ServerRequestFilter
+        public Response refuseOtherPosts(ContainerRequestContext request) {
+            boolean change = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+            if (change && request.getUriInfo().getPath().startsWith("/ops/")
+                    && (request.getMediaType() == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(request.getMediaType()))) {
+                return Response.status(415).type(MediaType.APPLICATION_JSON)
+                        .entity(Map.of("error", "a change is a POST with Content-Type: application/json")).build();
+            }
+            return null;
+        }
+    }
+
+    private static Response moved(String from, String to, SecurityContext who) {
+        return Response.accepted(Map.of("moved", from, "to", "inbox/" + to, "by", who.getUserPrincipal().getName())).build();
+    }
+
+    private static Response refused(WaitingRosters.Refused e) {
+        return Response.status(e.status()).entity(Map.of("error", e.getMessage())).build();
     }
 }

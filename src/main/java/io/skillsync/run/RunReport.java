@@ -86,8 +86,8 @@ public class RunReport {
         Path target = free(holdDir, run);
         Path reasonFile = holdDir.resolve(baseName(run) + "." + run.id() + ".reason.txt");
         String reason = run.fileName() + " is held: nothing was written to CXone.\n"
-                + String.join("\n", run.heldBecause()) + "\n\nTo release it deliberately: POST /ops/hold/" + target.getFileName()
-                + "/release (an operator of skillsync.ops.users). The release is bound to this exact content and used"
+                + String.join("\n", run.heldBecause()) + "\n\nTo release it deliberately: Release on the console's Files (/console, an operator), or POST /ops/hold/"
+                + target.getFileName() + "/release. The release is bound to this exact content and used"
                 + " once: the file is then checked against CXone as it is at that moment, without these limits."
                 + " Moving or renaming the file by hand releases nothing.\n";
         writeAtomically(reasonFile, out -> out.write(reason));

@@ -96,6 +96,11 @@ public class RunStatus {
         return current == null ? 0 : System.currentTimeMillis() - lastProgress;
     }
 
+    /** The run under way, or null (read from other threads: what it shows is a moment's view). */
+    public Run current() {
+        return current;
+    }
+
     /** The file of the run under way, or null. */
     public String runningFile() {
         Run run = current;

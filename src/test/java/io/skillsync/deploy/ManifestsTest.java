@@ -70,14 +70,15 @@ class ManifestsTest {
         List<HasMetadata> templates = validObjects("deploy/kubernetes/secrets.yaml",
                 Manifests.documents(Manifests.SECRET_TEMPLATES));
         List<Secret> secrets = ManifestPolicy.of(templates, Secret.class);
-        assertEquals(Set.of("skillsync-secrets", "skillsync-sftp", "skillsync-ops"),
+        assertEquals(Set.of("skillsync-secrets", "skillsync-sftp", "skillsync-console"),
                 Set.copyOf(secrets.stream().map(s -> s.getMetadata().getName()).toList()));
         for (Secret s : secrets) {
             s.getStringData().forEach((key, value) -> assertEquals("", value,
                     "secrets.yaml is a template: " + s.getMetadata().getName() + "." + key + " must stay empty"));
         }
         assertTrue(secrets.stream().anyMatch(s -> s.getStringData().containsKey("QUARKUS_MAILER_PASSWORD")));
-        assertTrue(secrets.stream().anyMatch(s -> s.getStringData().containsKey("SKILLSYNC_OPS_USERS")));
+        assertTrue(secrets.stream().anyMatch(s -> s.getStringData().containsKey("console-users.properties")));
+        assertTrue(secrets.stream().anyMatch(s -> s.getStringData().containsKey("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY")));
         // the rule and its reason: applying the templates would blank the live secrets
         JsonNode kustomization = Manifests.documents(Manifests.BASE.resolve("kustomization.yaml")).get(0);
         assertFalse(textList(kustomization.path("resources")).contains("secrets.yaml"),

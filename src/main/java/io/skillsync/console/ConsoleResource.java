@@ -1,0 +1,329 @@
+package io.skillsync.console;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * The operators' console: pages served by the service. A viewer sees every run, its rows and reasons,
+ * the run in progress, the files waiting and the tenant's state; an operator also reruns, releases,
+ * previews, applies and reverts. Every change is a form POST carrying the CSRF token (quarkus-rest-csrf);
+ * users and roles are Quarkus' own (README "The console"). The pages read the run records on disk, so
+ * either replica serves them.
+ */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleResource {
+
+    static final String VIEWER = "viewer";
+    static final String OPERATOR = "operator";
+    /** Rows shown on a run's page at once; the audit file has them all. */
+    static final int ROWS_SHOWN = 500;
+    static final List<String> OUTCOMES = List.of("applied", "unchanged", "rejected", "failed", "planned");
+
+    /** A run as the runs table shows it. */
+    public record RunLine(String runId, String file, String mode, String result, String started, long startedEpoch, String took, long rows,
+            long applied, long unchanged, long rejected, long failed, long planned, long requests, long throttled,
+            String reason) {
+    }
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance login(boolean error, boolean off);
+
+        static native TemplateInstance index(String user, boolean operator, List<RunLine> runs, String chart,
+                Map<String, List<WaitingRosters.Waiting>> folders, LiveState.Progress progress, Map<String, Object> tenant,
+                List<LiveState.Check> checks, List<Previews.Preview> previews, List<OperatorActions.Action> actions,
+                String message);
+
+        static native TemplateInstance run(String user, boolean operator, RunLine run, List<String> heldBecause,
+                String outcome, List<String> outcomes, RunHistory.Rows rows, boolean hasAudit, boolean hasErrors,
+                boolean hasUndo, int shownMax);
+
+        static native TemplateInstance preview(String user, boolean operator, Previews.Preview preview, RunLine plan,
+                List<String> wouldBeHeld, RunHistory.Rows rows, String message);
+    }
+
+    private final RunHistory history;
+    private final WaitingRosters waiting;
+    private final Previews previews;
+    private final LiveState live;
+    private final OperatorActions actions;
+    private final ConsoleUsers users;
+    private final ObjectMapper json;
+
+    ConsoleResource(RunHistory history, WaitingRosters waiting, Previews previews, LiveState live, OperatorActions actions,
+            ConsoleUsers users, ObjectMapper json) {
+        this.history = history;
+        this.waiting = waiting;
+        this.previews = previews;
+        this.live = live;
+        this.actions = actions;
+        this.users = users;
+        this.json = json;
+    }
+
+    @GET
+    @Path("/login")
+    @PermitAll
+    public TemplateInstance login(@QueryParam("error") String error) {
+        return Templates.login(error != null, users.none());
+    }
+
+    @GET
+    @RolesAllowed({ VIEWER, OPERATOR })
+    public TemplateInstance index(SecurityContext who, @QueryParam("message") String message) throws IOException {
+        List<JsonNode> summaries = history.latest(200, Instant.now().minus(Duration.ofDays(30)));
+        List<RunLine> runs = new ArrayList<>();
+        for (JsonNode summary : summaries) {
+            runs.add(line(summary));
+        }
+        return Templates.index(name(who), operator(who), runs, chart(runs), waiting.all(), live.progress(), live.tenant(),
+                live.checks(), previews.latest(10), actions.latest(20), message);
+    }
+
+    /** The run in progress and the tenant's state, for the page's refresh every few seconds. */
+    @GET
+    @Path("/live")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ VIEWER, OPERATOR })
+    public Map<String, Object> live() {
+        LiveState.Progress progress = live.progress();
+        return progress == null ? Map.of("tenant", live.tenant()) : Map.of("progress", progress, "tenant", live.tenant());
+    }
+
+    @GET
+    @Path("/run")
+    @RolesAllowed({ VIEWER, OPERATOR })
+    public Response run(SecurityContext who, @QueryParam("id") String runId, @QueryParam("outcome") String outcome)
+            throws IOException {
+        JsonNode summary = history.summary(runId).orElse(null);
+        if (summary == null) {
+            return Response.status(404).entity("no run " + runId).type(MediaType.TEXT_PLAIN).build();
+        }
+        String only = outcome != null && OUTCOMES.contains(outcome) ? outcome : "";
+        return Response.ok(Templates.run(name(who), operator(who), line(summary), texts(summary.path("heldBecause")), only,
+                OUTCOMES, history.rows(summary, only, ROWS_SHOWN), history.output(summary, ".audit.csv").isPresent(),
+                history.output(summary, ".errors.csv").isPresent(), history.output(summary, ".undo.csv").isPresent(),
+                ROWS_SHOWN)).build();
+    }
+
+    /** A run's audit, error file or undo roster, as a download. */
+    @GET
+    @Path("/download")
+    @Produces("text/csv")
+    @RolesAllowed({ VIEWER, OPERATOR })
+    public Response download(@QueryParam("id") String runId, @QueryParam("kind") String kind) throws IOException {
+        String suffix = switch (kind == null ? "" : kind) {
+            case "audit" -> ".audit.csv";
+            case "errors" -> ".errors.csv";
+            case "undo" -> ".undo.csv";
+            default -> null;
+        };
+        JsonNode summary = suffix == null ? null : history.summary(runId).orElse(null);
+        java.nio.file.Path file = summary == null ? null : history.output(summary, suffix).orElse(null);
+        if (file == null) {
+            return Response.status(404).type(MediaType.TEXT_PLAIN).entity("no such file").build();
+        }
+        InputStream content = Files.newInputStream(file);
+        return Response.ok(content).header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"").build();
+    }
+
+    @GET
+    @Path("/preview")
+    @RolesAllowed({ VIEWER, OPERATOR })
+    public Response preview(SecurityContext who, @QueryParam("id") String id, @QueryParam("message") String message)
+            throws IOException {
+        Previews.Preview preview = previews.find(id).orElse(null);
+        if (preview == null) {
+            return Response.status(404).type(MediaType.TEXT_PLAIN).entity("no preview " + id).build();
+        }
+        RunLine plan = preview.planned() ? line(preview.plan()) : null;
+        RunHistory.Rows rows = preview.planned() ? history.rows(preview.plan(), "", ROWS_SHOWN) : null;
+        List<String> wouldBeHeld = preview.planned() ? texts(preview.plan().path("wouldBeHeld")) : List.of();
+        return Response.ok(Templates.preview(name(who), operator(who), preview, plan, wouldBeHeld, rows, message)).build();
+    }
+
+    // --- operators' actions: each a form POST with the CSRF token -----------------------------------------
+
+    @POST
+    @Path("/rerun")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(OPERATOR)
+    public Response rerun(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
+        ConsoleCsrf.verify(token, cookie);
+        try {
+            String to = waiting.rerun(file, name(who));
+            return home("error/" + file + " moved to inbox/" + to + ": it runs next");
+        } catch (WaitingRosters.Refused e) {
+            return home(e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/release")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(OPERATOR)
+    public Response release(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
+        ConsoleCsrf.verify(token, cookie);
+        try {
+            String to = waiting.release(file, name(who));
+            return home("hold/" + file + " released by " + name(who) + " and moved to inbox/" + to);
+        } catch (WaitingRosters.Refused e) {
+            return home(e.getMessage());
+        }
+    }
+
+    /** A preview of an uploaded roster. */
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(OPERATOR)
+    public Response previewUpload(SecurityContext who, @RestForm("roster") FileUpload roster,
+            @RestForm(ConsoleCsrf.FIELD) String token, @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
+        ConsoleCsrf.verify(token, cookie);
+        if (roster == null || roster.uploadedFile() == null) {
+            return home("choose a roster file to preview");
+        }
+        byte[] content = Files.readAllBytes(roster.uploadedFile());
+        Previews.Preview preview = previews.create(roster.fileName(), content, "upload " + roster.fileName(), name(who));
+        return toPreview(preview.id(), null);
+    }
+
+    /** A preview of a file waiting in error/. */
+    @POST
+    @Path("/preview-waiting")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(OPERATOR)
+    public Response previewWaiting(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
+        ConsoleCsrf.verify(token, cookie);
+        try {
+            byte[] content = waiting.content("error", file);
+            return toPreview(previews.create(file, content, "error/" + file, name(who)).id(), null);
+        } catch (WaitingRosters.Refused e) {
+            return home(e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/apply")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(OPERATOR)
+    public Response apply(SecurityContext who, @RestForm String id, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
+        ConsoleCsrf.verify(token, cookie);
+        try {
+            Previews.Preview applied = previews.apply(id, name(who));
+            return toPreview(id, "applied by " + applied.appliedBy() + ": inbox/" + applied.appliedAs() + " runs next");
+        } catch (WaitingRosters.Refused e) {
+            return toPreview(id, e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/revert")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(OPERATOR)
+    public Response revert(SecurityContext who, @RestForm String run, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
+        ConsoleCsrf.verify(token, cookie);
+        try {
+            return toPreview(previews.revert(run, name(who)).id(), null);
+        } catch (WaitingRosters.Refused e) {
+            return home(e.getMessage());
+        }
+    }
+
+    // --- views ---------------------------------------------------------------------------------------
+
+    static RunLine line(JsonNode summary) {
+        JsonNode counts = summary.path("counts");
+        JsonNode requests = summary.path("requests");
+        Instant started = RunHistory.startOf(summary);
+        String took = "";
+        try {
+            took = Duration.between(started, Instant.parse(summary.path("finished").asText())).toMillis() / 100 / 10.0 + " s";
+        } catch (RuntimeException e) {
+            // an older or interrupted record without its end
+        }
+        String reason = summary.path("stoppedBecause").asText(null);
+        if (reason == null && summary.path("heldBecause").isArray()) {
+            reason = String.join("; ", texts(summary.path("heldBecause")));
+        }
+        return new RunLine(summary.path("runId").asText(), summary.path("file").asText(), summary.path("mode").asText(),
+                summary.path("result").asText(), started.toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z"), started.getEpochSecond(), took,
+                counts.path("rows").asLong(), counts.path("applied").asLong(), counts.path("unchanged").asLong(),
+                counts.path("rejected").asLong(), counts.path("failed").asLong(), counts.path("planned").asLong(),
+                requests.path("read").asLong() + requests.path("write").asLong() + requests.path("token").asLong(),
+                requests.path("throttled429").asLong(), reason == null ? "" : reason);
+    }
+
+    /** The chart's series, oldest run first: [times (s)], [applied], [unchanged], [rejected], [failed]. */
+    private String chart(List<RunLine> runs) throws IOException {
+        List<List<Number>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            RunLine run = runs.get(i);
+            series.get(0).add(run.startedEpoch());
+            series.get(1).add(run.applied());
+            series.get(2).add(run.unchanged());
+            series.get(3).add(run.rejected());
+            series.get(4).add(run.failed());
+        }
+        return json.writeValueAsString(series);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+
+    private static boolean operator(SecurityContext who) {
+        return who.isUserInRole(OPERATOR);
+    }
+
+    private static String name(SecurityContext who) {
+        return who.getUserPrincipal() == null ? "" : who.getUserPrincipal().getName();
+    }
+
+    private static Response home(String message) {
+        return Response.seeOther(URI.create("/console?message=" + URLEncoder.encode(message, StandardCharsets.UTF_8))).build();
+    }
+
+    private static Response toPreview(String id, String message) {
+        return Response.seeOther(URI.create("/console/preview?id=" + URLEncoder.encode(id == null ? "" : id, StandardCharsets.UTF_8)
+                + (message == null ? "" : "&message=" + URLEncoder.encode(message, StandardCharsets.UTF_8)))).build();
+    }
+}
