@@ -5,8 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
@@ -25,13 +28,24 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the jar from the project root with {@code env} added, and waits until it is ready. */
+    /**
+     * Starts the jar with {@code env} added, as it is shipped: from its own folder, with the AppCDS archive the
+     * build made (the archive names the jar relative to that folder); relative folders in {@code env} are taken
+     * from the project root.
+     */
     public static ServiceProcess start(String name, int port, Map<String, String> env) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
+        List<String> command = new ArrayList<>(List.of(java));
+        if (Files.isRegularFile(JAR.resolveSibling("app-cds.jsa"))) {
+            command.add("-XX:SharedArchiveFile=app-cds.jsa");
+        }
+        command.addAll(List.of("-jar", JAR.getFileName().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(JAR.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(Path.of("target", name + ".log").toFile()));
-        builder.environment().putAll(env);
+        env.forEach((key, value) -> builder.environment().put(key,
+                (key.endsWith("_DIR") || key.endsWith("_FILE")) && !value.contains("://") && !Path.of(value).isAbsolute()
+                        ? Path.of(value).toAbsolutePath().toString() : value));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         ServiceProcess service = new ServiceProcess(builder.start(), port);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()

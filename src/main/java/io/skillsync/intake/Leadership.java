@@ -26,9 +26,19 @@ import io.skillsync.SkillSyncConfig;
 @ApplicationScoped
 public class Leadership {
 
+    /** The cluster namespace of the routes' {@code master:skillsync:...} endpoints. */
+    static final String NAMESPACE = "skillsync";
+
     private final SkillSyncConfig config;
     private final Instance<KubernetesClient> kubernetes;
     private volatile CamelClusterService service;
+    /**
+     * Whether the lock file is held, as last asked. Camel's file cluster view answers isLeader under the lock it
+     * holds while the master consumers start (seconds at start-up or takeover): asked from here, readiness
+     * and the metric scrape would hang that long; a daemon asks instead, twice a second.
+     */
+    private volatile boolean holdsLockFile;
+    private java.util.concurrent.ScheduledExecutorService lockFileWatch;
 
     Leadership(SkillSyncConfig config, Instance<KubernetesClient> kubernetes, MeterRegistry metrics) {
         this.config = config;
@@ -41,7 +51,29 @@ public class Leadership {
     @Singleton
     CamelClusterService clusterService() {
         service = choose();
+        if (service instanceof FileLockClusterService lockFile) {
+            lockFileWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "skillsync-lock-file-watch");
+                thread.setDaemon(true);
+                return thread;
+            });
+            lockFileWatch.scheduleWithFixedDelay(() -> {
+                try {
+                    holdsLockFile = lockFile.isLeader(NAMESPACE);
+                } catch (RuntimeException notStartedYet) {
+                    // before Camel has started the service there is no view to ask: not the leader yet
+                    holdsLockFile = false;
+                }
+            }, 500, 500, TimeUnit.MILLISECONDS);
+        }
         return service;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopWatching() {
+        if (lockFileWatch != null) {
+            lockFileWatch.shutdownNow();
+        }
     }
 
     private CamelClusterService choose() {
@@ -77,7 +109,10 @@ public class Leadership {
         if (current instanceof LeaseClusterService leaseService) {
             return leaseService.holdsFreshLease();
         }
-        return current != null && current.isLeader("skillsync");
+        if (current instanceof FileLockClusterService) {
+            return holdsLockFile;
+        }
+        return current != null && current.isLeader(NAMESPACE);
     }
 
     /** The cluster service chosen: kubernetes, file or none. */
