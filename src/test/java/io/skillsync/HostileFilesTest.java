@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneTraffic;
 import io.skillsync.intake.MaintenanceWindow;
 import io.skillsync.run.Run;

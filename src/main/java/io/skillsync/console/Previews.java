@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.intake.RosterNames;
 import io.skillsync.run.ReleaseBook;
 import io.skillsync.run.RunIds;

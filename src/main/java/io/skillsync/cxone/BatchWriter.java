@@ -22,7 +22,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.intake.Leadership;
 import io.skillsync.intake.MaintenanceWindow;
 import io.skillsync.run.Assignment;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.run.Assignment;
 import io.skillsync.run.AssignmentKey;
 import io.skillsync.run.Row;

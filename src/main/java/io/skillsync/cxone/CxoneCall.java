@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * The two ends of one attempt at a CXone request (route {@code cxone-attempt}): {@link #prepare} turns the

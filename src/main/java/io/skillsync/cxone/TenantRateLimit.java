@@ -3,7 +3,7 @@ package io.skillsync.cxone;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * Turns the tenant's requests-per-minute into the spacing of the one throttle every CXone request

@@ -27,7 +27,7 @@ public class InboxGate implements GenericFileFilter<Object> {
     private final Leadership leadership;
     private final long unterminatedWaitMillis;
 
-    InboxGate(MaintenanceWindow window, Leadership leadership, io.skillsync.SkillSyncConfig config) {
+    InboxGate(MaintenanceWindow window, Leadership leadership, io.skillsync.config.SkillSyncConfig config) {
         this.window = window;
         this.leadership = leadership;
         this.unterminatedWaitMillis = config.intake().unterminatedWait().toMillis();

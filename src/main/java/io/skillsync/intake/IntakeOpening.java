@@ -9,7 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.cxone.CxoneToken;
 

@@ -13,7 +13,7 @@ import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.quartz.CronExpression;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * The maintenance window (seed runbook: end of shift, or 02:00-04:00): changes reach CXone only inside it.

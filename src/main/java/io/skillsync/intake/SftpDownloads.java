@@ -9,7 +9,7 @@ import jakarta.inject.Named;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * The remote files already downloaded (name, size and time), kept on disk under the work dir, so that a

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * The SFTP password and key passphrase, handed to the SFTP endpoint as beans ({@code #bean:sftpPassword})

@@ -13,7 +13,7 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.run.ReleaseBook;
 
 /**

@@ -46,7 +46,7 @@ public class RosterReader {
 
     private final Limits limits;
 
-    RosterReader(io.skillsync.SkillSyncConfig config) {
+    RosterReader(io.skillsync.config.SkillSyncConfig config) {
         var intake = config.intake();
         this.limits = new Limits(intake.maxFileSize(), intake.maxRecordLength(), intake.maxRows());
     }

@@ -12,7 +12,7 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * Compares each open row with what CXone holds and plans the writes: a row whose state CXone already

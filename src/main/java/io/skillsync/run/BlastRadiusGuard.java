@@ -12,7 +12,7 @@ import jakarta.inject.Named;
 import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.TenantDirectory;
 
 /**

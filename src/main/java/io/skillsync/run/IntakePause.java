@@ -8,7 +8,7 @@ import jakarta.inject.Named;
 
 import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * When a run stops (credentials refused, CXone down), its file stays in the inbox; without a pause the

@@ -19,7 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * Deliberate releases of held files, bound to their content. An operator's release (ops API) records the

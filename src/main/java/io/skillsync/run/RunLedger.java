@@ -15,7 +15,7 @@ import org.apache.camel.ExchangeProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.cxone.CxoneTraffic;
 import io.skillsync.roster.RosterReader;

@@ -24,7 +24,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jboss.logging.Logger;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneTraffic;
 import io.skillsync.roster.RosterReader;
 import io.skillsync.roster.RosterRecord;

@@ -29,8 +29,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skillsync.SkillSyncConfig;
-import io.skillsync.SkillSyncConfig.Simulator.Credentials;
+import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig.Simulator.Credentials;
 
 /**
  * The simulated tenant's HTTP face: the token endpoint at {@code /sim/auth/token}, the API under

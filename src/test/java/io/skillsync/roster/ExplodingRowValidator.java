@@ -1,6 +1,6 @@
 package io.skillsync.roster;
 
-import io.skillsync.SkillSyncConfig;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * The real validator, except that a row naming {@code explode@bug.invalid} throws as a bug would: the

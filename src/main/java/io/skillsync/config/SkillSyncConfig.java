@@ -1,4 +1,4 @@
-package io.skillsync;
+package io.skillsync.config;
 
 import java.time.Duration;
 import java.util.Optional;
