@@ -31,6 +31,12 @@ class FaultsTest {
     TenantSimulator tenant;
     @Inject
     TenantDirectory directory;
+    @Inject
+    io.skillsync.config.SkillSyncConfig config;
+    @Inject
+    jakarta.enterprise.inject.Instance<io.fabric8.kubernetes.client.KubernetesClient> kubernetes;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
 
     /** A test that failed half-way leaves its file behind: set it aside, so the next test meets only its own. */
     @AfterEach
@@ -42,6 +48,25 @@ class FaultsTest {
                 Files.move(file, leftovers.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
+    }
+
+    /**
+     * Before: the Lease was asked once per batch, before the request waited for backpressure, the throttle or
+     * a retry's backoff; a replica that lost its Lease meanwhile still sent the write, beside the new leader.
+     */
+    @Test
+    void aReplicaThatLostItsLeaseWhileARetryWaitedSendsNoMoreWrites() throws Exception {
+        io.quarkus.test.junit.QuarkusMock.installMockForType(new io.skillsync.intake.LeadershipLostAtFirstWrite(config,
+                kubernetes, metrics, tenant), io.skillsync.intake.Leadership.class);
+        Tenants.everyoneOnTier1(tenant, directory, 5);
+        tenant.faults().busyWrites.set(1);
+        Drop.roster("lease-lost.csv", everyoneGetsRetention(5));
+        JsonNode run = Drop.awaitRun("lease-lost.csv");
+        assertEquals("stopped", run.path("result").asText(), run.toString());
+        assertTrue(run.path("stoppedBecause").asText().contains("no longer holds the cluster Lease"), run.toString());
+        assertEquals(1, tenant.writes(), "only the attempt answered 503 went out; its retry waited for the Lease");
+        assertEquals(null, tenant.assignment(Tenants.agentId(1), Tenants.RETENTION), "nothing written");
+        tenant.faults().busyWrites.set(0);
     }
 
     static String everyoneGetsRetention(int count) {

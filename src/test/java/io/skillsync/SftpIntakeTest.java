@@ -50,6 +50,10 @@ class SftpIntakeTest {
     io.quarkus.mailer.MockMailbox mailbox;
     @Inject
     TenantDirectory directory;
+    @Inject
+    org.apache.camel.CamelContext camel;
+    @Inject
+    io.skillsync.intake.Leadership leadership;
 
     @Test
     void aDroppedFileIsDownloadedProcessedAndMovedOnTheServer() {
@@ -86,6 +90,38 @@ class SftpIntakeTest {
                 .filter(m -> m.getText().contains(runId)).findFirst().orElseThrow();
         assertTrue(mail.getSubject().contains("results-night.csv") && mail.getSubject().contains("1 rejected"), mail.getSubject());
         assertFalse(mail.getText().contains("@"), "no e-mail address of an agent in the mail: " + mail.getText());
+    }
+
+    /**
+     * Before: the uploads went on after one failed, so a run whose error file never reached HR was marked
+     * reported by its result file (which names the error file) and the error file was never tried again.
+     */
+    @Test
+    void aRunIsReportedOnlyOnceItsErrorFileIsThere() throws Exception {
+        Tenants.everyoneOnTier1(tenant, directory, 3);
+        // run-results is started by the intake's opening, and delivers on the leader only: both first
+        await().atMost(Duration.ofSeconds(30)).until(() -> camel.getRouteController().getRouteStatus("run-results").isStarted()
+                && leadership.leads());
+        camel.getRouteController().stopRoute("run-results");
+        try {
+            SftpServer.upload("results-blocked.csv", FaultsTest.everyoneGetsRetention(3) + "not-an-email,Retention,5\n");
+            JsonNode run = Drop.awaitRun("results-blocked.csv");
+            String runId = run.path("runId").asText();
+            Path result = RESULTS.resolve("results-blocked." + runId + ".result.txt");
+            Path errors = RESULTS.resolve("results-blocked." + runId + ".errors.csv");
+            // the error file's upload fails: a folder stands where its temporary name would be written
+            Path blocker = Files.createDirectories(RESULTS.resolve(".results-blocked." + runId + ".errors.csv.part"));
+            camel.getRouteController().startRoute("run-results");
+            // the poll that mails the run goes on to its uploads: the error file fails, the result file must wait
+            await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.getMailsSentTo("hr-ops@example.com").stream()
+                    .anyMatch(m -> m.getText().contains(runId)));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> !Files.exists(result));
+            assertFalse(Files.exists(errors));
+            Files.delete(blocker);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(errors) && Files.exists(result));
+        } finally {
+            camel.getRouteController().startRoute("run-results");
+        }
     }
 
     /** Before: a remote "*.approved.csv" skipped the guard and deactivated 50 of 200 agents. */

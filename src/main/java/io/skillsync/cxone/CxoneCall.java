@@ -13,6 +13,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.intake.Leadership;
+import io.skillsync.run.RunStoppedException;
 
 /**
  * The two ends of one attempt at a CXone request (route {@code cxone-attempt}): {@link #prepare} turns the
@@ -36,9 +38,11 @@ public class CxoneCall {
     private final CxoneEndpoint endpoint;
     private final SkillSyncConfig.Cxone.Correlation correlation;
     private final Duration retryAfterCap;
+    private final Leadership leadership;
 
     CxoneCall(CxoneToken token, CxoneTraffic traffic, TenantBackpressure backpressure, ObjectMapper json,
-            CxoneEndpoint endpoint, SkillSyncConfig config) {
+            CxoneEndpoint endpoint, SkillSyncConfig config, Leadership leadership) {
+        this.leadership = leadership;
         this.token = token;
         this.traffic = traffic;
         this.backpressure = backpressure;
@@ -69,6 +73,18 @@ public class CxoneCall {
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         }
         message.setBody(request.json());
+    }
+
+    /**
+     * Route {@code cxone-attempt}, the last step before the request goes out, after any wait for a Retry-After,
+     * the throttle or a retry's backoff: a write goes out only while this replica still leads. Those waits can
+     * outlast a Lease, and the replica that took over may be writing by then.
+     */
+    public void beforeSending(Exchange exchange) {
+        CxoneRequest request = exchange.getProperty(REQUEST, CxoneRequest.class);
+        if (request.kind().equals("write") && !leadership.held()) {
+            throw new RunStoppedException("this replica no longer holds the cluster Lease; the replica that leads runs the file", true);
+        }
         exchange.setProperty(SENT_AT, System.nanoTime());
         traffic.sent(request.kind());
     }

@@ -481,6 +481,8 @@ public class SimulatorResource {
                     : Response.status(429).header("Retry-After", retryAfter).build();
         } else if (tenant.faults().serverError()) {
             answer = Response.status(503).entity("Service Unavailable").build();
+        } else if (!method.equals("GET") && tenant.faults().busyWrites.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            answer = Response.status(503).entity("Service Unavailable").build();
         } else if (!method.equals("GET") && tenant.faults().forbidWrites) {
             answer = Response.status(403).header("icStatusDescription", "The API user lacks the permission Skills: Edit")
                     .build();

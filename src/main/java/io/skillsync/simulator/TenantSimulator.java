@@ -58,6 +58,8 @@ public class TenantSimulator {
         public volatile Integer retryAfterSeconds;
         /** The token endpoint refuses every client (wrong id/secret). */
         public volatile boolean refuseCredentials;
+        /** The next n writes are answered 503 (CXone busy for a moment); each such answer counts one down. */
+        public final java.util.concurrent.atomic.AtomicInteger busyWrites = new java.util.concurrent.atomic.AtomicInteger();
         /** Writes are answered 403 (the API user lacks a permission). */
         public volatile boolean forbidWrites;
         /** Agents whose items fail inside a 200 ("locked"). */

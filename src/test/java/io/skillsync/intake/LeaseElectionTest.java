@@ -79,6 +79,10 @@ class LeaseElectionTest {
 
         long cut = System.nanoTime();
         old.gate.cut();
+        // the Lease changes hands within the configured time: it expires lease-duration after the last renewal
+        // (at most a retry-period before the cut), and the standby takes it at its next try
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> next.name.equals(holder()));
+        double handedOver = (System.nanoTime() - cut) / 1e9;
         await().atMost(Duration.ofSeconds(20)).until(() -> !next.acts.isEmpty());
 
         long oldLastAct = old.acts.get(old.acts.size() - 1);
@@ -87,8 +91,12 @@ class LeaseElectionTest {
         assertFalse(old.service.holdsFreshLease());
         System.out.printf("lease figures: lease-duration %.1f s, renew-deadline %.1f s, retry-period %.1f s;"
                 + " the cut-off leader stopped acting %.2f s after the cut, the standby took over %.2f s after the cut,"
-                + " %.2f s with neither acting%n", LEASE.toMillis() / 1e3, RENEW_DEADLINE.toMillis() / 1e3,
-                RETRY.toMillis() / 1e3, (oldLastAct - cut) / 1e9, (nextFirstAct - cut) / 1e9, (nextFirstAct - oldLastAct) / 1e9);
+                + " %.2f s with neither acting; the Lease changed hands %.2f s after the cut%n", LEASE.toMillis() / 1e3,
+                RENEW_DEADLINE.toMillis() / 1e3, RETRY.toMillis() / 1e3, (oldLastAct - cut) / 1e9, (nextFirstAct - cut) / 1e9,
+                (nextFirstAct - oldLastAct) / 1e9, handedOver);
+        double bound = (LEASE.toMillis() + 2 * RETRY.toMillis()) / 1e3 + 1.0;
+        assertTrue(handedOver <= bound, "the Lease changed hands " + handedOver + " s after the cut; configured: lease-duration "
+                + LEASE + " + retry-period " + RETRY + " (+ 1 s for the machine)");
         // the old leader's route stops too, once its elector has given up (it ticks without acting until then)
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> System.nanoTime() - old.ticks.get(old.ticks.size() - 1) > Duration.ofMillis(300).toNanos());
