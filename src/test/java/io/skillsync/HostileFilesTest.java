@@ -141,11 +141,11 @@ class HostileFilesTest {
     /** Before: an unexpected exception was retried for ever with only a WARN "Rollback". */
     @Test
     void anUnexpectedFailureIsSaidSetAsideAndNotTakenAgain() throws Exception {
-        io.quarkus.test.junit.QuarkusMock.installMockForType(new io.skillsync.roster.ExplodingRowValidator(config),
-                io.skillsync.roster.RowValidator.class);
+        io.quarkus.test.junit.QuarkusMock.installMockForType(new io.skillsync.run.ExplodingRowValidator(config),
+                io.skillsync.run.RowValidator.class);
         Tenants.everyoneOnTier1(tenant, directory, 5);
         Drop.roster("bug.csv", "email,skill,proficiency\n" + Tenants.email(1) + ",Retention,5\n"
-                + io.skillsync.roster.ExplodingRowValidator.TRIGGER + ",Retention,5\n");
+                + io.skillsync.run.ExplodingRowValidator.TRIGGER + ",Retention,5\n");
         var run = Drop.awaitRun("bug.csv");
         assertEquals("failed", run.path("result").asText(), run.toString());
         assertTrue(run.path("failedBecause").asText().contains("a bug met on line 3"), run.toString());

@@ -17,13 +17,9 @@ import java.util.NoSuchElementException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
-import org.apache.camel.ExchangeProperty;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-
-import io.skillsync.run.Run;
-import io.skillsync.run.RunLedger;
 
 /**
  * Streams a roster file's data rows (RFC 4180, UTF-8 with or without BOM, LF or CRLF), one
@@ -38,11 +34,6 @@ public class RosterReader {
             // blank lines are skipped here rather than by the parser, so that line numbers stay exact
             .setIgnoreEmptyLines(false)
             .get();
-
-    /** The rows of the run's file, for the split. */
-    public Rows rowsOf(@ExchangeProperty(RunLedger.RUN) Run run) {
-        return rows(run.file());
-    }
 
     private final Limits limits;
 

@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import org.apache.camel.ExchangeProperty;
 
 import io.skillsync.cxone.TenantDirectory;
-import io.skillsync.roster.RowRequest;
 
 /**
  * Turns a valid row's e-mail and skill name into CXone's agentId and skillId, from the cached directory.

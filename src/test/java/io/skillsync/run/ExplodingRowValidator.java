@@ -1,6 +1,7 @@
-package io.skillsync.roster;
+package io.skillsync.run;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.roster.RosterRecord;
 
 /**
  * The real validator, except that a row naming {@code explode@bug.invalid} throws as a bug would: the

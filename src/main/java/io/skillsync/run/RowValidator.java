@@ -1,4 +1,4 @@
-package io.skillsync.roster;
+package io.skillsync.run;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 import io.skillsync.config.SkillSyncConfig;
-import io.skillsync.run.Outcome;
-import io.skillsync.run.Row;
+import io.skillsync.roster.RosterColumns;
+import io.skillsync.roster.RosterRecord;
 
 /**
  * Checks one row against roster-format.md. A wrong row is rejected with a detail that names its line and

@@ -1,6 +1,4 @@
-package io.skillsync.roster;
-
-import io.skillsync.run.Row;
+package io.skillsync.run;
 
 /**
  * A row between validation and resolution: the ledger entry plus the names it gives for the agent and
