@@ -31,6 +31,7 @@ import io.quarkus.qute.TemplateInstance;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The operators' console: pages served by the service. A viewer sees every run, its rows and reasons,
@@ -179,14 +180,10 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(OPERATOR)
     public Response rerun(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
-            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
         ConsoleCsrf.verify(token, cookie);
-        try {
-            String to = waiting.rerun(file, name(who));
-            return home("error/" + file + " moved to inbox/" + to + ": it runs next");
-        } catch (WaitingRosters.Refused e) {
-            return home(e.getMessage());
-        }
+        String to = waiting.rerun(file, name(who));
+        return home("error/" + file + " moved to inbox/" + to + ": it runs next");
     }
 
     @POST
@@ -194,14 +191,10 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(OPERATOR)
     public Response release(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
-            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
         ConsoleCsrf.verify(token, cookie);
-        try {
-            String to = waiting.release(file, name(who));
-            return home("hold/" + file + " released by " + name(who) + " and moved to inbox/" + to);
-        } catch (WaitingRosters.Refused e) {
-            return home(e.getMessage());
-        }
+        String to = waiting.release(file, name(who));
+        return home("hold/" + file + " released by " + name(who) + " and moved to inbox/" + to);
     }
 
     /** A preview of an uploaded roster. */
@@ -226,14 +219,10 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(OPERATOR)
     public Response previewWaiting(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
-            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
         ConsoleCsrf.verify(token, cookie);
-        try {
-            byte[] content = waiting.content("error", file);
-            return toPreview(previews.create(file, content, "error/" + file, name(who)).id(), null);
-        } catch (WaitingRosters.Refused e) {
-            return home(e.getMessage());
-        }
+        byte[] content = waiting.content("error", file);
+        return toPreview(previews.create(file, content, "error/" + file, name(who)).id(), null);
     }
 
     @POST
@@ -256,13 +245,15 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(OPERATOR)
     public Response revert(SecurityContext who, @RestForm String run, @RestForm(ConsoleCsrf.FIELD) String token,
-            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
         ConsoleCsrf.verify(token, cookie);
-        try {
-            return toPreview(previews.revert(run, name(who)).id(), null);
-        } catch (WaitingRosters.Refused e) {
-            return home(e.getMessage());
-        }
+        return toPreview(previews.revert(run, name(who)).id(), null);
+    }
+
+    /** An action the files or the runs refused (no such file, already applied, ...): back to the console, saying why. */
+    @ServerExceptionMapper
+    Response refused(WaitingRosters.Refused refused) {
+        return home(refused.getMessage());
     }
 
     // --- views ---------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.skillsync.console.Previews;
@@ -69,12 +70,8 @@ public class OperationsResource {
     @Path("/error/{file}/rerun")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(OPERATOR)
-    public Response rerun(SecurityContext who, @PathParam("file") String file) throws IOException {
-        try {
-            return moved("error/" + file, waiting.rerun(file, who.getUserPrincipal().getName()), who);
-        } catch (WaitingRosters.Refused e) {
-            return refused(e);
-        }
+    public Response rerun(SecurityContext who, @PathParam("file") String file) throws IOException, WaitingRosters.Refused {
+        return moved("error/" + file, waiting.rerun(file, who.getUserPrincipal().getName()), who);
     }
 
     /** Releases a held file deliberately: the release of its content is recorded, then it moves into the inbox. */
@@ -82,12 +79,8 @@ public class OperationsResource {
     @Path("/hold/{file}/release")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(OPERATOR)
-    public Response release(SecurityContext who, @PathParam("file") String file) throws IOException {
-        try {
-            return moved("hold/" + file, waiting.release(file, who.getUserPrincipal().getName()), who);
-        } catch (WaitingRosters.Refused e) {
-            return refused(e);
-        }
+    public Response release(SecurityContext who, @PathParam("file") String file) throws IOException, WaitingRosters.Refused {
+        return moved("hold/" + file, waiting.release(file, who.getUserPrincipal().getName()), who);
     }
 
     /** The roster that puts back what a run changed, as a preview (a dry run); apply it once its plan is there. */
@@ -95,12 +88,8 @@ public class OperationsResource {
     @Path("/runs/{runId}/revert")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(OPERATOR)
-    public Response revert(SecurityContext who, @PathParam("runId") String runId) throws IOException {
-        try {
-            return Response.accepted(Previews.view(previews.revert(runId, who.getUserPrincipal().getName()))).build();
-        } catch (WaitingRosters.Refused e) {
-            return refused(e);
-        }
+    public Response revert(SecurityContext who, @PathParam("runId") String runId) throws IOException, WaitingRosters.Refused {
+        return Response.accepted(Previews.view(previews.revert(runId, who.getUserPrincipal().getName()))).build();
     }
 
     @GET
@@ -115,12 +104,8 @@ public class OperationsResource {
     @Path("/previews/{id}/apply")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(OPERATOR)
-    public Response apply(SecurityContext who, @PathParam("id") String id) throws IOException {
-        try {
-            return Response.accepted(Previews.view(previews.apply(id, who.getUserPrincipal().getName()))).build();
-        } catch (WaitingRosters.Refused e) {
-            return refused(e);
-        }
+    public Response apply(SecurityContext who, @PathParam("id") String id) throws IOException, WaitingRosters.Refused {
+        return Response.accepted(Previews.view(previews.apply(id, who.getUserPrincipal().getName()))).build();
     }
 
     /**
@@ -144,7 +129,9 @@ public class OperationsResource {
         return Response.accepted(Map.of("moved", from, "to", "inbox/" + to, "by", who.getUserPrincipal().getName())).build();
     }
 
-    private static Response refused(WaitingRosters.Refused e) {
-        return Response.status(e.status()).entity(Map.of("error", e.getMessage())).build();
+    /** An action the files or the runs refused (no such file, already applied, ...): its status, and why. */
+    @ServerExceptionMapper
+    Response refused(WaitingRosters.Refused e) {
+        return Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(Map.of("error", e.getMessage())).build();
     }
 }

@@ -211,6 +211,10 @@ class ConsoleBrowserTest {
         given().cookies(alice).formParam("file", errorFile).formParam(ConsoleCsrf.FIELD, "x".repeat(43))
                 .post(BASE + "/console/rerun").then().statusCode(403);
         assertTrue(Files.exists(Drop.WORK.resolve("error").resolve(errorFile)), "nothing moved");
+        // a refused action comes back to the console, saying why
+        given().cookies(alice).redirects().follow(false).formParam("file", "no-such.csv")
+                .formParam(ConsoleCsrf.FIELD, alice.get(ConsoleCsrf.COOKIE)).post(BASE + "/console/rerun").then()
+                .statusCode(303).header("Location", org.hamcrest.Matchers.containsString("error%2Fno-such.csv+does+not+exist"));
         // the script API: Basic, and a change only as JSON (a page of another site cannot send that unasked)
         given().auth().preemptive().basic("victor", "viewing").contentType("application/json")
                 .post(BASE + "/ops/error/" + errorFile + "/rerun").then().statusCode(403);
