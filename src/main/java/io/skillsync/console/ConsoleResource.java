@@ -50,12 +50,6 @@ public class ConsoleResource {
     static final int ROWS_SHOWN = 500;
     static final List<String> OUTCOMES = List.of("applied", "unchanged", "rejected", "failed", "planned");
 
-    /** A run as the runs table shows it. */
-    public record RunLine(String runId, String file, String mode, String result, String started, long startedEpoch, String took, long rows,
-            long applied, long unchanged, long rejected, long failed, long planned, long requests, long throttled,
-            String reason) {
-    }
-
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance login(boolean error, boolean off);
@@ -105,9 +99,9 @@ public class ConsoleResource {
         List<JsonNode> summaries = history.latest(200, Instant.now().minus(Duration.ofDays(30)));
         List<RunLine> runs = new ArrayList<>();
         for (JsonNode summary : summaries) {
-            runs.add(line(summary));
+            runs.add(RunLine.of(summary));
         }
-        return Templates.index(name(who), operator(who), runs, chart(runs), waiting.all(), live.progress(), live.tenant(),
+        return Templates.index(name(who), operator(who), runs, RunLine.chart(runs, json), waiting.all(), live.progress(), live.tenant(),
                 live.checks(), previews.latest(10), actions.latest(20), message);
     }
 
@@ -131,7 +125,7 @@ public class ConsoleResource {
             return Response.status(404).entity("no run " + runId).type(MediaType.TEXT_PLAIN).build();
         }
         String only = outcome != null && OUTCOMES.contains(outcome) ? outcome : "";
-        return Response.ok(Templates.run(name(who), operator(who), line(summary), texts(summary.path("heldBecause")), only,
+        return Response.ok(Templates.run(name(who), operator(who), RunLine.of(summary), RunLine.texts(summary.path("heldBecause")), only,
                 OUTCOMES, history.rows(summary, only, ROWS_SHOWN), history.output(summary, ".audit.csv").isPresent(),
                 history.output(summary, ".errors.csv").isPresent(), history.output(summary, ".undo.csv").isPresent(),
                 ROWS_SHOWN)).build();
@@ -167,9 +161,9 @@ public class ConsoleResource {
         if (preview == null) {
             return Response.status(404).type(MediaType.TEXT_PLAIN).entity("no preview " + id).build();
         }
-        RunLine plan = preview.planned() ? line(preview.plan()) : null;
+        RunLine plan = preview.planned() ? RunLine.of(preview.plan()) : null;
         RunHistory.Rows rows = preview.planned() ? history.rows(preview.plan(), "", ROWS_SHOWN) : null;
-        List<String> wouldBeHeld = preview.planned() ? texts(preview.plan().path("wouldBeHeld")) : List.of();
+        List<String> wouldBeHeld = preview.planned() ? RunLine.texts(preview.plan().path("wouldBeHeld")) : List.of();
         return Response.ok(Templates.preview(name(who), operator(who), preview, plan, wouldBeHeld, rows, message)).build();
     }
 
@@ -250,56 +244,24 @@ public class ConsoleResource {
         return toPreview(previews.revert(run, name(who)).id(), null);
     }
 
+    /** Signs out: the session cookie expires (form sign-in keeps no session on the server). */
+    @POST
+    @Path("/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ VIEWER, OPERATOR })
+    public Response signOut(@RestForm(ConsoleCsrf.FIELD) String token, @RestCookie(ConsoleCsrf.COOKIE) String cookie) {
+        ConsoleCsrf.verify(token, cookie);
+        return Response.seeOther(URI.create("/console/login"))
+                .cookie(new jakarta.ws.rs.core.NewCookie.Builder("quarkus-credential").value("").path("/").maxAge(0).build()).build();
+    }
+
     /** An action the files or the runs refused (no such file, already applied, ...): back to the console, saying why. */
     @ServerExceptionMapper
     Response refused(WaitingRosters.Refused refused) {
         return home(refused.getMessage());
     }
 
-    // --- views ---------------------------------------------------------------------------------------
-
-    static RunLine line(JsonNode summary) {
-        JsonNode counts = summary.path("counts");
-        JsonNode requests = summary.path("requests");
-        Instant started = RunHistory.startOf(summary);
-        String took = "";
-        try {
-            took = Duration.between(started, Instant.parse(summary.path("finished").asText())).toMillis() / 100 / 10.0 + " s";
-        } catch (RuntimeException e) {
-            // an older or interrupted record without its end
-        }
-        String reason = summary.path("stoppedBecause").asText(null);
-        if (reason == null && summary.path("heldBecause").isArray()) {
-            reason = String.join("; ", texts(summary.path("heldBecause")));
-        }
-        return new RunLine(summary.path("runId").asText(), summary.path("file").asText(), summary.path("mode").asText(),
-                summary.path("result").asText(), started.toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z"), started.getEpochSecond(), took,
-                counts.path("rows").asLong(), counts.path("applied").asLong(), counts.path("unchanged").asLong(),
-                counts.path("rejected").asLong(), counts.path("failed").asLong(), counts.path("planned").asLong(),
-                requests.path("read").asLong() + requests.path("write").asLong() + requests.path("token").asLong(),
-                requests.path("throttled429").asLong(), reason == null ? "" : reason);
-    }
-
-    /** The chart's series, oldest run first: [times (s)], [applied], [unchanged], [rejected], [failed]. */
-    private String chart(List<RunLine> runs) throws IOException {
-        List<List<Number>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>());
-        for (int i = runs.size() - 1; i >= 0; i--) {
-            RunLine run = runs.get(i);
-            series.get(0).add(run.startedEpoch());
-            series.get(1).add(run.applied());
-            series.get(2).add(run.unchanged());
-            series.get(3).add(run.rejected());
-            series.get(4).add(run.failed());
-        }
-        return json.writeValueAsString(series);
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(node -> texts.add(node.asText()));
-        return texts;
-    }
+    // --- helpers -------------------------------------------------------------------------------------
 
     private static boolean operator(SecurityContext who) {
         return who.isUserInRole(OPERATOR);

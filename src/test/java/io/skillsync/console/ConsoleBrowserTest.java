@@ -181,6 +181,12 @@ class ConsoleBrowserTest {
             assertTrue(actions.contains("alice " + action), action + " in: " + actions);
         }
         shot("06-console-after");
+
+        // signing out ends the session: the console asks to sign in again
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.get(BASE + "/console");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     }
 
     @Test
