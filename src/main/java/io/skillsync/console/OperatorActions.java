@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -28,7 +28,8 @@ import io.skillsync.roster.SpreadsheetCells;
 
 /**
  * What operators did from the console or the operations API (rerun, release, preview, apply, revert), who
- * and when, in the audit: {@code audit/<date>/operator-actions.csv}, one line an action, appended and
+ * and when, in the audit: {@code audit/<date>/operator-actions.csv} (the service's local date, as the audit
+ * folders are named), one line an action, appended and
  * forced to disk before the page answers. Moving files by hand leaves no such line; these do.
  */
 @ApplicationScoped
@@ -51,7 +52,7 @@ public class OperatorActions {
     /** Records that {@code by} did {@code action} on {@code file} (content {@code sha256}). */
     public synchronized void record(String by, String action, String file, String sha256) throws IOException {
         Instant now = Instant.now();
-        Path day = audit.resolve(LocalDate.ofInstant(now, ZoneOffset.UTC).toString());
+        Path day = audit.resolve(LocalDate.ofInstant(now, ZoneId.systemDefault()).toString());
         Files.createDirectories(day);
         Path log = day.resolve(FILE);
         boolean fresh = !Files.exists(log);
