@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -90,19 +89,28 @@ public class Previews {
         return find(id).orElseThrow();
     }
 
-    /** A preview and, once its dry run has run, that run's summary. */
-    public Optional<Preview> find(String id) throws IOException {
-        if (id == null || !ID.matcher(id).matches() || !Files.isRegularFile(previews.resolve(id).resolve("preview.json"))) {
+    /**
+     * A preview and, once its dry run has run, that run's summary. The dry run's id is noted in the record the
+     * first time it is found, so that a page listing previews does not read every summary since each was made;
+     * synchronized with {@link #apply}, which writes the same record.
+     */
+    public synchronized Optional<Preview> find(String id) throws IOException {
+        Path file = id == null || !ID.matcher(id).matches() ? null : previews.resolve(id).resolve("preview.json");
+        if (file == null || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        JsonNode record = json.readTree(previews.resolve(id).resolve("preview.json").toFile());
-        JsonNode plan = null;
-        Instant at = Instant.parse(record.path("at").asText());
+        ObjectNode record = (ObjectNode) json.readTree(file.toFile());
         String dryRun = record.path("dryRunFile").asText();
-        for (JsonNode summary : history.latest(500, at.minusSeconds(1))) {
-            if (summary.path("file").asText().equals(dryRun) && summary.path("sha256").asText().equals(record.path("sha256").asText())) {
-                plan = summary;
-                break;
+        JsonNode plan = record.has("planRunId") ? history.summary(record.path("planRunId").asText()).orElse(null) : null;
+        if (plan == null) {
+            Instant at = Instant.parse(record.path("at").asText());
+            for (JsonNode summary : history.latest(500, at.minusSeconds(1))) {
+                if (summary.path("file").asText().equals(dryRun)
+                        && summary.path("sha256").asText().equals(record.path("sha256").asText())) {
+                    plan = summary;
+                    write(file.getParent(), record.put("planRunId", summary.path("runId").asText()));
+                    break;
+                }
             }
         }
         return Optional.of(new Preview(id, record.path("name").asText(), record.path("source").asText(),
@@ -177,11 +185,6 @@ public class Previews {
         Path part = dir.resolve("preview.json.part");
         Files.write(part, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
         Files.move(part, dir.resolve("preview.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** Whether a file name is one of a preview's dry runs (for labels). */
-    static boolean isPreviewRun(String file) {
-        return file.toLowerCase(Locale.ROOT).contains(".preview-") && file.toLowerCase(Locale.ROOT).endsWith(".dryrun.csv");
     }
 
     /** A preview as the operations API answers it. */
