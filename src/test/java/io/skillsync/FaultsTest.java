@@ -56,8 +56,8 @@ class FaultsTest {
      */
     @Test
     void aReplicaThatLostItsLeaseWhileARetryWaitedSendsNoMoreWrites() throws Exception {
-        io.quarkus.test.junit.QuarkusMock.installMockForType(new io.skillsync.intake.LeadershipLostAtFirstWrite(config,
-                kubernetes, metrics, tenant), io.skillsync.intake.Leadership.class);
+        io.quarkus.test.junit.QuarkusMock.installMockForType(new io.skillsync.cluster.LeadershipLostAtFirstWrite(config,
+                kubernetes, metrics, tenant), io.skillsync.cluster.Leadership.class);
         Tenants.everyoneOnTier1(tenant, directory, 5);
         tenant.faults().busyWrites.set(1);
         Drop.roster("lease-lost.csv", everyoneGetsRetention(5));

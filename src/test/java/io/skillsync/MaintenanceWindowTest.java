@@ -19,7 +19,7 @@ import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
-import io.skillsync.intake.MaintenanceWindow;
+import io.skillsync.run.MaintenanceWindow;
 import io.skillsync.simulator.TenantSimulator;
 
 /** A window that opens every 10 seconds for 5: a file dropped while it is closed waits, and runs once it opens. */

@@ -53,7 +53,7 @@ class SftpIntakeTest {
     @Inject
     org.apache.camel.CamelContext camel;
     @Inject
-    io.skillsync.intake.Leadership leadership;
+    io.skillsync.cluster.Leadership leadership;
 
     @Test
     void aDroppedFileIsDownloadedProcessedAndMovedOnTheServer() {

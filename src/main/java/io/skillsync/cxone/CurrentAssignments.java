@@ -4,22 +4,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
-import io.skillsync.run.Assignment;
-import io.skillsync.run.AssignmentKey;
-import io.skillsync.run.Row;
-import io.skillsync.run.Run;
-import io.skillsync.run.RunLedger;
+import io.skillsync.sync.Assignment;
+import io.skillsync.sync.AssignmentKey;
+import io.skillsync.sync.Row;
 
 /**
  * Reads, fresh for every run, what CXone holds for the rows at hand, by whichever way costs the fewest
@@ -31,7 +26,6 @@ import io.skillsync.run.RunLedger;
  * the blast-radius guard weighs a deactivation against all of the skill's active agents.
  */
 @ApplicationScoped
-@Named("currentAssignments")
 public class CurrentAssignments {
 
     private static final Logger LOG = Logger.getLogger(CurrentAssignments.class);
@@ -68,24 +62,12 @@ public class CurrentAssignments {
         }
     }
 
-    /** What CXone holds for the open rows' agents and skills. */
-    public Map<AssignmentKey, Assignment> read(@ExchangeProperty(RunLedger.RUN) Run run) {
-        Set<Long> agents = new TreeSet<>();
-        Set<Long> skills = new TreeSet<>();
-        run.rows().stream().filter(Row::open).forEach(row -> {
-            agents.add(row.agentId());
-            skills.add(row.skillId());
-        });
-        boolean deactivates = run.rows().stream().anyMatch(row -> row.open() && !row.active());
-        return read(run, agents, skills, deactivates, "current assignments");
-    }
-
     /**
      * Reads what CXone holds for {@code agents} x {@code skills}, the cheapest way.
      *
      * @param wholeSkills every holder of each skill is needed (the guard), not just the rows' agents
      */
-    public Map<AssignmentKey, Assignment> read(Run run, Set<Long> agents, Set<Long> skills, boolean wholeSkills,
+    public Map<AssignmentKey, Assignment> read(String runId, Set<Long> agents, Set<Long> skills, boolean wholeSkills,
             String what) {
         Map<AssignmentKey, Assignment> held = new HashMap<>();
         if (agents.isEmpty()) {
@@ -108,7 +90,7 @@ public class CurrentAssignments {
             how = "per skill";
             if (read < 0) {
                 // CXone does not serve per-skill reads: the next cheapest way, this once and from now on
-                return read(run, agents, skills, wholeSkills, what);
+                return read(runId, agents, skills, wholeSkills, what);
             }
             requests += read;
         } else if (byAgent < tenantWide) {
@@ -118,7 +100,7 @@ public class CurrentAssignments {
             requests += tenantWide(first, held) - (first == null ? 0 : 1);
             how = "tenant-wide";
         }
-        LOG.infof("run %s: read %s of %d agent(s) and %d skill(s) %s in %d request(s)", run.id(), what, agents.size(),
+        LOG.infof("run %s: read %s of %d agent(s) and %d skill(s) %s in %d request(s)", runId, what, agents.size(),
                 skills.size(), how, requests);
         return held;
     }

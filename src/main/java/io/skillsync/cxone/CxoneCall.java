@@ -13,8 +13,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import io.skillsync.config.SkillSyncConfig;
-import io.skillsync.intake.Leadership;
-import io.skillsync.run.RunStoppedException;
+import io.skillsync.cluster.Leadership;
+import io.skillsync.sync.RunStoppedException;
 
 /**
  * The two ends of one attempt at a CXone request (route {@code cxone-attempt}): {@link #prepare} turns the

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.skillsync.config.SkillSyncConfig;
-import io.skillsync.intake.MaintenanceWindow;
+import io.skillsync.run.MaintenanceWindow;
 import io.skillsync.intake.SftpIntake;
 
 /**
@@ -24,10 +24,10 @@ public class IntakeReadiness implements HealthCheck {
     private final MaintenanceWindow window;
     private final boolean sftpEnabled;
     private final io.skillsync.intake.IntakeOpening opening;
-    private final io.skillsync.intake.Leadership leadership;
+    private final io.skillsync.cluster.Leadership leadership;
 
     IntakeReadiness(SftpIntake sftp, MaintenanceWindow window, SkillSyncConfig config,
-            io.skillsync.intake.IntakeOpening opening, io.skillsync.intake.Leadership leadership) {
+            io.skillsync.intake.IntakeOpening opening, io.skillsync.cluster.Leadership leadership) {
         this.leadership = leadership;
         this.sftp = sftp;
         this.window = window;

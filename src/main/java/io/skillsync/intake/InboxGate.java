@@ -12,6 +12,9 @@ import jakarta.inject.Named;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 
+import io.skillsync.cluster.Leadership;
+import io.skillsync.run.MaintenanceWindow;
+
 /**
  * The inbox's file filter (route {@code roster-intake}): a file is taken only inside the maintenance
  * window, only while this replica leads (a woken-up former leader takes nothing), only when its name is a safe roster name, and only when it is a regular file (not a symbolic

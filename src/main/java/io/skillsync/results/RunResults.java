@@ -54,10 +54,10 @@ public class RunResults {
     private final IdempotentRepository delivered;
     private volatile String mailProblem;
 
-    private final io.skillsync.intake.Leadership leadership;
+    private final io.skillsync.cluster.Leadership leadership;
 
     RunResults(SkillSyncConfig config, SftpOrigins origins, Mailer mailer, ObjectMapper json,
-            io.skillsync.intake.Leadership leadership) {
+            io.skillsync.cluster.Leadership leadership) {
         this.leadership = leadership;
         this.workDir = Path.of(config.workDir());
         this.sftp = config.sftp().enabled();

@@ -13,6 +13,11 @@ import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.sync.Assignment;
+import io.skillsync.sync.AssignmentKey;
+import io.skillsync.sync.Batch;
+import io.skillsync.sync.Outcome;
+import io.skillsync.sync.Row;
 
 /**
  * Compares each open row with what CXone holds and plans the writes: a row whose state CXone already

@@ -14,6 +14,9 @@ import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.TenantDirectory;
+import io.skillsync.sync.Assignment;
+import io.skillsync.sync.AssignmentKey;
+import io.skillsync.sync.Row;
 
 /**
  * Weighs a run's whole plan before anything is written (the runbook's worst case: a malformed file

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.sync.RunStoppedException;
 
 /**
  * When a run stops (credentials refused, CXone down), its file stays in the inbox; without a pause the

@@ -12,6 +12,10 @@ import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CurrentAssignments;
+import io.skillsync.sync.Assignment;
+import io.skillsync.sync.AssignmentKey;
+import io.skillsync.sync.Outcome;
+import io.skillsync.sync.Row;
 
 /**
  * CXone sometimes answers 200 and keeps nothing. After a run's writes, and {@code skillsync.verify.delay}
@@ -62,7 +66,7 @@ public class ReadBack {
             skills.add(row.skillId());
         });
         // what was written, read the cheapest way: its skills' holders or its agents, never the whole tenant for a few rows
-        Map<AssignmentKey, Assignment> held = current.read(run, agents, skills, false, "written assignments back");
+        Map<AssignmentKey, Assignment> held = current.read(run.id(), agents, skills, false, "written assignments back");
         int kept = 0;
         int lost = 0;
         for (Row row : run.rows()) {

@@ -1,5 +1,7 @@
 package io.skillsync.run;
 
+import io.skillsync.sync.Row;
+
 /**
  * A row between validation and resolution: the ledger entry plus the names it gives for the agent and
  * the skill. Lives only while the row passes through the split.

@@ -6,6 +6,8 @@ import jakarta.inject.Named;
 import org.apache.camel.ExchangeProperty;
 
 import io.skillsync.cxone.TenantDirectory;
+import io.skillsync.sync.Outcome;
+import io.skillsync.sync.Row;
 
 /**
  * Turns a valid row's e-mail and skill name into CXone's agentId and skillId, from the cached directory.

@@ -11,6 +11,8 @@ import jakarta.inject.Named;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.roster.RosterColumns;
 import io.skillsync.roster.RosterRecord;
+import io.skillsync.sync.Outcome;
+import io.skillsync.sync.Row;
 
 /**
  * Checks one row against roster-format.md. A wrong row is rejected with a detail that names its line and

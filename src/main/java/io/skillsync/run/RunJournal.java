@@ -32,6 +32,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.sync.AssignmentKey;
+import io.skillsync.sync.Batch;
+import io.skillsync.sync.Row;
 
 /**
  * The write-ahead journal: nothing written to CXone goes unrecorded, even if the process dies between a

@@ -19,6 +19,9 @@ import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.cxone.CxoneTraffic;
 import io.skillsync.roster.RosterReader;
+import io.skillsync.sync.Outcome;
+import io.skillsync.sync.Row;
+import io.skillsync.sync.RunStoppedException;
 
 /** Opens a run for a picked-up file and keeps its rows, so that every row ends with exactly one outcome. */
 @ApplicationScoped

@@ -30,6 +30,9 @@ import io.skillsync.roster.RosterReader;
 import io.skillsync.roster.RosterRecord;
 import io.skillsync.roster.SpreadsheetCells;
 import io.skillsync.roster.UnreadableRosterException;
+import io.skillsync.sync.Outcome;
+import io.skillsync.sync.Row;
+import io.skillsync.sync.RunStoppedException;
 
 /**
  * Writes a run's record once every row has its outcome (operations.md): {@code audit/<date>/<runId>.audit.csv}

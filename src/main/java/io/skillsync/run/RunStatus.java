@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneClient;
+import io.skillsync.sync.Outcome;
 
 /**
  * How runs go, for operators: health checks read it, and it feeds the metrics {@code skillsync_runs_total{result}},

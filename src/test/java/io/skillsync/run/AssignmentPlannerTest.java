@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.CxoneTraffic;
 import io.skillsync.support.TestConfig;
+import io.skillsync.sync.Assignment;
+import io.skillsync.sync.AssignmentKey;
+import io.skillsync.sync.Batch;
+import io.skillsync.sync.Outcome;
+import io.skillsync.sync.Row;
 
 /** The planner alone, in plain JUnit: exactly ceil(n/100) writes per skill and verb, nothing for what CXone holds. */
 class AssignmentPlannerTest {

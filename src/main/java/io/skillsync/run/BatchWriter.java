@@ -1,4 +1,4 @@
-package io.skillsync.cxone;
+package io.skillsync.run;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,18 +23,20 @@ import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
-import io.skillsync.intake.Leadership;
-import io.skillsync.intake.MaintenanceWindow;
-import io.skillsync.run.Assignment;
-import io.skillsync.run.AssignmentKey;
-import io.skillsync.run.AssignmentPlanner;
-import io.skillsync.run.Batch;
-import io.skillsync.run.Outcome;
-import io.skillsync.run.Row;
-import io.skillsync.run.Run;
-import io.skillsync.run.RunLedger;
-import io.skillsync.run.RunProgress;
-import io.skillsync.run.RunStoppedException;
+import io.skillsync.cluster.Leadership;
+import io.skillsync.sync.Assignment;
+import io.skillsync.sync.AssignmentKey;
+import io.skillsync.sync.Batch;
+import io.skillsync.sync.Outcome;
+import io.skillsync.sync.Row;
+import io.skillsync.sync.RunStoppedException;
+import io.skillsync.cxone.CurrentAssignments;
+import io.skillsync.cxone.CxoneClient;
+import io.skillsync.cxone.CxoneException;
+import io.skillsync.cxone.CxoneJson;
+import io.skillsync.cxone.CxoneRequest;
+import io.skillsync.cxone.CxoneResponse;
+import io.skillsync.cxone.TenantDirectory;
 
 /**
  * Writes one {@link Batch} (route {@code write-batch}): shapes the request of the configured write mode,
@@ -275,7 +277,7 @@ public class BatchWriter {
                 agents.add(row.agentId());
                 skills.add(row.skillId());
             });
-            Map<AssignmentKey, Assignment> held = current.read(run, agents, skills, false, "assignments of refused items again");
+            Map<AssignmentKey, Assignment> held = current.read(run.id(), agents, skills, false, "assignments of refused items again");
             Map<String, List<Row>> byVerb = new LinkedHashMap<>();
             for (Row row : again) {
                 Assignment now = held.get(new AssignmentKey(row.agentId(), row.skillId()));

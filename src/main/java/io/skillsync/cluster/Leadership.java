@@ -1,4 +1,4 @@
-package io.skillsync.intake;
+package io.skillsync.cluster;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package io.skillsync.intake;
+package io.skillsync.cluster;
 
 import java.util.List;
 import java.util.Optional;

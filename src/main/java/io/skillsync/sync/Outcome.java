@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.sync;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.sync;
 
 /**
  * The run cannot go on (credentials refused, a permission missing, CXone down, the service stopping).

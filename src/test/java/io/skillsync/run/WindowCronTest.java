@@ -1,4 +1,4 @@
-package io.skillsync.intake;
+package io.skillsync.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.sync;
 
 /**
  * One roster row as the run knows it: what it asks for, what CXone held, and how it ended. Kept small

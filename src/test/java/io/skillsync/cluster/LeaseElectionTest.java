@@ -1,4 +1,4 @@
-package io.skillsync.intake;
+package io.skillsync.cluster;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +23,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+
 
 /**
  * Two replicas elect one leader through a Lease on a Kubernetes API server (fabric8's mock server, keeping

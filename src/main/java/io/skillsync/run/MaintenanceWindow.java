@@ -1,4 +1,4 @@
-package io.skillsync.intake;
+package io.skillsync.run;
 
 import java.text.ParseException;
 import java.time.Duration;

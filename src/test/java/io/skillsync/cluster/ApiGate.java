@@ -1,4 +1,4 @@
-package io.skillsync.intake;
+package io.skillsync.cluster;
 
 import java.io.IOException;
 import java.io.InputStream;

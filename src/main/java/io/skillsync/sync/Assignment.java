@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.sync;
 
 /** An assignment as CXone holds it. */
 public record Assignment(long agentId, long skillId, int proficiency, boolean active) {
