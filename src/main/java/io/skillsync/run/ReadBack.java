@@ -74,7 +74,7 @@ public class ReadBack {
                 continue;
             }
             Assignment now = held.get(new AssignmentKey(row.agentId(), row.skillId()));
-            if (now != null && now.proficiency() == row.targetProficiency() && now.active() == row.active()) {
+            if (now != null && now.grants(row)) {
                 kept++;
                 if (row.isUnconfirmed()) {
                     row.confirmed();

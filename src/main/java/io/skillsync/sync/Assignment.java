@@ -6,4 +6,9 @@ public record Assignment(long agentId, long skillId, int proficiency, boolean ac
     public AssignmentKey key() {
         return new AssignmentKey(agentId, skillId);
     }
+
+    /** Whether this is what the row asks of CXone: the planner leaves it out, read-back counts it kept. */
+    public boolean grants(Row row) {
+        return proficiency == row.targetProficiency() && active == row.active();
+    }
 }

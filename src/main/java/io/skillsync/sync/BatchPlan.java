@@ -1,0 +1,66 @@
+package io.skillsync.sync;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The writes that bring CXone to what the open rows ask: a row whose state CXone already holds is
+ * {@code unchanged} and costs nothing; the rest go into batches of at most {@code batchSize}, per (skill,
+ * verb) in per-skill mode (so exactly ceil(n/batchSize) writes each), mixed in bulk mode. Pure: no I/O.
+ *
+ * @param bulkVerb the verb of a bulk write (NICE's POST /agents/skills, or the runbook's PUT); null per skill
+ */
+public record BatchPlan(int batchSize, String bulkVerb) {
+
+    /** The batches, in the order they are sent; each row CXone already holds has ended {@code unchanged}. */
+    public List<Batch> plan(List<Row> openRows, Map<AssignmentKey, Assignment> held,
+            Map<AssignmentKey, String> earlierApplied, boolean dryRun) {
+        boolean bulk = bulkVerb != null;
+        Map<String, List<Row>> changes = new LinkedHashMap<>();
+        for (Row row : openRows) {
+            Assignment current = held.get(new AssignmentKey(row.agentId(), row.skillId()));
+            String verb = verb(row, current);
+            if (verb == null) {
+                String earlier = earlierApplied.get(new AssignmentKey(row.agentId(), row.skillId()));
+                if (earlier != null) {
+                    row.end(Outcome.UNCHANGED, row.detail() + " (sent by run " + earlier + ", which was interrupted)");
+                }
+                continue;
+            }
+            if (dryRun) {
+                row.end(Outcome.PLANNED, null);
+            }
+            String group = bulk ? "bulk" : verb + " " + row.skillId();
+            changes.computeIfAbsent(group, g -> new ArrayList<>()).add(row);
+        }
+        List<Batch> batches = new ArrayList<>();
+        changes.forEach((group, rows) -> {
+            for (int from = 0; from < rows.size(); from += batchSize) {
+                List<Row> slice = rows.subList(from, Math.min(rows.size(), from + batchSize));
+                String verb = bulk ? bulkVerb : group.substring(0, group.indexOf(' '));
+                long skillId = bulk ? 0 : slice.get(0).skillId();
+                batches.add(new Batch(batches.size() + 1, verb, skillId, List.copyOf(slice)));
+            }
+        });
+        return batches;
+    }
+
+    /** POST to assign, PUT to change, null when CXone already holds what the row asks (then it ends here). */
+    public static String verb(Row row, Assignment current) {
+        if (current == null) {
+            if (!row.active()) {
+                row.end(Outcome.UNCHANGED, null);
+                return null;
+            }
+            return "POST";
+        }
+        row.previously(current.proficiency(), current.active());
+        if (current.grants(row)) {
+            row.end(Outcome.UNCHANGED, null);
+            return null;
+        }
+        return "PUT";
+    }
+}
