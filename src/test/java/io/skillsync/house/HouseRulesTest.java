@@ -1,0 +1,81 @@
+package io.skillsync.house;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The house's rules, read from the compiled classes and the sources (README "Inside: packages, one way"):
+ * dependencies between packages run one way, the domain stays pure, and no class does many jobs.
+ */
+class HouseRulesTest {
+
+    /** About a screen and a half: over it, a class has more than one job (the simulator stands apart). */
+    static final int MOST_LINES = 200;
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.skillsync");
+    }
+
+    @Test
+    void noPackageCycle() {
+        slices().matching("io.skillsync.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theDomainAndTheRosterKnowNoCamelAndNoIo() {
+        noClasses().that().resideInAnyPackage("io.skillsync.sync..", "io.skillsync.roster..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "io.skillsync.run..",
+                        "io.skillsync.cxone..", "io.skillsync.intake..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.skillsync.sync..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.io..", "java.net..")
+                .check(classes);
+    }
+
+    @Test
+    void theAdapterToCxoneKnowsNothingOfRunsOrIntake() {
+        noClasses().that().resideInAPackage("io.skillsync.cxone..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.skillsync.run..", "io.skillsync.intake..",
+                        "io.skillsync.console..", "io.skillsync.results..")
+                .check(classes);
+    }
+
+    @Test
+    void noClassOutsideTheSimulatorIsOverTwoHundredLines() throws IOException {
+        Path main = Path.of("src/main/java/io/skillsync");
+        try (Stream<Path> files = Files.walk(main)) {
+            List<String> over = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.startsWith(main.resolve("simulator")))
+                    .filter(f -> lines(f) > MOST_LINES)
+                    .map(f -> main.relativize(f) + " (" + lines(f) + " lines)")
+                    .sorted().toList();
+            assertEquals(List.of(), over);
+        }
+    }
+
+    static long lines(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
