@@ -3,7 +3,8 @@ package io.skillsync.sync;
 /**
  * One roster row as the run knows it: what it asks for, what CXone held, and how it ended. Kept small
  * (no raw cells) so that a run of a million rows fits in a modest heap; the raw cells are read again
- * from the file when the audit is written.
+ * from the file when the audit is written. What it says in words is told by {@link RowWords}, which holds
+ * no state of its own, so a row costs no more heap than before.
  */
 public final class Row {
 
@@ -96,33 +97,12 @@ public final class Row {
         if (detail != null) {
             return detail;
         }
-        if (outcome == Outcome.PLANNED) {
-            return "would " + change();
-        }
-        if (outcome == Outcome.APPLIED) {
-            return change();
-        }
-        if (outcome == Outcome.UNCHANGED) {
-            return assignedBefore()
-                    ? "CXone already holds proficiency " + previousProficiency + (previousActive == 1 ? ", active" : ", inactive")
-                    : "not assigned in CXone, so nothing to deactivate";
-        }
-        return "";
+        return RowWords.detail(this);
     }
 
     /** The change the row makes, in words. */
     public String change() {
-        if (!assignedBefore()) {
-            return "assign at proficiency " + targetProficiency() + (active ? ", active" : ", inactive");
-        }
-        StringBuilder change = new StringBuilder("change");
-        if (targetProficiency() != previousProficiency) {
-            change.append(" proficiency ").append(previousProficiency).append(" -> ").append(targetProficiency());
-        }
-        if (active != (previousActive == 1)) {
-            change.append(active ? " activate" : " deactivate");
-        }
-        return change.toString();
+        return RowWords.change(this);
     }
 
     /** A row still waiting for CXone's answer has no outcome yet. */

@@ -1,0 +1,61 @@
+package io.skillsync.run;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.skillsync.sync.Outcome;
+import io.skillsync.sync.Row;
+
+/** A run's rows in file order, whether the split read them all, and what they add up to. */
+final class RunRows {
+
+    private final List<Row> rows = new ArrayList<>();
+    private boolean allRowsRead;
+
+    List<Row> list() {
+        return rows;
+    }
+
+    void add(Row row) {
+        rows.add(row);
+    }
+
+    boolean allRead() {
+        return allRowsRead;
+    }
+
+    void allRead(boolean read) {
+        this.allRowsRead = read;
+    }
+
+    /** Rows still waiting for an outcome: valid, resolved, not repeats. */
+    List<Row> open() {
+        return rows.stream().filter(Row::open).toList();
+    }
+
+    List<List<Row>> repeats() {
+        return RepeatedRows.in(rows);
+    }
+
+    /** Rows that have their outcome (for the progress gauge and log). */
+    int settled() {
+        int settled = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).outcome() != null) {
+                settled++;
+            }
+        }
+        return settled;
+    }
+
+    Map<Outcome, Integer> counts() {
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            counts.put(outcome, 0);
+        }
+        rows.forEach(row -> counts.merge(row.outcome(), 1, Integer::sum));
+        return counts;
+    }
+}
