@@ -1,23 +1,12 @@
 package io.skillsync.cluster;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
-import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaderElectionRecord;
-import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
-import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.support.cluster.AbstractCamelClusterService;
-import org.apache.camel.support.cluster.AbstractCamelClusterView;
-import org.jboss.logging.Logger;
 
 /**
  * Which replica takes files, through a Kubernetes Lease, with the Kubernetes client's own leader election
@@ -33,10 +22,10 @@ import org.jboss.logging.Logger;
  * until renew-deadline after the last renewal it sent ({@link #holdsFreshLease()}), which {@link Leadership}
  * asks before taking a file and before every write; a standby can take the Lease only lease-duration after
  * that renewal. A frozen leader (a long GC pause, SIGSTOP) that wakes up therefore takes nothing more.
+ *
+ * <p>Each namespace's election runs in a {@link LeaseView}; the renewals are timed by {@link RenewalClock}.
  */
-public class LeaseClusterService extends AbstractCamelClusterService<LeaseClusterService.LeaseView> {
-
-    private static final Logger LOG = Logger.getLogger(LeaseClusterService.class);
+public class LeaseClusterService extends AbstractCamelClusterService<LeaseView> {
 
     private final KubernetesClient client;
     private final String kubernetesNamespace;
@@ -78,182 +67,45 @@ public class LeaseClusterService extends AbstractCamelClusterService<LeaseCluste
 
     @Override
     protected LeaseView createView(String namespace) {
-        return new LeaseView(namespace);
+        return new LeaseView(this, namespace);
     }
 
-    /** One Camel cluster namespace ({@code master:skillsync:...}): one Lease. */
-    public final class LeaseView extends AbstractCamelClusterView {
-
-        private final Member local = new Member(identity);
-        private volatile String leader;
-        private volatile CompletableFuture<?> election;
-        private volatile LeaderElector elector;
-        /**
-         * Camel hears of leadership on a thread of its own: the master consumer starts or stops the route in
-         * the listener, and the elector's thread must stay free to renew the Lease meanwhile.
-         */
-        private final ExecutorService announcer = Executors.newSingleThreadExecutor(work -> {
-            Thread thread = new Thread(work, "skillsync-lease-" + identity);
-            thread.setDaemon(true);
-            return thread;
-        });
-
-        LeaseView(String namespace) {
-            super(LeaseClusterService.this, namespace);
-        }
-
-        @Override
-        public Optional<CamelClusterMember> getLeader() {
-            String current = leader;
-            return current == null ? Optional.empty() : Optional.of(current.equals(identity) ? local : new Member(current));
-        }
-
-        @Override
-        public CamelClusterMember getLocalMember() {
-            return local;
-        }
-
-        @Override
-        public List<CamelClusterMember> getMembers() {
-            String current = leader;
-            return current == null || current.equals(identity) ? List.of(local) : List.of(local, new Member(current));
-        }
-
-        @Override
-        protected void doStart() {
-            stand();
-        }
-
-        @Override
-        protected void doStop() {
-            boolean held = leading;
-            stopped();
-            CompletableFuture<?> running = election;
-            if (running != null) {
-                running.cancel(true);
-            }
-            LeaderElector elector = this.elector;
-            if (held && elector != null) {
-                // given back before the service goes on stopping (and its client closes): the standby takes
-                // over within a retry period instead of waiting for the Lease to expire
-                try {
-                    elector.release();
-                } catch (RuntimeException e) {
-                    LOG.warnf("Could not give the Lease back (%s): the standby takes over when it expires", e.getMessage());
-                }
-            }
-            announcer.shutdown();
-        }
-
-        /** Stands for election; after losing the Lease (the elector then ends), stands again. */
-        private void stand() {
-            if (!isRunAllowed()) {
-                return;
-            }
-            String lease = "skillsync".equals(getNamespace()) ? leaseName : leaseName + "-" + getNamespace();
-            var config = new LeaderElectionConfigBuilder()
-                    .withName(lease)
-                    .withLock(new RenewalClock(kubernetesNamespace, lease, identity))
-                    .withLeaseDuration(leaseDuration)
-                    .withRenewDeadline(renewDeadline)
-                    .withRetryPeriod(retryPeriod)
-                    .withReleaseOnCancel(false)
-                    .withLeaderCallbacks(new LeaderCallbacks(this::started, this::stopped, this::observed))
-                    .build();
-            LeaderElector standing = client.leaderElector().withConfig(config).build();
-            elector = standing;
-            CompletableFuture<?> running = standing.start();
-            election = running;
-            running.whenComplete((done, failure) -> {
-                if (isRunAllowed() && !running.isCancelled()) {
-                    CompletableFuture.delayedExecutor(retryPeriod.toMillis(), TimeUnit.MILLISECONDS).execute(this::stand);
-                }
-            });
-        }
-
-        private void started() {
-            leading = true;
-            leader = identity;
-            LOG.infof("This replica (%s) holds the Lease %s/%s: it takes files", identity, kubernetesNamespace, leaseName);
-            announce(Optional.of(local));
-        }
-
-        private void stopped() {
-            if (leading) {
-                LOG.infof("This replica (%s) no longer holds the Lease: it takes no file and sends no write", identity);
-            }
-            leading = false;
-            if (identity.equals(leader)) {
-                leader = null;
-            }
-            announce(Optional.empty());
-        }
-
-        private void observed(String holder) {
-            if (holder != null && !holder.isBlank() && !holder.equals(identity)) {
-                leader = holder;
-                LOG.infof("The Lease is held by %s; this replica (%s) stands by", holder, identity);
-                announce(Optional.of(new Member(holder)));
-            }
-        }
-
-        private void announce(Optional<CamelClusterMember> holder) {
-            if (!announcer.isShutdown()) {
-                announcer.execute(() -> fireLeadershipChangedEvent(holder));
-            } else {
-                fireLeadershipChangedEvent(holder);
-            }
-        }
-
-        private final class Member implements CamelClusterMember {
-            private final String id;
-
-            Member(String id) {
-                this.id = id;
-            }
-
-            @Override
-            public boolean isLeader() {
-                return id.equals(identity) ? leading : id.equals(leader);
-            }
-
-            @Override
-            public boolean isLocal() {
-                return id.equals(identity);
-            }
-
-            @Override
-            public String getId() {
-                return id;
-            }
-        }
+    /** An elector standing for the given Lease on this replica's behalf; it ends when the Lease is lost. */
+    LeaderElector elector(String lease, LeaderCallbacks callbacks) {
+        var config = new LeaderElectionConfigBuilder()
+                .withName(lease)
+                .withLock(new RenewalClock(kubernetesNamespace, lease, identity, this))
+                .withLeaseDuration(leaseDuration)
+                .withRenewDeadline(renewDeadline)
+                .withRetryPeriod(retryPeriod)
+                .withReleaseOnCancel(false)
+                .withLeaderCallbacks(callbacks)
+                .build();
+        return client.leaderElector().withConfig(config).build();
     }
 
-    /** The Lease lock, noting when each renewal of this replica's was sent (by the local monotonic clock). */
-    private final class RenewalClock extends LeaseLock {
+    /** A renewal of this replica's, sent at {@code sent} (System.nanoTime()), went through. */
+    void renewed(long sent) {
+        freshUntil = sent + renewDeadline.toNanos();
+    }
 
-        RenewalClock(String namespace, String name, String identity) {
-            super(namespace, name, identity);
-        }
+    boolean leading() {
+        return leading;
+    }
 
-        @Override
-        public synchronized void create(KubernetesClient client, LeaderElectionRecord record) {
-            long sent = System.nanoTime();
-            super.create(client, record);
-            noteRenewal(record, sent);
-        }
+    void leading(boolean leading) {
+        this.leading = leading;
+    }
 
-        @Override
-        public synchronized void update(KubernetesClient client, LeaderElectionRecord record) {
-            long sent = System.nanoTime();
-            super.update(client, record);
-            noteRenewal(record, sent);
-        }
+    String kubernetesNamespace() {
+        return kubernetesNamespace;
+    }
 
-        private void noteRenewal(LeaderElectionRecord record, long sent) {
-            if (identity().equals(record.getHolderIdentity())) {
-                freshUntil = sent + renewDeadline.toNanos();
-            }
-        }
+    String leaseName() {
+        return leaseName;
+    }
+
+    Duration retryPeriod() {
+        return retryPeriod;
     }
 }

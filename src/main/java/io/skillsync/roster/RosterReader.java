@@ -1,14 +1,8 @@
 package io.skillsync.roster;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -17,7 +11,6 @@ import java.util.NoSuchElementException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -25,15 +18,11 @@ import org.apache.commons.csv.CSVRecord;
  * Streams a roster file's data rows (RFC 4180, UTF-8 with or without BOM, LF or CRLF), one
  * {@link RosterRecord} at a time, each with the line it starts on. The file is read twice per run: once
  * to validate and plan, once to write the audit and error files, so no row's raw cells stay in memory.
+ * {@link RosterFile} opens the file; {@link RosterDiagnosis} words what cannot be read.
  */
 @ApplicationScoped
 @Named("rosterReader")
 public class RosterReader {
-
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            // blank lines are skipped here rather than by the parser, so that line numbers stay exact
-            .setIgnoreEmptyLines(false)
-            .get();
 
     private final Limits limits;
 
@@ -63,29 +52,7 @@ public class RosterReader {
 
         Rows(Path file, Limits limits) {
             this.limits = limits;
-            try {
-                long size = Files.size(file);
-                if (size > limits.fileSize()) {
-                    throw new UnreadableRosterException("the file is " + size + " bytes, over skillsync.intake.max-file-size ("
-                            + limits.fileSize() + "): split it");
-                }
-                // bad bytes become U+FFFD, found row by row below: the error then names the right line
-                var decoder = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-                var bytes = new BufferedInputStream(Files.newInputStream(file));
-                try {
-                    refuseWhatIsNotText(bytes);
-                } catch (IOException | RuntimeException e) {
-                    bytes.close();
-                    throw e;
-                }
-                var reader = new BufferedReader(new BoundedReader(new InputStreamReader(bytes, decoder), limits.recordLength()));
-                skipByteOrderMark(reader);
-                this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
-            } catch (IOException e) {
-                throw new UnreadableRosterException("cannot open the file: " + e.getMessage(), e);
-            }
+            this.parser = RosterFile.open(file, limits);
             this.records = parser.iterator();
             RosterRecord header = fetch(null);
             if (header == null) {
@@ -97,7 +64,7 @@ public class RosterReader {
             } catch (UnreadableRosterException e) {
                 close();
                 throw new UnreadableRosterException("line " + header.line() + ": " + e.getMessage()
-                        + separatorHint(header), e);
+                        + RosterDiagnosis.separatorHint(header), e);
             }
             this.next = fetch(columns);
         }
@@ -157,16 +124,7 @@ public class RosterReader {
 
         private UnreadableRosterException unreadable(long line, Throwable cause) {
             close();
-            String message = cause == null ? "" : String.valueOf(cause.getMessage());
-            if (message.contains("EOF reached before encapsulated token finished")) {
-                return new UnreadableRosterException("line " + line + ": a quoted field is never closed"
-                        + " (unbalanced \" quote)", cause);
-            }
-            if (message.toLowerCase(java.util.Locale.ROOT).contains("between encapsulated token and delimiter")) {
-                return new UnreadableRosterException("line " + line + ": text follows a closing \" quote"
-                        + " inside a field (unbalanced \" quote)", cause);
-            }
-            return new UnreadableRosterException("line " + line + ": not valid CSV: " + message, cause);
+            return RosterDiagnosis.unreadable(line, cause);
         }
 
         @Override
@@ -177,46 +135,5 @@ public class RosterReader {
                 // closing a read-only file: nothing is lost
             }
         }
-    }
-
-    /**
-     * UTF-16 and binary files decode as UTF-8 garbage or not at all: name them plainly instead. Looks at the
-     * first 8 KiB: a UTF-16/32 byte-order mark, or a NUL byte (no text file has one).
-     */
-    private static void refuseWhatIsNotText(BufferedInputStream in) throws IOException {
-        in.mark(8192);
-        byte[] head = in.readNBytes(8192);
-        in.reset();
-        if (head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
-                || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
-            throw new UnreadableRosterException("the file is UTF-16 text (it starts with a UTF-16 byte-order mark);"
-                    + " export it as 'CSV UTF-8'");
-        }
-        for (byte b : head) {
-            if (b == 0) {
-                throw new UnreadableRosterException("the file holds NUL bytes: it is binary, or UTF-16 without a"
-                        + " byte-order mark, not CSV text; export it as 'CSV UTF-8'");
-            }
-        }
-    }
-
-    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-    }
-
-    private static String separatorHint(RosterRecord header) {
-        if (header.cells().size() == 1) {
-            String only = header.cells().get(0);
-            if (only.contains(";")) {
-                return " (it looks ;-separated, expected commas)";
-            }
-            if (only.contains("\t")) {
-                return " (it looks tab-separated, expected commas)";
-            }
-        }
-        return "";
     }
 }

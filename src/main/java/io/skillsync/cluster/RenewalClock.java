@@ -1,0 +1,36 @@
+package io.skillsync.cluster;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaderElectionRecord;
+import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
+
+/** The Lease lock, noting when each renewal of this replica's was sent (by the local monotonic clock). */
+final class RenewalClock extends LeaseLock {
+
+    private final LeaseClusterService service;
+
+    RenewalClock(String namespace, String name, String identity, LeaseClusterService service) {
+        super(namespace, name, identity);
+        this.service = service;
+    }
+
+    @Override
+    public synchronized void create(KubernetesClient client, LeaderElectionRecord record) {
+        long sent = System.nanoTime();
+        super.create(client, record);
+        noteRenewal(record, sent);
+    }
+
+    @Override
+    public synchronized void update(KubernetesClient client, LeaderElectionRecord record) {
+        long sent = System.nanoTime();
+        super.update(client, record);
+        noteRenewal(record, sent);
+    }
+
+    private void noteRenewal(LeaderElectionRecord record, long sent) {
+        if (identity().equals(record.getHolderIdentity())) {
+            service.renewed(sent);
+        }
+    }
+}
