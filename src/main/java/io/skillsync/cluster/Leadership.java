@@ -15,6 +15,7 @@ import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.ClusterSettings;
 
 /**
  * Which replica of several takes files (the {@code master:} endpoints of the routes), chosen by
@@ -77,10 +78,10 @@ public class Leadership {
     }
 
     private CamelClusterService choose() {
-        SkillSyncConfig.Cluster cluster = config.cluster();
+        ClusterSettings cluster = config.cluster();
         switch (cluster.service()) {
             case kubernetes -> {
-                SkillSyncConfig.Cluster.Kubernetes settings = cluster.kubernetes();
+                ClusterSettings.Kubernetes settings = cluster.kubernetes();
                 KubernetesClient client = kubernetes.get();
                 String identity = settings.podName().filter(n -> !n.isBlank())
                         .orElseGet(() -> System.getenv().getOrDefault("HOSTNAME", "skillsync-" + ProcessHandle.current().pid()));
@@ -129,6 +130,6 @@ public class Leadership {
             return lease.holdsFreshLease();
         }
         // with a Lease configured, nothing is held before the cluster service exists
-        return config.cluster().service() != SkillSyncConfig.ClusterServiceKind.kubernetes;
+        return config.cluster().service() != ClusterSettings.ClusterServiceKind.kubernetes;
     }
 }

@@ -15,6 +15,7 @@ import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.sync.Assignment;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Row;
+import io.skillsync.config.CxoneSettings;
 
 /**
  * Reads, fresh for every run, what CXone holds for the rows at hand, by whichever way costs the fewest
@@ -48,7 +49,7 @@ public class CurrentAssignments {
         this.cxone = cxone;
         this.directory = directory;
         this.pageSize = config.cxone().pageSize();
-        SkillSyncConfig.Cxone.Reads reads = config.cxone().reads();
+        CxoneSettings.Reads reads = config.cxone().reads();
         this.perSkill = reads.perSkill();
         String extra = CxonePages.query(reads.assignmentsQuery());
         String mode = reads.inactiveAssignments();

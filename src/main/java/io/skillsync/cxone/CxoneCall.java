@@ -15,6 +15,7 @@ import org.apache.camel.Message;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cluster.Leadership;
 import io.skillsync.sync.RunStoppedException;
+import io.skillsync.config.CxoneSettings;
 
 /**
  * The two ends of one attempt at a CXone request (route {@code cxone-attempt}): {@link #prepare} turns the
@@ -36,7 +37,7 @@ public class CxoneCall {
     private final TenantBackpressure backpressure;
     private final ObjectMapper json;
     private final CxoneEndpoint endpoint;
-    private final SkillSyncConfig.Cxone.Correlation correlation;
+    private final CxoneSettings.Correlation correlation;
     private final Duration retryAfterCap;
     private final Leadership leadership;
 

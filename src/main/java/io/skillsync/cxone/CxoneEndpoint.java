@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.CxoneSettings;
 
 /**
  * Where the CXone API is: {@code skillsync.cxone.api-url} when set; otherwise discovered once, as
@@ -31,7 +32,7 @@ public class CxoneEndpoint {
 
     private static final Logger LOG = Logger.getLogger(CxoneEndpoint.class);
 
-    private final SkillSyncConfig.Cxone config;
+    private final CxoneSettings config;
     private final CxoneToken token;
     private final ObjectMapper json;
     private volatile String discovered;

@@ -14,6 +14,7 @@ import org.apache.camel.Message;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.CxoneSettings;
 
 /**
  * The OAuth token every CXone request carries (route {@code cxone-token}). NICE's password grant with the
@@ -29,7 +30,7 @@ public class CxoneToken {
 
     private static final Logger LOG = Logger.getLogger(CxoneToken.class);
 
-    private final SkillSyncConfig.Cxone config;
+    private final CxoneSettings config;
     private final ObjectMapper json;
     private final CxoneTraffic traffic;
 

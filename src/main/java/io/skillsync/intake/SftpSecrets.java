@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.SftpSettings;
 
 /**
  * The SFTP password and key passphrase, handed to the SFTP endpoint as beans ({@code #bean:sftpPassword})
@@ -23,7 +24,7 @@ import io.skillsync.config.SkillSyncConfig;
 @ApplicationScoped
 public class SftpSecrets {
 
-    private final SkillSyncConfig.Sftp sftp;
+    private final SftpSettings sftp;
 
     SftpSecrets(SkillSyncConfig config) {
         this.sftp = config.sftp();

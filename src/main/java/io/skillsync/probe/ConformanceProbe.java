@@ -25,6 +25,7 @@ import io.skillsync.cxone.CxonePages;
 import io.skillsync.cxone.CxoneToken;
 import io.skillsync.probe.ProbeCheck.Verdict;
 import io.skillsync.probe.ProbeSession.Answer;
+import io.skillsync.config.CxoneSettings;
 
 /**
  * The conformance probe (README, "Before go-live"): asks the operator's sandbox tenant, with the
@@ -83,7 +84,7 @@ public class ConformanceProbe {
     }
 
     public Report run(Options options) throws IOException {
-        SkillSyncConfig.Cxone cxone = config.cxone();
+        CxoneSettings cxone = config.cxone();
         Path dir = Path.of(config.workDir(), "probe", STAMP.format(Instant.now()));
         ProbeSession session = new ProbeSession(json, cxone.requestsPerMinute(), dir.resolve("fixtures"),
                 cxone.connectTimeout(), cxone.correlation().requestHeader());
@@ -116,7 +117,7 @@ public class ConformanceProbe {
 
     /** @return the API's base URL, or null when the probe cannot go on */
     private String token(ProbeSession session, List<ProbeCheck> checks) throws IOException {
-        SkillSyncConfig.Cxone cxone = config.cxone();
+        CxoneSettings cxone = config.cxone();
         String clientId = cxone.clientId().orElse("");
         String secret = cxone.clientSecret().orElse("");
         String assumed = cxone.grant() + " grant, client auth " + cxone.clientAuth();
@@ -157,7 +158,7 @@ public class ConformanceProbe {
     }
 
     private String form(String clientAuth) {
-        SkillSyncConfig.Cxone cxone = config.cxone();
+        CxoneSettings cxone = config.cxone();
         return CxoneToken.form(cxone.grant(), clientAuth, cxone.clientId().orElse(""), cxone.clientSecret().orElse(""),
                 cxone.accessKeyId().orElse(""), cxone.accessKeySecret().orElse(""));
     }
@@ -168,7 +169,7 @@ public class ConformanceProbe {
     }
 
     private String discovery(ProbeSession session, List<ProbeCheck> checks, String tenantId) throws IOException {
-        SkillSyncConfig.Cxone cxone = config.cxone();
+        CxoneSettings cxone = config.cxone();
         Optional<String> configured = cxone.apiUrl().map(String::strip).filter(u -> !u.isEmpty()).map(ConformanceProbe::trim);
         String assumed = configured.map(u -> "api-url " + u).orElse("discovered from the id_token's tenantId");
         if (tenantId == null) {
@@ -198,7 +199,7 @@ public class ConformanceProbe {
     // --- reads -------------------------------------------------------------------------------------
 
     private void reads(ProbeSession session, List<ProbeCheck> checks, String api) throws IOException {
-        SkillSyncConfig.Cxone cxone = config.cxone();
+        CxoneSettings cxone = config.cxone();
         Answer unit = session.api("business-unit", "GET", api + "/business-unit", null);
         long limit = findNumber(unit.body(), "apiPublishedLimit");
         String assumedLimit = cxone.requestsPerMinute() + " requests/min";
@@ -249,7 +250,7 @@ public class ConformanceProbe {
     }
 
     private void assignments(ProbeSession session, List<ProbeCheck> checks, String api) throws IOException {
-        SkillSyncConfig.Cxone.Reads reads = config.cxone().reads();
+        CxoneSettings.Reads reads = config.cxone().reads();
         String configured = extra(reads.assignmentsQuery());
         Answer plain = session.api("assignments", "GET", api + "/agents/skills?skip=0&top=2" + configured, null);
         String needed = "";

@@ -17,6 +17,7 @@ import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.sync.Assignment;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Row;
+import io.skillsync.config.GuardSettings;
 
 /**
  * Weighs a run's whole plan before anything is written (the runbook's worst case: a malformed file
@@ -35,7 +36,7 @@ public class BlastRadiusGuard {
     public static final String CURRENT = "currentAssignments";
     private static final Logger LOG = Logger.getLogger(BlastRadiusGuard.class);
 
-    private final SkillSyncConfig.Guard limits;
+    private final GuardSettings limits;
     private final TenantDirectory directory;
     private final ReleaseBook releases;
     private final RecentChanges recent;

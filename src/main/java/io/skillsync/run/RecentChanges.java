@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.GuardSettings;
 
 /**
  * What earlier runs deactivated within the guard's period, read from their audit files, so that the
@@ -29,7 +30,7 @@ public class RecentChanges {
     private static final Logger LOG = Logger.getLogger(RecentChanges.class);
 
     private final Path audit;
-    private final SkillSyncConfig.Guard limits;
+    private final GuardSettings limits;
 
     RecentChanges(SkillSyncConfig config) {
         this.audit = Path.of(config.workDir(), "audit");

@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skillsync.config.SkillSyncConfig;
-import io.skillsync.config.SkillSyncConfig.Simulator.Credentials;
+import io.skillsync.config.SimulatorSettings.Credentials;
 
 /**
  * The simulated tenant's HTTP face: the token endpoint at {@code /sim/auth/token}, the API under
