@@ -1,0 +1,78 @@
+package io.skillsync.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jboss.logging.Logger;
+
+import io.skillsync.sync.AssignmentKey;
+
+/**
+ * What earlier interrupted runs of the same content had sent, read from the journals kept under
+ * {@code audit/}, so a rerun's audit names the rows the interrupted one had applied.
+ */
+final class InterruptedRuns {
+
+    /** Said under the journal's own category, as before this had a class of its own. */
+    private static final Logger LOG = Logger.getLogger(RunJournal.class);
+
+    private final Path workDir;
+    private final ObjectMapper json;
+
+    InterruptedRuns(Path workDir, ObjectMapper json) {
+        this.workDir = workDir;
+        this.json = json;
+    }
+
+    /** What the given interrupted runs applied, by (agentId, skillId): the runId, for the rerun's audit. */
+    Map<AssignmentKey, String> appliedBy(String sha256) {
+        Map<AssignmentKey, String> applied = new LinkedHashMap<>();
+        Path audit = workDir.resolve("audit");
+        if (!Files.isDirectory(audit)) {
+            return applied;
+        }
+        try (Stream<Path> files = Files.walk(audit, 2)) {
+            for (Path journal : files.filter(f -> f.toString().endsWith(".journal.jsonl")).sorted().toList()) {
+                // every kept journal is looked at on each run: only one of this content is read whole
+                if (!firstLine(journal).contains(sha256)) {
+                    continue;
+                }
+                List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+                if (!interrupted(lines)) {
+                    continue;
+                }
+                String runId = journal.getFileName().toString().replace(".journal.jsonl", "");
+                for (String line : lines) {
+                    JsonNode record = json.readTree(line);
+                    if (record.path("record").asText().equals("batch")) {
+                        for (JsonNode row : record.path("rows")) {
+                            applied.put(new AssignmentKey(row.path("agentId").asLong(), row.path("skillId").asLong()), runId);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("cannot read earlier journals: %s", e.getMessage());
+        }
+        return applied;
+    }
+
+    private static String firstLine(Path file) throws IOException {
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            return line == null ? "" : line;
+        }
+    }
+
+    private static boolean interrupted(List<String> lines) {
+        return lines.stream().noneMatch(l -> l.contains("\"record\":\"end\""));
+    }
+}

@@ -1,0 +1,143 @@
+package io.skillsync.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jboss.logging.Logger;
+
+import io.skillsync.run.JournalReplay.Sent;
+
+/**
+ * Turns an unfinished journal into that run's audit, summary and undo roster ({@code result: interrupted},
+ * or {@code failed}), keeping the journal beside them. Called under {@link RunJournal}'s lock.
+ */
+final class JournalRecovery {
+
+    /** Said under the journal's own category, as before the journal's recovery had a class of its own. */
+    private static final Logger LOG = Logger.getLogger(RunJournal.class);
+
+    private final Path workDir;
+    private final Path journals;
+    private final ObjectMapper json;
+    private final RunStatus status;
+
+    JournalRecovery(Path workDir, Path journals, ObjectMapper json, RunStatus status) {
+        this.workDir = workDir;
+        this.journals = journals;
+        this.json = json;
+        this.status = status;
+    }
+
+    /** Every unfinished journal but the running ones' ({@code running}); returns their runIds. */
+    List<String> recover(Predicate<String> running) {
+        List<String> recovered = new ArrayList<>();
+        if (!Files.isDirectory(journals)) {
+            return recovered;
+        }
+        try (Stream<Path> files = Files.list(journals)) {
+            for (Path journal : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+                String runId = journal.getFileName().toString().replace(".jsonl", "");
+                if (!running.test(runId)) {
+                    recover(journal, runId, "interrupted", "the run ended without its record (the process was killed or"
+                            + " its record could not be written); this record is rebuilt from its write-ahead journal and"
+                            + " lists the rows it had sent; the file runs again");
+                    recovered.add(runId);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the journals under " + journals, e);
+        }
+        return recovered;
+    }
+
+    /** A run failed unexpectedly (its journal abandoned): its journal becomes its record now. */
+    void failed(Run run, String reason) {
+        Path journal = journals.resolve(run.id() + ".jsonl");
+        if (Files.exists(journal)) {
+            try {
+                recover(journal, run.id(), "failed", reason);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the record of failed run " + run.id(), e);
+            }
+        }
+    }
+
+    private void recover(Path journal, String runId, String result, String because) throws IOException {
+        JournalReplay replay = JournalReplay.read(journal, json);
+        ObjectNode head = replay.head();
+        Map<Integer, Sent> rows = replay.rows();
+        Instant started = head != null ? Instant.parse(head.path("started").asText()) : RunIds.startOf(runId);
+        Path auditDir = workDir.resolve("audit").resolve(LocalDate.ofInstant(started, ZoneId.systemDefault()).toString());
+        Files.createDirectories(auditDir);
+        Path audit = auditDir.resolve(runId + ".audit.csv");
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("rows", rows.size());
+        for (String outcome : List.of("applied", "unchanged", "rejected", "failed", "planned")) {
+            counts.put(outcome, 0);
+        }
+        try (Writer out = Files.newBufferedWriter(AtomicFiles.part(audit), StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            csv.printRecord("line", "resolvedAgentId", "resolvedSkillId", "proficiency", "active", "previousProficiency",
+                    "previousActive", "outcome", "detail", "batch", "httpStatus", "requestId");
+            for (Sent row : rows.values()) {
+                String outcome = row.outcome() != null ? row.outcome() : "failed";
+                String detail = row.outcome() != null ? row.detail()
+                        : "interrupted: sent to CXone in batch " + row.batch() + " and no answer was recorded; CXone may"
+                                + " hold it (the file's rerun reads what CXone holds)";
+                counts.merge(outcome, 1, Integer::sum);
+                csv.printRecord(row.line(), row.agentId(), row.skillId(), row.proficiency(), row.active(),
+                        row.previousProficiency() < 0 ? "" : row.previousProficiency(),
+                        row.previousActive() < 0 ? "" : row.previousActive() == 1, outcome, detail, row.batch(),
+                        row.status() == 0 ? "" : row.status(), row.requestId() == null ? "" : row.requestId());
+            }
+        }
+        Files.move(AtomicFiles.part(audit), audit, StandardCopyOption.ATOMIC_MOVE);
+        Path undo = auditDir.resolve(runId + ".undo.csv");
+        UndoRoster.write(undo, rows.values().stream().map(r -> new UndoRoster.UndoLine(r.agentId(), r.skillId(),
+                r.previousProficiency(), r.previousActive())).toList());
+        Path journalKept = auditDir.resolve(runId + ".journal.jsonl");
+        Files.move(journal, journalKept, StandardCopyOption.ATOMIC_MOVE);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("runId", runId);
+        summary.put("file", head == null ? "" : head.path("file").asText());
+        summary.put("sha256", head == null ? "" : head.path("sha256").asText());
+        summary.put("mode", head == null ? "apply" : head.path("mode").asText());
+        summary.put("result", result);
+        summary.put(result + "Because", because);
+        summary.put("started", started.toString());
+        summary.put("finished", Instant.now().toString());
+        summary.put("counts", counts);
+        summary.put("outputs", List.of(relative(audit), relative(undo), relative(journalKept),
+                relative(auditDir.resolve(runId + ".summary.json"))));
+        Path summaryFile = auditDir.resolve(runId + ".summary.json");
+        Files.write(AtomicFiles.part(summaryFile), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
+        Files.move(AtomicFiles.part(summaryFile), summaryFile, StandardCopyOption.ATOMIC_MOVE);
+        if (result.equals("interrupted")) {
+            status.interrupted();
+        }
+        LOG.errorf("run %s of %s %s: its record is rebuilt from its journal (%d row(s) sent, %s)", runId,
+                summary.get("file"), result, rows.size(), counts);
+    }
+
+    private String relative(Path path) {
+        return workDir.relativize(path).toString().replace('\\', '/');
+    }
+}

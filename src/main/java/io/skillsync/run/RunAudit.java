@@ -1,0 +1,90 @@
+package io.skillsync.run;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import io.skillsync.roster.RosterReader;
+import io.skillsync.roster.RosterRecord;
+import io.skillsync.roster.SpreadsheetCells;
+import io.skillsync.sync.Row;
+
+/**
+ * A run's {@code audit/<date>/<runId>.audit.csv}: one line per input row, read again from the run's copy of
+ * the file, with its outcome; the error file (when asked) is written in the same pass.
+ */
+final class RunAudit {
+
+    private static final List<String> AUDIT_HEADER = List.of("line", "email", "agentId", "skill", "skillId",
+            "resolvedAgentId", "resolvedSkillId", "proficiency", "active", "previousProficiency", "previousActive",
+            "outcome", "detail", "batch", "httpStatus", "requestId", "cxoneRequestId", "traceId");
+
+    private final RosterReader reader;
+
+    RunAudit(RosterReader reader) {
+        this.reader = reader;
+    }
+
+    /** The audit to {@code out}; with {@code errors} not null, the error file too (on disk before the audit is). */
+    void write(Run run, Writer out, Path errors) throws IOException {
+        ErrorFile errorFile = errors == null ? null : new ErrorFile(errors);
+        try (RosterReader.Rows records = reader.rows(run.file());
+                CSVPrinter auditOut = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            auditOut.printRecord(AUDIT_HEADER);
+            int columnCount = records.columns().header().size();
+            int errorColumn = records.columns().error();
+            if (errorFile != null) {
+                errorFile.open(records.columns().header(), columnCount, errorColumn);
+            }
+            for (Row row : run.rows()) {
+                RosterRecord record = records.hasNext() ? records.next() : null;
+                if (record == null || record.line() != row.line()) {
+                    throw new IllegalStateException("run " + run.id() + ": " + run.fileName()
+                            + " changed while it was processed (line " + row.line() + " not found again)");
+                }
+                auditOut.printRecord(safe(auditLine(row, record)));
+                if (errorFile != null && row.outcome().needsAttention()) {
+                    errorFile.add(record.cells(), row.detail());
+                }
+            }
+        } finally {
+            if (errorFile != null) {
+                errorFile.close();
+            }
+        }
+        if (errorFile != null) {
+            errorFile.commit();
+        }
+    }
+
+    private static List<Object> auditLine(Row row, RosterRecord record) {
+        var columns = record.columns();
+        boolean resolved = row.agentId() != 0;
+        return List.of(row.line(), cell(record, columns.email()), cell(record, columns.agentId()),
+                cell(record, columns.skill()), cell(record, columns.skillId()),
+                resolved ? row.agentId() : "", resolved ? row.skillId() : "",
+                resolved ? level(row.targetProficiency()) : cell(record, columns.proficiency()),
+                resolved ? row.active() : cell(record, columns.active()),
+                level(row.previousProficiency()), row.previousActive() == Row.NONE ? "" : row.previousActive() == 1,
+                row.outcome().label(), row.detail(), row.batch() == 0 ? "" : row.batch(),
+                row.httpStatus() == 0 ? "" : row.httpStatus(), row.requestId() == null ? "" : row.requestId(),
+                row.cxoneRequestId() == null ? "" : row.cxoneRequestId(), row.traceId() == null ? "" : row.traceId());
+    }
+
+    static List<Object> safe(List<?> cells) {
+        return cells.stream().map(c -> (Object) (c instanceof String s ? SpreadsheetCells.neutralise(s) : c)).toList();
+    }
+
+    private static String cell(RosterRecord record, int column) {
+        String value = record.cell(column);
+        return value == null ? "" : value;
+    }
+
+    private static Object level(int proficiency) {
+        return proficiency == Row.NONE ? "" : proficiency;
+    }
+}
