@@ -1,0 +1,70 @@
+package io.skillsync.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.skillsync.cxone.CxoneRequest;
+import io.skillsync.sync.Batch;
+import io.skillsync.sync.Row;
+
+/** A batch as the write request of its mode: per skill, NICE's bulk shape, or the runbook's bulk-put. */
+final class BatchRequests {
+
+    private final ObjectMapper json;
+
+    BatchRequests(ObjectMapper json) {
+        this.json = json;
+    }
+
+    CxoneRequest of(Batch batch) throws JsonProcessingException {
+        if (!batch.bulk()) {
+            ObjectNode body = json.createObjectNode();
+            ArrayNode items = body.putArray("agents");
+            for (Row row : batch.rows()) {
+                items.addObject().put("agentId", row.agentId()).put("proficiency", row.targetProficiency())
+                        .put("isActive", row.active());
+            }
+            return CxoneRequest.write(batch.verb(), "/skills/" + batch.skillId() + "/agents", json.writeValueAsString(body));
+        }
+        return CxoneRequest.write(batch.verb(), "/agents/skills", json.writeValueAsString(
+                batch.verb().equals("POST") ? agentAndSkillDetails(batch) : agentSkillAssignments(batch)));
+    }
+
+    /** NICE's bulk shape: agents that share a skill, proficiency and active flag go in one entry. */
+    private ObjectNode agentAndSkillDetails(Batch batch) {
+        Map<String, List<Row>> entries = new LinkedHashMap<>();
+        for (Row row : batch.rows()) {
+            entries.computeIfAbsent(row.skillId() + "/" + row.targetProficiency() + "/" + row.active(),
+                    k -> new ArrayList<>()).add(row);
+        }
+        ObjectNode body = json.createObjectNode();
+        ArrayNode details = body.putArray("agentAndSkillDetails");
+        for (List<Row> rows : entries.values()) {
+            ObjectNode entry = details.addObject();
+            ArrayNode agentIds = entry.putArray("agentIds");
+            rows.forEach(row -> agentIds.add(String.valueOf(row.agentId())));
+            Row first = rows.get(0);
+            entry.putArray("skills").addObject().put("skillId", first.skillId())
+                    .put("proficiency", first.targetProficiency()).put("isActive", first.active());
+        }
+        return body;
+    }
+
+    /** The runbook's bulk shape (write-mode {@code bulk-put}): in no NICE source, kept for a tenant known to take it. */
+    private ObjectNode agentSkillAssignments(Batch batch) {
+        ObjectNode body = json.createObjectNode();
+        ArrayNode items = body.putArray("agentSkillAssignments");
+        for (Row row : batch.rows()) {
+            items.addObject().put("agentId", row.agentId()).put("skillId", row.skillId())
+                    .put("proficiency", row.targetProficiency()).put("isActive", row.active());
+        }
+        return body;
+    }
+}
