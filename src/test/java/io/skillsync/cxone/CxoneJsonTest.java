@@ -51,14 +51,14 @@ class CxoneJsonTest {
 
     @Test
     void anEmailOfSeveralAccountsMeansTheOneActiveAccount() {
-        assertEquals(1, TenantDirectory.meant(List.of(new TenantDirectory.Account(1, false))), "one account, even inactive");
-        assertEquals(2, TenantDirectory.meant(List.of(new TenantDirectory.Account(1, false), new TenantDirectory.Account(2, true))),
+        assertEquals(1, AgentBook.meant(List.of(new AgentBook.Account(1, false))), "one account, even inactive");
+        assertEquals(2, AgentBook.meant(List.of(new AgentBook.Account(1, false), new AgentBook.Account(2, true))),
                 "a rehire: the active account");
-        assertEquals(TenantDirectory.AMBIGUOUS, TenantDirectory.meant(
-                List.of(new TenantDirectory.Account(1, true), new TenantDirectory.Account(2, true))), "a shared mailbox");
-        assertEquals(TenantDirectory.AMBIGUOUS, TenantDirectory.meant(
-                List.of(new TenantDirectory.Account(1, false), new TenantDirectory.Account(2, false))), "two former accounts");
-        assertEquals(3, TenantDirectory.meant(List.of(new TenantDirectory.Account(3, true), new TenantDirectory.Account(3, true))),
+        assertEquals(TenantDirectory.AMBIGUOUS, AgentBook.meant(
+                List.of(new AgentBook.Account(1, true), new AgentBook.Account(2, true))), "a shared mailbox");
+        assertEquals(TenantDirectory.AMBIGUOUS, AgentBook.meant(
+                List.of(new AgentBook.Account(1, false), new AgentBook.Account(2, false))), "two former accounts");
+        assertEquals(3, AgentBook.meant(List.of(new AgentBook.Account(3, true), new AgentBook.Account(3, true))),
                 "the same account by e-mail and by user name");
     }
 
