@@ -1,9 +1,5 @@
 package io.skillsync.cxone;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
@@ -133,9 +129,9 @@ public class CxoneToken {
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
         message.setHeader("Accept", "application/json");
-        message.setBody(form(config.grant(), config.clientAuth(), config.clientId().orElse(""),
+        message.setBody(TokenForm.form(config.grant(), config.clientAuth(), config.clientId().orElse(""),
                 config.clientSecret().orElse(""), config.accessKeyId().orElse(""), config.accessKeySecret().orElse("")));
-        String basic = basic(config.clientAuth(), config.clientId().orElse(""), config.clientSecret().orElse(""));
+        String basic = TokenForm.basic(config.clientAuth(), config.clientId().orElse(""), config.clientSecret().orElse(""));
         if (basic != null) {
             message.setHeader("Authorization", basic);
         }
@@ -158,7 +154,7 @@ public class CxoneToken {
         if (status != 200) {
             throw new CxoneCredentialsException(status, "the CXone token endpoint refused the " + grant()
                     + " grant for client id '" + config.clientId().orElse("") + "' (HTTP " + status
-                    + describe(body) + "): check skillsync.cxone.client-id/client-secret"
+                    + TokenForm.describe(body, json) + "): check skillsync.cxone.client-id/client-secret"
                     + (passwordGrant() ? " and access-key-id/access-key-secret" : ""));
         }
         try {
@@ -169,7 +165,7 @@ public class CxoneToken {
             }
             long lifetimeMillis = CxoneJson.number(answer.path("expires_in"), 3600) * 1000;
             lifetimeSeconds = lifetimeMillis / 1000;
-            String tenant = tenantOf(answer.path("id_token").asText(null), json);
+            String tenant = TokenForm.tenantOf(answer.path("id_token").asText(null), json);
             if (tenant != null) {
                 tenantId = tenant;
             }
@@ -180,57 +176,5 @@ public class CxoneToken {
         } catch (java.io.IOException e) {
             throw new CxoneCredentialsException(status, "the CXone token endpoint answered something that is not JSON");
         }
-    }
-
-    /** Only the OAuth error code is repeated: a body could echo what was sent. */
-    private String describe(String body) {
-        try {
-            JsonNode error = json.readTree(body == null ? "" : body).path("error");
-            return error.isTextual() ? ", " + error.asText().replaceAll("[^A-Za-z0-9_ .-]", "") : "";
-        } catch (java.io.IOException | RuntimeException e) {
-            return "";
-        }
-    }
-
-    /** The token request's form; the secrets go here only (and never into a log line). */
-    public static String form(String grant, String clientAuth, String clientId, String clientSecret, String accessKeyId,
-            String accessKeySecret) {
-        String form = grant.equals("password")
-                ? "grant_type=password&username=" + encode(accessKeyId) + "&password=" + encode(accessKeySecret)
-                : "grant_type=client_credentials";
-        if (clientAuth.equals("post")) {
-            form += "&client_id=" + encode(clientId) + "&client_secret=" + encode(clientSecret);
-        }
-        return form;
-    }
-
-    /** The Authorization header of the token request, or null when the client authenticates in the form. */
-    public static String basic(String clientAuth, String clientId, String clientSecret) {
-        if (!clientAuth.equals("basic")) {
-            return null;
-        }
-        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The tenantId claim of an id_token (a JWT; its signature is not ours to check, only its claim is used), or null. */
-    public static String tenantOf(String idToken, ObjectMapper json) {
-        if (idToken == null) {
-            return null;
-        }
-        String[] parts = idToken.split("\\.");
-        if (parts.length < 2) {
-            return null;
-        }
-        try {
-            JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            String tenant = claims.path("tenantId").asText(claims.path("tenant_id").asText(""));
-            return tenant.matches("[A-Za-z0-9-]{1,64}") ? tenant : null;
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

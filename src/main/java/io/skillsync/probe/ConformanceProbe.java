@@ -22,10 +22,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneJson;
 import io.skillsync.cxone.CxonePages;
-import io.skillsync.cxone.CxoneToken;
 import io.skillsync.probe.ProbeCheck.Verdict;
 import io.skillsync.probe.ProbeSession.Answer;
 import io.skillsync.config.CxoneSettings;
+import io.skillsync.cxone.TokenForm;
 
 /**
  * The conformance probe (README, "Before go-live"): asks the operator's sandbox tenant, with the
@@ -127,12 +127,12 @@ public class ConformanceProbe {
             return null;
         }
         Answer answer = session.token("token", cxone.tokenUrl(), form(cxone.clientAuth()),
-                CxoneToken.basic(cxone.clientAuth(), clientId, secret));
+                TokenForm.basic(cxone.clientAuth(), clientId, secret));
         String authUsed = cxone.clientAuth();
         if (!answer.ok()) {
             // the other client authentication may be the one this app is registered for
             String other = authUsed.equals("basic") ? "post" : "basic";
-            Answer retry = session.token("token-" + other, cxone.tokenUrl(), form(other), CxoneToken.basic(other, clientId, secret));
+            Answer retry = session.token("token-" + other, cxone.tokenUrl(), form(other), TokenForm.basic(other, clientId, secret));
             if (retry.ok()) {
                 checks.add(new ProbeCheck("token", "refused with client auth " + authUsed + " (" + answer.describe()
                         + "), granted with " + other, assumed, Verdict.SET, "skillsync.cxone.client-auth=" + other));
@@ -153,13 +153,13 @@ public class ConformanceProbe {
         checks.add(new ProbeCheck("token lifetime", lifetime < 0 ? "no expires_in (taken as 3600 s)" : lifetime + " s",
                 "expires_in given; renewed at 80%", lifetime < 0 ? Verdict.TOLERATED : lifetime < 120 ? Verdict.SET : Verdict.MATCHES,
                 lifetime >= 0 && lifetime < 120 ? "skillsync.cxone.token-renew-share=0.5" : ""));
-        String tenantId = CxoneToken.tenantOf(answer.body().path("id_token").asText(null), json);
+        String tenantId = TokenForm.tenantOf(answer.body().path("id_token").asText(null), json);
         return discovery(session, checks, tenantId);
     }
 
     private String form(String clientAuth) {
         CxoneSettings cxone = config.cxone();
-        return CxoneToken.form(cxone.grant(), clientAuth, cxone.clientId().orElse(""), cxone.clientSecret().orElse(""),
+        return TokenForm.form(cxone.grant(), clientAuth, cxone.clientId().orElse(""), cxone.clientSecret().orElse(""),
                 cxone.accessKeyId().orElse(""), cxone.accessKeySecret().orElse(""));
     }
 

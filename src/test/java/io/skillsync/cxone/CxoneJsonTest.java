@@ -64,22 +64,22 @@ class CxoneJsonTest {
 
     @Test
     void theTokenFormAndClientAuthentication() {
-        assertEquals("grant_type=password&username=key&password=a%3Db", CxoneToken.form("password", "basic", "c", "s", "key", "a=b"));
+        assertEquals("grant_type=password&username=key&password=a%3Db", TokenForm.form("password", "basic", "c", "s", "key", "a=b"));
         assertEquals("grant_type=password&username=key&password=p&client_id=c&client_secret=s%26",
-                CxoneToken.form("password", "post", "c", "s&", "key", "p"));
-        assertEquals("grant_type=client_credentials", CxoneToken.form("client_credentials", "basic", "c", "s", "", ""));
+                TokenForm.form("password", "post", "c", "s&", "key", "p"));
+        assertEquals("grant_type=client_credentials", TokenForm.form("client_credentials", "basic", "c", "s", "", ""));
         assertEquals("Basic " + Base64.getEncoder().encodeToString("c:s".getBytes(StandardCharsets.UTF_8)),
-                CxoneToken.basic("basic", "c", "s"));
-        assertEquals(null, CxoneToken.basic("post", "c", "s"));
+                TokenForm.basic("basic", "c", "s"));
+        assertEquals(null, TokenForm.basic("post", "c", "s"));
     }
 
     @Test
     void theTenantIdOfAnIdToken() {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         String claims = url.encodeToString("{\"tenantId\":\"11EB-abc-0042\",\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8));
-        assertEquals("11EB-abc-0042", CxoneToken.tenantOf("e30." + claims + ".sig", JSON));
-        assertEquals(null, CxoneToken.tenantOf("not-a-jwt", JSON));
+        assertEquals("11EB-abc-0042", TokenForm.tenantOf("e30." + claims + ".sig", JSON));
+        assertEquals(null, TokenForm.tenantOf("not-a-jwt", JSON));
         String hostile = url.encodeToString("{\"tenantId\":\"x&api_endpoint=evil\"}".getBytes(StandardCharsets.UTF_8));
-        assertEquals(null, CxoneToken.tenantOf("e30." + hostile + ".", JSON), "only a plain id is taken into a URL");
+        assertEquals(null, TokenForm.tenantOf("e30." + hostile + ".", JSON), "only a plain id is taken into a URL");
     }
 }
