@@ -16,11 +16,11 @@ class ProbeSessionTest {
                 + "\"agents\":[{\"agentId\":1,\"emailAddress\":\"jane.doe@corp.com\",\"userName\":\"jdoe@corp.com\","
                 + "\"firstName\":\"Jane\",\"lastName\":\"Doe\",\"isActive\":true}],"
                 + "\"note\":\"write to jane.doe@corp.com\",\"skillName\":\"Tier_1_Support\"}");
-        String scrubbed = ProbeSession.scrub(answer).toString();
+        String scrubbed = ProbeFixtures.scrub(answer).toString();
         for (String secret : new String[] { "abc", "def", "x.y.z", "corp.com", "Jane", "Doe" }) {
             assertFalse(scrubbed.contains(secret), secret + " in " + scrubbed);
         }
         assertEquals("Tier_1_Support", answer.path("skillName").asText(), "skill names are not personal");
-        assertEquals("searchString=(scrubbed)&top=2", ProbeSession.scrubText("searchString=jane%40corp.com&top=2"));
+        assertEquals("searchString=(scrubbed)&top=2", ProbeFixtures.scrubText("searchString=jane%40corp.com&top=2"));
     }
 }
