@@ -1,10 +1,10 @@
 package io.skillsync.console;
 
+import static io.skillsync.console.ConsoleLinks.name;
+import static io.skillsync.console.ConsoleLinks.operator;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,6 @@ import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,15 +27,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import org.jboss.resteasy.reactive.RestCookie;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The operators' console: pages served by the service. A viewer sees every run, its rows and reasons,
  * the run in progress, the files waiting and the tenant's state; an operator also reruns, releases,
- * previews, applies and reverts. Every change is a form POST carrying the CSRF token (quarkus-rest-csrf);
+ * previews, applies and reverts ({@link ConsoleActions}, each a form POST carrying the CSRF token);
  * users and roles are Quarkus' own (README "The console"). The pages read the run records on disk, so
  * either replica serves them.
  */
@@ -56,14 +51,14 @@ public class ConsoleResource {
 
         static native TemplateInstance index(String user, boolean operator, List<RunLine> runs, String chart,
                 Map<String, List<WaitingRosters.Waiting>> folders, LiveState.Progress progress, Map<String, Object> tenant,
-                List<LiveState.Check> checks, List<Previews.Preview> previews, List<OperatorActions.Action> actions,
+                List<LiveState.Check> checks, List<Preview> previews, List<OperatorActions.Action> actions,
                 String message);
 
         static native TemplateInstance run(String user, boolean operator, RunLine run, List<String> heldBecause,
                 String outcome, List<String> outcomes, RunHistory.Rows rows, boolean hasAudit, boolean hasErrors,
                 boolean hasUndo, int shownMax);
 
-        static native TemplateInstance preview(String user, boolean operator, Previews.Preview preview, RunLine plan,
+        static native TemplateInstance preview(String user, boolean operator, Preview preview, RunLine plan,
                 List<String> wouldBeHeld, RunHistory.Rows rows, String message);
     }
 
@@ -157,7 +152,7 @@ public class ConsoleResource {
     @RolesAllowed({ VIEWER, OPERATOR })
     public Response preview(SecurityContext who, @QueryParam("id") String id, @QueryParam("message") String message)
             throws IOException {
-        Previews.Preview preview = previews.find(id).orElse(null);
+        Preview preview = previews.find(id).orElse(null);
         if (preview == null) {
             return Response.status(404).type(MediaType.TEXT_PLAIN).entity("no preview " + id).build();
         }
@@ -167,116 +162,4 @@ public class ConsoleResource {
         return Response.ok(Templates.preview(name(who), operator(who), preview, plan, wouldBeHeld, rows, message)).build();
     }
 
-    // --- operators' actions: each a form POST with the CSRF token -----------------------------------------
-
-    @POST
-    @Path("/rerun")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed(OPERATOR)
-    public Response rerun(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
-            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
-        ConsoleCsrf.verify(token, cookie);
-        String to = waiting.rerun(file, name(who));
-        return home("error/" + file + " moved to inbox/" + to + ": it runs next");
-    }
-
-    @POST
-    @Path("/release")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed(OPERATOR)
-    public Response release(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
-            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
-        ConsoleCsrf.verify(token, cookie);
-        String to = waiting.release(file, name(who));
-        return home("hold/" + file + " released by " + name(who) + " and moved to inbox/" + to);
-    }
-
-    /** A preview of an uploaded roster. */
-    @POST
-    @Path("/preview")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed(OPERATOR)
-    public Response previewUpload(SecurityContext who, @RestForm("roster") FileUpload roster,
-            @RestForm(ConsoleCsrf.FIELD) String token, @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
-        ConsoleCsrf.verify(token, cookie);
-        if (roster == null || roster.uploadedFile() == null) {
-            return home("choose a roster file to preview");
-        }
-        byte[] content = Files.readAllBytes(roster.uploadedFile());
-        Previews.Preview preview = previews.create(roster.fileName(), content, "upload " + roster.fileName(), name(who));
-        return toPreview(preview.id(), null);
-    }
-
-    /** A preview of a file waiting in error/. */
-    @POST
-    @Path("/preview-waiting")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed(OPERATOR)
-    public Response previewWaiting(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
-            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
-        ConsoleCsrf.verify(token, cookie);
-        byte[] content = waiting.content("error", file);
-        return toPreview(previews.create(file, content, "error/" + file, name(who)).id(), null);
-    }
-
-    @POST
-    @Path("/apply")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed(OPERATOR)
-    public Response apply(SecurityContext who, @RestForm String id, @RestForm(ConsoleCsrf.FIELD) String token,
-            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
-        ConsoleCsrf.verify(token, cookie);
-        try {
-            Previews.Preview applied = previews.apply(id, name(who));
-            return toPreview(id, "applied by " + applied.appliedBy() + ": inbox/" + applied.appliedAs() + " runs next");
-        } catch (WaitingRosters.Refused e) {
-            return toPreview(id, e.getMessage());
-        }
-    }
-
-    @POST
-    @Path("/revert")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed(OPERATOR)
-    public Response revert(SecurityContext who, @RestForm String run, @RestForm(ConsoleCsrf.FIELD) String token,
-            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
-        ConsoleCsrf.verify(token, cookie);
-        return toPreview(previews.revert(run, name(who)).id(), null);
-    }
-
-    /** Signs out: the session cookie expires (form sign-in keeps no session on the server). */
-    @POST
-    @Path("/sign-out")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({ VIEWER, OPERATOR })
-    public Response signOut(@RestForm(ConsoleCsrf.FIELD) String token, @RestCookie(ConsoleCsrf.COOKIE) String cookie) {
-        ConsoleCsrf.verify(token, cookie);
-        return Response.seeOther(URI.create("/console/login"))
-                .cookie(new jakarta.ws.rs.core.NewCookie.Builder("quarkus-credential").value("").path("/").maxAge(0).build()).build();
-    }
-
-    /** An action the files or the runs refused (no such file, already applied, ...): back to the console, saying why. */
-    @ServerExceptionMapper
-    Response refused(WaitingRosters.Refused refused) {
-        return home(refused.getMessage());
-    }
-
-    // --- helpers -------------------------------------------------------------------------------------
-
-    private static boolean operator(SecurityContext who) {
-        return who.isUserInRole(OPERATOR);
-    }
-
-    private static String name(SecurityContext who) {
-        return who.getUserPrincipal() == null ? "" : who.getUserPrincipal().getName();
-    }
-
-    private static Response home(String message) {
-        return Response.seeOther(URI.create("/console?message=" + URLEncoder.encode(message, StandardCharsets.UTF_8))).build();
-    }
-
-    private static Response toPreview(String id, String message) {
-        return Response.seeOther(URI.create("/console/preview?id=" + URLEncoder.encode(id == null ? "" : id, StandardCharsets.UTF_8)
-                + (message == null ? "" : "&message=" + URLEncoder.encode(message, StandardCharsets.UTF_8)))).build();
-    }
 }

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -34,19 +32,6 @@ import io.skillsync.run.RunIds;
 public class Previews {
 
     static final Pattern ID = RunHistory.RUN_ID;
-
-    /** What became of a preview: its dry run's summary once it ran (else null), and its record. */
-    public record Preview(String id, String name, String source, String sha256, String by, String at, String dryRunFile,
-            JsonNode plan, String appliedBy, String appliedAs) {
-
-        public boolean planned() {
-            return plan != null;
-        }
-
-        public boolean applied() {
-            return appliedAs != null;
-        }
-    }
 
     private final Path workDir;
     private final Path previews;
@@ -78,13 +63,7 @@ public class Previews {
         ObjectNode record = json.createObjectNode().put("id", id).put("name", base + ".csv").put("source", source)
                 .put("sha256", sha).put("by", by).put("at", Instant.now().toString()).put("dryRunFile", dryRun);
         write(dir, record);
-        // staged beside the inbox, then moved in whole: the inbox never shows half a file
-        Path staging = workDir.resolve("staging");
-        Files.createDirectories(staging);
-        Path staged = staging.resolve(dryRun);
-        Files.write(staged, content);
-        Files.createDirectories(workDir.resolve("inbox"));
-        Files.move(staged, workDir.resolve("inbox").resolve(dryRun), StandardCopyOption.ATOMIC_MOVE);
+        intoInbox(dryRun, content);
         actions.record(by, source.startsWith("revert") ? "revert-preview" : "preview", source, sha);
         return find(id).orElseThrow();
     }
@@ -140,10 +119,7 @@ public class Previews {
         if (Files.exists(inbox.resolve(as))) {
             as = as.replaceFirst("(?i)\\.csv$", "") + "-" + id + ".csv";
         }
-        Path staged = workDir.resolve("staging").resolve(as);
-        Files.createDirectories(staged.getParent());
-        Files.write(staged, content);
-        Files.move(staged, inbox.resolve(as), StandardCopyOption.ATOMIC_MOVE);
+        intoInbox(as, content);
         if (preview.source().startsWith("error/")) {
             Path original = workDir.resolve(preview.source()).normalize();
             if (original.startsWith(workDir.resolve("error")) && Files.isRegularFile(original)
@@ -181,27 +157,18 @@ public class Previews {
         return list;
     }
 
+    /** Staged beside the inbox, then moved in whole: the inbox never shows half a file. */
+    private void intoInbox(String name, byte[] content) throws IOException {
+        Path staged = workDir.resolve("staging").resolve(name);
+        Files.createDirectories(staged.getParent());
+        Files.write(staged, content);
+        Files.createDirectories(workDir.resolve("inbox"));
+        Files.move(staged, workDir.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
     private void write(Path dir, JsonNode record) throws IOException {
         Path part = dir.resolve("preview.json.part");
         Files.write(part, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
         Files.move(part, dir.resolve("preview.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** A preview as the operations API answers it. */
-    public static Map<String, Object> view(Preview p) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", p.id());
-        view.put("name", p.name());
-        view.put("source", p.source());
-        view.put("sha256", p.sha256());
-        view.put("by", p.by());
-        view.put("at", p.at());
-        view.put("planned", p.planned());
-        view.put("runId", p.planned() ? p.plan().path("runId").asText() : null);
-        view.put("counts", p.planned() ? p.plan().path("counts") : null);
-        view.put("wouldBeHeld", p.planned() ? p.plan().path("wouldBeHeld") : null);
-        view.put("appliedBy", p.appliedBy());
-        view.put("appliedAs", p.appliedAs());
-        return view;
     }
 }

@@ -89,14 +89,14 @@ public class OperationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(OPERATOR)
     public Response revert(SecurityContext who, @PathParam("runId") String runId) throws IOException, WaitingRosters.Refused {
-        return Response.accepted(Previews.view(previews.revert(runId, who.getUserPrincipal().getName()))).build();
+        return Response.accepted(previews.revert(runId, who.getUserPrincipal().getName()).view()).build();
     }
 
     @GET
     @Path("/previews/{id}")
     @RolesAllowed({ VIEWER, OPERATOR })
     public Response preview(@PathParam("id") String id) throws IOException {
-        return previews.find(id).map(p -> Response.ok(Previews.view(p)).build())
+        return previews.find(id).map(p -> Response.ok(p.view()).build())
                 .orElse(Response.status(404).entity(Map.of("error", "no preview " + id)).build());
     }
 
@@ -105,7 +105,7 @@ public class OperationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(OPERATOR)
     public Response apply(SecurityContext who, @PathParam("id") String id) throws IOException, WaitingRosters.Refused {
-        return Response.accepted(Previews.view(previews.apply(id, who.getUserPrincipal().getName()))).build();
+        return Response.accepted(previews.apply(id, who.getUserPrincipal().getName()).view()).build();
     }
 
     /**

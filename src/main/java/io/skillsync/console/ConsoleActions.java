@@ -1,0 +1,135 @@
+package io.skillsync.console;
+
+import static io.skillsync.console.ConsoleLinks.home;
+import static io.skillsync.console.ConsoleLinks.name;
+import static io.skillsync.console.ConsoleLinks.toPreview;
+import static io.skillsync.console.ConsoleResource.OPERATOR;
+import static io.skillsync.console.ConsoleResource.VIEWER;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The operators' actions on the console: rerun, release, preview, apply, revert, sign out. Each is a form
+ * POST carrying the CSRF token ({@link ConsoleCsrf}) and answers with a redirect to a page
+ * ({@link ConsoleResource}); a change needs the operator role.
+ */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleActions {
+
+    private final WaitingRosters waiting;
+    private final Previews previews;
+
+    ConsoleActions(WaitingRosters waiting, Previews previews) {
+        this.waiting = waiting;
+        this.previews = previews;
+    }
+
+    @POST
+    @Path("/rerun")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(OPERATOR)
+    public Response rerun(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
+        ConsoleCsrf.verify(token, cookie);
+        String to = waiting.rerun(file, name(who));
+        return home("error/" + file + " moved to inbox/" + to + ": it runs next");
+    }
+
+    @POST
+    @Path("/release")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(OPERATOR)
+    public Response release(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
+        ConsoleCsrf.verify(token, cookie);
+        String to = waiting.release(file, name(who));
+        return home("hold/" + file + " released by " + name(who) + " and moved to inbox/" + to);
+    }
+
+    /** A preview of an uploaded roster. */
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(OPERATOR)
+    public Response previewUpload(SecurityContext who, @RestForm("roster") FileUpload roster,
+            @RestForm(ConsoleCsrf.FIELD) String token, @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
+        ConsoleCsrf.verify(token, cookie);
+        if (roster == null || roster.uploadedFile() == null) {
+            return home("choose a roster file to preview");
+        }
+        byte[] content = Files.readAllBytes(roster.uploadedFile());
+        Preview preview = previews.create(roster.fileName(), content, "upload " + roster.fileName(), name(who));
+        return toPreview(preview.id(), null);
+    }
+
+    /** A preview of a file waiting in error/. */
+    @POST
+    @Path("/preview-waiting")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(OPERATOR)
+    public Response previewWaiting(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
+        ConsoleCsrf.verify(token, cookie);
+        byte[] content = waiting.content("error", file);
+        return toPreview(previews.create(file, content, "error/" + file, name(who)).id(), null);
+    }
+
+    @POST
+    @Path("/apply")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(OPERATOR)
+    public Response apply(SecurityContext who, @RestForm String id, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
+        ConsoleCsrf.verify(token, cookie);
+        try {
+            Preview applied = previews.apply(id, name(who));
+            return toPreview(id, "applied by " + applied.appliedBy() + ": inbox/" + applied.appliedAs() + " runs next");
+        } catch (WaitingRosters.Refused e) {
+            return toPreview(id, e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/revert")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(OPERATOR)
+    public Response revert(SecurityContext who, @RestForm String run, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
+        ConsoleCsrf.verify(token, cookie);
+        return toPreview(previews.revert(run, name(who)).id(), null);
+    }
+
+    /** Signs out: the session cookie expires (form sign-in keeps no session on the server). */
+    @POST
+    @Path("/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ VIEWER, OPERATOR })
+    public Response signOut(@RestForm(ConsoleCsrf.FIELD) String token, @RestCookie(ConsoleCsrf.COOKIE) String cookie) {
+        ConsoleCsrf.verify(token, cookie);
+        return Response.seeOther(URI.create("/console/login"))
+                .cookie(new jakarta.ws.rs.core.NewCookie.Builder("quarkus-credential").value("").path("/").maxAge(0).build()).build();
+    }
+
+    /** An action the files or the runs refused (no such file, already applied, ...): back to the console, saying why. */
+    @ServerExceptionMapper
+    Response refused(WaitingRosters.Refused refused) {
+        return home(refused.getMessage());
+    }
+}
