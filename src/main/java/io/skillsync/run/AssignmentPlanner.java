@@ -16,6 +16,7 @@ import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Batch;
 import io.skillsync.sync.Row;
 import io.skillsync.sync.BatchPlan;
+import io.skillsync.sync.Verb;
 
 /** The run's plan ({@link BatchPlan}) from its settings, its open rows and what CXone holds, kept on the run. */
 @ApplicationScoped
@@ -36,7 +37,7 @@ public class AssignmentPlanner {
             throw new IllegalArgumentException("skillsync.cxone.write-mode must be per-skill, bulk or bulk-put, was " + mode);
         }
         // the verb of a bulk write: NICE's POST /agents/skills, or the runbook's PUT (dialect bulk-put)
-        this.plan = new BatchPlan(batchSize, !mode.startsWith("bulk") ? null : mode.equals("bulk-put") ? "PUT" : "POST");
+        this.plan = new BatchPlan(batchSize, !mode.startsWith("bulk") ? null : mode.equals("bulk-put") ? Verb.PUT : Verb.POST);
     }
 
     public List<Batch> plan(@Body Map<AssignmentKey, Assignment> held, @ExchangeProperty(RunLedger.RUN) Run run) {
@@ -49,7 +50,7 @@ public class AssignmentPlanner {
     }
 
     /** POST to assign, PUT to change, null when CXone already holds what the row asks (then it ends here). */
-    public static String verb(Row row, Assignment current) {
+    public static Verb verb(Row row, Assignment current) {
         return BatchPlan.verb(row, current);
     }
 }

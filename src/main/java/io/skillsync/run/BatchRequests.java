@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skillsync.cxone.CxoneRequest;
 import io.skillsync.sync.Batch;
 import io.skillsync.sync.Row;
+import io.skillsync.sync.Verb;
 
 /** A batch as the write request of its mode: per skill, NICE's bulk shape, or the runbook's bulk-put. */
 final class BatchRequests {
@@ -31,10 +32,10 @@ final class BatchRequests {
                 items.addObject().put("agentId", row.agentId()).put("proficiency", row.targetProficiency())
                         .put("isActive", row.active());
             }
-            return CxoneRequest.write(batch.verb(), "/skills/" + batch.skillId() + "/agents", json.writeValueAsString(body));
+            return CxoneRequest.write(batch.verb().name(), "/skills/" + batch.skillId() + "/agents", json.writeValueAsString(body));
         }
-        return CxoneRequest.write(batch.verb(), "/agents/skills", json.writeValueAsString(
-                batch.verb().equals("POST") ? agentAndSkillDetails(batch) : agentSkillAssignments(batch)));
+        return CxoneRequest.write(batch.verb().name(), "/agents/skills", json.writeValueAsString(
+                batch.verb() == Verb.POST ? agentAndSkillDetails(batch) : agentSkillAssignments(batch)));
     }
 
     /** NICE's bulk shape: agents that share a skill, proficiency and active flag go in one entry. */

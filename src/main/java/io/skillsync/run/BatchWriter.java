@@ -36,6 +36,7 @@ import io.skillsync.cxone.CxoneException;
 import io.skillsync.cxone.CxoneRequest;
 import io.skillsync.cxone.CxoneResponse;
 import io.skillsync.cxone.TenantDirectory;
+import io.skillsync.sync.Verb;
 
 /**
  * Writes one {@link Batch} (route {@code write-batch}): shapes the request of the configured write mode,
@@ -129,7 +130,7 @@ public class BatchWriter {
             row.sentIn(batch.number(), response.status(), response.requestId(), response.cxoneRequestId(),
                     response.traceId());
         }
-        if (batch.bulk() && batch.verb().equals("POST")) {
+        if (batch.bulk() && batch.verb() == Verb.POST) {
             // NICE's bulk answer is not documented to name agents: read-back settles every row
             batch.rows().forEach(row -> row.unconfirmed("sent in a bulk write CXone took (HTTP " + response.status()
                     + "), whose answer names no agents; not read back, so not known to be applied"));

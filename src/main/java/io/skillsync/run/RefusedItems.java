@@ -13,6 +13,7 @@ import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Batch;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
+import io.skillsync.sync.Verb;
 
 /** Items CXone refused: their agents read again and each row planned again, once; no error text interpreted. */
 final class RefusedItems {
@@ -47,14 +48,14 @@ final class RefusedItems {
                 skills.add(row.skillId());
             });
             Map<AssignmentKey, Assignment> held = current.read(run.id(), agents, skills, false, "assignments of refused items again");
-            Map<String, List<Row>> byVerb = new LinkedHashMap<>();
+            Map<Verb, List<Row>> byVerb = new LinkedHashMap<>();
             for (Row row : again) {
                 Assignment now = held.get(new AssignmentKey(row.agentId(), row.skillId()));
-                String verb = AssignmentPlanner.verb(row, now);
+                Verb verb = AssignmentPlanner.verb(row, now);
                 if (verb == null) {
                     row.end(Outcome.UNCHANGED, (now == null ? "not assigned in CXone, so nothing to deactivate"
                             : "CXone holds this already") + " (read again after CXone refused the write: " + refused.get(row) + ")");
-                } else if (verb.equals(batch.verb())) {
+                } else if (verb == batch.verb()) {
                     fail.put(row, refused.get(row));
                 } else {
                     byVerb.computeIfAbsent(verb, v -> new ArrayList<>()).add(row);

@@ -75,7 +75,7 @@ public class RunJournal {
     /** Before the batch is sent: what it will change, and what CXone held before. */
     public void sending(Run run, Batch batch) {
         ObjectNode record = json.createObjectNode().put("record", "batch").put("batch", batch.number())
-                .put("verb", batch.verb()).put("skillId", batch.skillId());
+                .put("verb", batch.verb().name()).put("skillId", batch.skillId());
         ArrayNode rows = record.putArray("rows");
         for (Row row : batch.rows()) {
             rows.addObject().put("line", row.line()).put("agentId", row.agentId()).put("skillId", row.skillId())

@@ -6,14 +6,14 @@ import java.util.List;
  * One write request's worth of rows.
  *
  * @param number  1-based, in the order the run sends them; recorded on each row's audit line
- * @param verb    {@code POST} (assign) or {@code PUT} (change); a bulk batch carries its dialect's verb
+ * @param verb    POST (assign) or PUT (change); a bulk batch carries its dialect's verb
  * @param skillId the skill of a per-skill batch; 0 for a bulk batch
  * @param halves  when this batch is half of one CXone refused as a whole (400), what the two halves share
  * @param second  whether this is the second of those halves
  */
-public record Batch(int number, String verb, long skillId, List<Row> rows, Halves halves, boolean second) {
+public record Batch(int number, Verb verb, long skillId, List<Row> rows, Halves halves, boolean second) {
 
-    public Batch(int number, String verb, long skillId, List<Row> rows) {
+    public Batch(int number, Verb verb, long skillId, List<Row> rows) {
         this(number, verb, skillId, rows, null, false);
     }
 

@@ -12,16 +12,16 @@ import java.util.Map;
  *
  * @param bulkVerb the verb of a bulk write (NICE's POST /agents/skills, or the runbook's PUT); null per skill
  */
-public record BatchPlan(int batchSize, String bulkVerb) {
+public record BatchPlan(int batchSize, Verb bulkVerb) {
 
     /** The batches, in the order they are sent; each row CXone already holds has ended {@code unchanged}. */
     public List<Batch> plan(List<Row> openRows, Map<AssignmentKey, Assignment> held,
             Map<AssignmentKey, String> earlierApplied, boolean dryRun) {
         boolean bulk = bulkVerb != null;
-        Map<String, List<Row>> changes = new LinkedHashMap<>();
+        Map<Group, List<Row>> changes = new LinkedHashMap<>();
         for (Row row : openRows) {
             Assignment current = held.get(new AssignmentKey(row.agentId(), row.skillId()));
-            String verb = verb(row, current);
+            Verb verb = verb(row, current);
             if (verb == null) {
                 String earlier = earlierApplied.get(new AssignmentKey(row.agentId(), row.skillId()));
                 if (earlier != null) {
@@ -32,35 +32,37 @@ public record BatchPlan(int batchSize, String bulkVerb) {
             if (dryRun) {
                 row.end(Outcome.PLANNED, null);
             }
-            String group = bulk ? "bulk" : verb + " " + row.skillId();
+            Group group = bulk ? new Group(bulkVerb, 0) : new Group(verb, row.skillId());
             changes.computeIfAbsent(group, g -> new ArrayList<>()).add(row);
         }
         List<Batch> batches = new ArrayList<>();
         changes.forEach((group, rows) -> {
             for (int from = 0; from < rows.size(); from += batchSize) {
                 List<Row> slice = rows.subList(from, Math.min(rows.size(), from + batchSize));
-                String verb = bulk ? bulkVerb : group.substring(0, group.indexOf(' '));
-                long skillId = bulk ? 0 : slice.get(0).skillId();
-                batches.add(new Batch(batches.size() + 1, verb, skillId, List.copyOf(slice)));
+                batches.add(new Batch(batches.size() + 1, group.verb(), group.skillId(), List.copyOf(slice)));
             }
         });
         return batches;
     }
 
     /** POST to assign, PUT to change, null when CXone already holds what the row asks (then it ends here). */
-    public static String verb(Row row, Assignment current) {
+    public static Verb verb(Row row, Assignment current) {
         if (current == null) {
             if (!row.active()) {
                 row.end(Outcome.UNCHANGED, null);
                 return null;
             }
-            return "POST";
+            return Verb.POST;
         }
         row.previously(current.proficiency(), current.active());
         if (current.grants(row)) {
             row.end(Outcome.UNCHANGED, null);
             return null;
         }
-        return "PUT";
+        return Verb.PUT;
+    }
+
+    /** The rows one batch may carry: one skill and one verb, or every row of a bulk write (skill 0). */
+    private record Group(Verb verb, long skillId) {
     }
 }

@@ -19,6 +19,7 @@ import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Batch;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
+import io.skillsync.sync.Verb;
 
 /** The planner alone, in plain JUnit: exactly ceil(n/100) writes per skill and verb, nothing for what CXone holds. */
 class AssignmentPlannerTest {
@@ -58,7 +59,7 @@ class AssignmentPlannerTest {
         }
         List<Batch> batches = planner("bulk").plan(held, run);
         assertEquals(List.of(100, 100, 100), batches.stream().map(b -> b.rows().size()).toList());
-        assertTrue(batches.stream().allMatch(b -> b.verb().equals("POST") && b.skillId() == 0));
+        assertTrue(batches.stream().allMatch(b -> b.verb() == Verb.POST && b.skillId() == 0));
     }
 
     @Test

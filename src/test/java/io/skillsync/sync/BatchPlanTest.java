@@ -30,7 +30,7 @@ class BatchPlanTest {
         assertEquals(Outcome.UNCHANGED, held.outcome());
         assertTrue(held.detail().endsWith("(sent by run 20261128T010000Z-0001, which was interrupted)"), held.detail());
         assertEquals(1, batches.size());
-        assertEquals("PUT", batches.get(0).verb());
+        assertEquals(Verb.PUT, batches.get(0).verb());
         assertEquals(List.of(changed), batches.get(0).rows());
         assertTrue(changed.open(), "a planned write waits for CXone's answer");
         assertEquals(10, changed.previousProficiency());
@@ -41,16 +41,16 @@ class BatchPlanTest {
         Row fresh = row(2, 1001, TIER_1, 5, true);
         List<Batch> batches = PER_SKILL.plan(List.of(fresh), Map.of(), Map.of(), true);
         assertEquals(Outcome.PLANNED, fresh.outcome());
-        assertEquals("POST", batches.get(0).verb());
+        assertEquals(Verb.POST, batches.get(0).verb());
         assertEquals(TIER_1, batches.get(0).skillId());
     }
 
     @Test
     void bulkBatchesCarryTheDialectsVerbAndNoSkill() {
-        List<Batch> batches = new BatchPlan(2, "PUT").plan(List.of(row(2, 1, 7, 5, true), row(3, 2, 8, 5, true),
+        List<Batch> batches = new BatchPlan(2, Verb.PUT).plan(List.of(row(2, 1, 7, 5, true), row(3, 2, 8, 5, true),
                 row(4, 3, 9, 5, true)), Map.of(), Map.of(), false);
         assertEquals(List.of(2, 1), batches.stream().map(b -> b.rows().size()).toList());
-        assertTrue(batches.stream().allMatch(b -> b.bulk() && b.verb().equals("PUT")));
+        assertTrue(batches.stream().allMatch(b -> b.bulk() && b.verb() == Verb.PUT));
     }
 
     @Test
@@ -60,7 +60,7 @@ class BatchPlanTest {
         assertFalse(new Assignment(1001, TIER_1, 4, true).grants(row));
         assertFalse(new Assignment(1001, TIER_1, 5, false).grants(row));
         assertNull(BatchPlan.verb(row, new Assignment(1001, TIER_1, 5, true)));
-        assertEquals("PUT", BatchPlan.verb(row(3, 1001, TIER_1, 5, true), new Assignment(1001, TIER_1, 5, false)));
+        assertEquals(Verb.PUT, BatchPlan.verb(row(3, 1001, TIER_1, 5, true), new Assignment(1001, TIER_1, 5, false)));
     }
 
     static Row row(int line, long agentId, long skillId, int proficiency, boolean active) {
