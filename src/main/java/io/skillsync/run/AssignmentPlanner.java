@@ -40,7 +40,7 @@ public class AssignmentPlanner {
         this.plan = new BatchPlan(batchSize, !mode.startsWith("bulk") ? null : mode.equals("bulk-put") ? Verb.PUT : Verb.POST);
     }
 
-    public List<Batch> plan(@Body Map<AssignmentKey, Assignment> held, @ExchangeProperty(RunLedger.RUN) Run run) {
+    public List<Batch> plan(@Body Map<AssignmentKey, Assignment> held, @ExchangeProperty(RunProperties.RUN) Run run) {
         List<Batch> batches = plan.plan(run.openRows(), held, run.earlierApplied(), run.dryRun());
         LOG.infof("run %s: %d change(s) in %d write(s)%s", run.id(),
                 batches.stream().mapToInt(batch -> batch.rows().size()).sum(), batches.size(),

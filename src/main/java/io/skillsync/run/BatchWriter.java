@@ -57,7 +57,6 @@ import io.skillsync.sync.Verb;
 @Named("batchWriter")
 public class BatchWriter {
 
-    public static final String BATCH = "batch";
     private static final Logger LOG = Logger.getLogger(BatchWriter.class);
 
     private final TenantDirectory directory;
@@ -83,7 +82,7 @@ public class BatchWriter {
         this.refusedItems = new RefusedItems(current);
     }
 
-    public CxoneRequest request(@Body Batch batch, @ExchangeProperty(RunLedger.RUN) Run run) throws JsonProcessingException {
+    public CxoneRequest request(@Body Batch batch, @ExchangeProperty(RunProperties.RUN) Run run) throws JsonProcessingException {
         CxoneRequest request = shape(batch);
         // on disk before it is sent: a write CXone takes is never unrecorded
         journal.sending(run, batch);
@@ -107,8 +106,8 @@ public class BatchWriter {
     }
 
     /** Settles the batch's rows from CXone's answer; returns the follow-up batches it leaves (often none). */
-    public List<Batch> record(@Body CxoneResponse response, @ExchangeProperty(BATCH) Batch batch,
-            @ExchangeProperty(RunLedger.RUN) Run run) {
+    public List<Batch> record(@Body CxoneResponse response, @ExchangeProperty(RunProperties.BATCH) Batch batch,
+            @ExchangeProperty(RunProperties.RUN) Run run) {
         run.wrote();
         List<Batch> followUps = settle(response, batch, run);
         journal.answered(run, batch, response.status(), response.requestId());
@@ -170,7 +169,7 @@ public class BatchWriter {
     }
 
     /** CXone stayed busy, conflicting or unreachable through every retry: the batch's rows fail, the run goes on. */
-    public void unreachable(@ExchangeProperty(BATCH) Batch batch, @ExchangeProperty(RunLedger.RUN) Run run,
+    public void unreachable(@ExchangeProperty(RunProperties.BATCH) Batch batch, @ExchangeProperty(RunProperties.RUN) Run run,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         RuntimeException failure = CxoneClient.unwrap(cause);
         int status = failure instanceof CxoneException cx ? cx.status() : 0;

@@ -32,8 +32,6 @@ import io.skillsync.config.GuardSettings;
 @Named("blastRadiusGuard")
 public class BlastRadiusGuard {
 
-    /** The exchange property holding what CXone held before the run (read by CurrentAssignments). */
-    public static final String CURRENT = "currentAssignments";
     private static final Logger LOG = Logger.getLogger(BlastRadiusGuard.class);
 
     private final GuardSettings limits;
@@ -49,8 +47,8 @@ public class BlastRadiusGuard {
     }
 
     /** Whether the plan is over a limit; if so the run notes why, in numbers. */
-    public boolean holds(@ExchangeProperty(RunLedger.RUN) Run run,
-            @ExchangeProperty(CURRENT) Map<AssignmentKey, Assignment> held) throws java.io.IOException {
+    public boolean holds(@ExchangeProperty(RunProperties.RUN) Run run,
+            @ExchangeProperty(RunProperties.CURRENT) Map<AssignmentKey, Assignment> held) throws java.io.IOException {
         if (!limits.enabled()) {
             return false;
         }

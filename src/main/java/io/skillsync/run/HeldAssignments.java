@@ -26,7 +26,7 @@ public class HeldAssignments {
     }
 
     /** A file that deactivates reads whole skills: the guard weighs it against every active holder. */
-    public Map<AssignmentKey, Assignment> forOpenRows(@ExchangeProperty(RunLedger.RUN) Run run) {
+    public Map<AssignmentKey, Assignment> forOpenRows(@ExchangeProperty(RunProperties.RUN) Run run) {
         Set<Long> agents = new TreeSet<>();
         Set<Long> skills = new TreeSet<>();
         run.rows().stream().filter(Row::open).forEach(row -> {

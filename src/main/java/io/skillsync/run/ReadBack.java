@@ -40,7 +40,7 @@ public class ReadBack {
     }
 
     /** How long the route still waits before reading back (the {@code delay} EIP). */
-    public long waitMillis(@ExchangeProperty(RunLedger.RUN) Run run) {
+    public long waitMillis(@ExchangeProperty(RunProperties.RUN) Run run) {
         if (!needed(run)) {
             return 0;
         }
@@ -55,7 +55,7 @@ public class ReadBack {
         return row.isUnconfirmed() || config.enabled() && row.outcome() == Outcome.APPLIED;
     }
 
-    public void verify(@ExchangeProperty(RunLedger.RUN) Run run) {
+    public void verify(@ExchangeProperty(RunProperties.RUN) Run run) {
         if (!needed(run)) {
             return;
         }

@@ -23,7 +23,7 @@ public class RowResolver {
         this.directory = directory;
     }
 
-    public Row resolve(RowRequest request, @ExchangeProperty(RunLedger.RUN) Run run) {
+    public Row resolve(RowRequest request, @ExchangeProperty(RunProperties.RUN) Run run) {
         Row row = request.row();
         if (!row.open()) {
             return row;

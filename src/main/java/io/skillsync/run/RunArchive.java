@@ -50,7 +50,7 @@ final class RunArchive {
      */
     void handOver(Run run, Exchange exchange, Path target) throws IOException {
         if (Files.isRegularFile(run.inboxFile()) && ReleaseBook.sha256(run.inboxFile()).equals(run.sha256())) {
-            exchange.setProperty(RunReport.ARCHIVE, fromInbox(target));
+            exchange.setProperty(RunProperties.ARCHIVE, fromInbox(target));
             scratch(run);
             return;
         }

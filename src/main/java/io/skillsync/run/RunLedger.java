@@ -28,7 +28,6 @@ import io.skillsync.sync.RunStoppedException;
 @Named("runLedger")
 public class RunLedger {
 
-    public static final String RUN = "run";
     private static final Logger LOG = Logger.getLogger(RunLedger.class);
 
     private final SkillSyncConfig config;
@@ -63,7 +62,7 @@ public class RunLedger {
         run.claimed(file, sha256);
         journal.open(run, sha256);
         run.earlierApplied(journal.appliedBy(sha256));
-        exchange.setProperty(RUN, run);
+        exchange.setProperty(RunProperties.RUN, run);
         status.started(run);
         LOG.infof("run %s: %s picked up (%s)", id, run.fileName(), run.dryRun() ? "dry run" : "apply");
         return run;
@@ -85,7 +84,7 @@ public class RunLedger {
         return CxoneClient.unwrap(caught).getMessage();
     }
 
-    public void record(Row row, @ExchangeProperty(RUN) Run run) {
+    public void record(Row row, @ExchangeProperty(RunProperties.RUN) Run run) {
         run.add(row);
         status.progressed();
     }
@@ -94,7 +93,7 @@ public class RunLedger {
      * Settles rows that repeat an (agent, skill): the same values make the later rows duplicates
      * ({@code unchanged}); different values reject them all, naming every line.
      */
-    public void closeRows(@ExchangeProperty(RUN) Run run) {
+    public void closeRows(@ExchangeProperty(RunProperties.RUN) Run run) {
         run.allRowsRead(true);
         for (List<Row> group : run.repeats()) {
             Row first = group.get(0);
@@ -115,7 +114,7 @@ public class RunLedger {
      * The run cannot go on (credentials, permission, CXone down, shutting down): every row still open fails
      * with the reason. The file stays in the inbox and runs again; rows applied so far then read as unchanged.
      */
-    public void stop(@ExchangeProperty(RUN) Run run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught) {
+    public void stop(@ExchangeProperty(RunProperties.RUN) Run run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught) {
         String reason = reason(caught);
         run.stop(reason);
         for (Throwable t = caught; t != null; t = t.getCause()) {

@@ -38,8 +38,6 @@ import io.skillsync.sync.RunStoppedException;
 @Named("runReport")
 public class RunReport {
 
-    /** Where the file consumer moves the file, relative to inbox/ (used by the consumer's {@code move}). */
-    public static final String ARCHIVE = "runArchive";
     private static final Logger LOG = Logger.getLogger(RunReport.class);
 
     private final Path workDir;
@@ -60,7 +58,7 @@ public class RunReport {
     }
 
     /** The run is complete: its record, then the file goes to processed/. */
-    public void write(@ExchangeProperty(RunLedger.RUN) Run run, Exchange exchange) throws IOException {
+    public void write(@ExchangeProperty(RunProperties.RUN) Run run, Exchange exchange) throws IOException {
         Path target = free(workDir.resolve("processed").resolve(today(run)), run);
         List<String> outputs = new ArrayList<>(List.of(archive.relative(target)));
         Map<String, Object> summary = records.write(run, "complete", true, outputs);
@@ -74,7 +72,7 @@ public class RunReport {
      * its audit shows every row planned or rejected, and nothing was written. No error file: released, the
      * file runs again whole.
      */
-    public void held(@ExchangeProperty(RunLedger.RUN) Run run, Exchange exchange) throws IOException {
+    public void held(@ExchangeProperty(RunProperties.RUN) Run run, Exchange exchange) throws IOException {
         Path holdDir = workDir.resolve("hold");
         Path target = free(holdDir, run);
         Path reasonFile = holdDir.resolve(baseName(run) + "." + run.id() + ".reason.txt");
@@ -95,7 +93,7 @@ public class RunReport {
      * The run stopped: its record says what happened, but no error file is written, because the file
      * itself stays in the inbox and runs again whole (what was applied then reads as unchanged).
      */
-    public void stopped(@ExchangeProperty(RunLedger.RUN) Run run) throws IOException {
+    public void stopped(@ExchangeProperty(RunProperties.RUN) Run run) throws IOException {
         List<String> outputs = new ArrayList<>();
         Map<String, Object> summary = records.write(run, "stopped", false, outputs);
         archive.scratch(run);
@@ -109,7 +107,7 @@ public class RunReport {
      * The run's record cannot be written (disk full, work dir not writable): nothing is moved, the file
      * stays in the inbox, readiness goes DOWN with the reason, and the intake pauses.
      */
-    public void unwritable(@ExchangeProperty(RunLedger.RUN) Run run,
+    public void unwritable(@ExchangeProperty(RunProperties.RUN) Run run,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         run.stop("cannot write the run's record under " + workDir.toAbsolutePath() + ": " + cause);
         // unfinished, the journal becomes this run's record (interrupted) once the disk takes it again
@@ -125,7 +123,7 @@ public class RunReport {
      * set aside in error/ with the reason, rather than taken again and again. A file replaced mid-run passes
      * through: the exchange must fail so the new content stays in the inbox.
      */
-    public void failed(@ExchangeProperty(RunLedger.RUN) Run run,
+    public void failed(@ExchangeProperty(RunProperties.RUN) Run run,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught, Exchange exchange) throws IOException {
         if (caught instanceof FileReplacedException replaced) {
             throw replaced;
@@ -146,7 +144,7 @@ public class RunReport {
     }
 
     /** The file as a whole cannot be read: it goes to error/ whole, with the reason beside it. */
-    public void unreadable(@ExchangeProperty(RunLedger.RUN) Run run,
+    public void unreadable(@ExchangeProperty(RunProperties.RUN) Run run,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught, Exchange exchange)
             throws IOException {
         Throwable cause = UnreadableRosterException.in(caught);
