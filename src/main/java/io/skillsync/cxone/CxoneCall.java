@@ -27,8 +27,8 @@ import io.skillsync.config.CxoneSettings;
 public class CxoneCall {
 
     public static final String REQUEST = "cxoneRequest";
-    /** The API's base URL for route {@code cxone-attempt}'s {@code toD} (configured or discovered). */
-    public static final String API_URL = "cxoneApiUrl";
+    /** What route {@code cxone-http} calls: the token endpoint, or the API's base URL (configured or discovered). */
+    public static final String URL = "cxoneUrl";
     private static final String SENT_REQUEST_ID = "cxoneSentRequestId";
     static final String SENT_AT = "cxoneSentAt";
 
@@ -69,7 +69,7 @@ public class CxoneCall {
         message.setHeader("Accept", "application/json");
         message.setHeader("Authorization", token.bearer());
         message.setHeader(correlation.requestHeader(), requestId);
-        exchange.setProperty(API_URL, endpoint.apiUrl());
+        exchange.setProperty(URL, endpoint.apiUrl());
         if (request.json() != null) {
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         }

@@ -125,7 +125,7 @@ public class CxoneToken {
             throw new CxoneCredentialsException(0, "skillsync.cxone.token-url is not https: the secrets would travel in"
                     + " the clear; refused (skillsync.cxone.allow-http is for the simulator only)");
         }
-        exchange.setProperty("cxoneTokenUrl", config.tokenUrl());
+        exchange.setProperty(CxoneCall.URL, config.tokenUrl());
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
         message.setHeader("Accept", "application/json");
