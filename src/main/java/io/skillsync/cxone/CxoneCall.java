@@ -53,12 +53,18 @@ public class CxoneCall {
         this.retryAfterCap = config.cxone().retryAfterCap();
     }
 
+    /**
+     * Only what CXone needs goes on the wire: no header of the file or split leaks into a request, and no
+     * header of an answer into what follows (but the error handler's own: it counts redeliveries in them).
+     */
+    static void clearHeaders(Message message) {
+        message.removeHeaders("*", "CamelRedelivery*", "CamelRedelivered");
+    }
+
     public void prepare(Exchange exchange) {
         CxoneRequest request = exchange.getProperty(REQUEST, CxoneRequest.class);
         Message message = exchange.getMessage();
-        // only what CXone needs goes on the wire: no header of the file or split leaks into the request
-        // (but the error handler's own: it counts redeliveries in them)
-        message.removeHeaders("*", "CamelRedelivery*", "CamelRedelivered");
+        clearHeaders(message);
         String requestId = UUID.randomUUID().toString();
         exchange.setProperty(SENT_REQUEST_ID, requestId);
         message.setHeader(Exchange.HTTP_METHOD, request.method());

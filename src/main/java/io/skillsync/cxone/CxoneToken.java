@@ -113,7 +113,7 @@ public class CxoneToken {
     /** Shapes the exchange into the token request. */
     public void tokenRequest(Exchange exchange) {
         Message message = exchange.getMessage();
-        message.removeHeaders("*", "CamelRedelivery*", "CamelRedelivered");
+        CxoneCall.clearHeaders(message);
         String missing = missingSetting();
         if (missing != null) {
             // nothing is sent: a request without the key could only be refused, or meet a grant NICE does not publish
@@ -144,7 +144,7 @@ public class CxoneToken {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = message.getBody(String.class);
-        message.removeHeaders("*", "CamelRedelivery*", "CamelRedelivered");
+        CxoneCall.clearHeaders(message);
         traffic.answered("token", status,
                 java.time.Duration.ofNanos(System.nanoTime() - exchange.getProperty(CxoneCall.SENT_AT, Long.class)));
         lastAnswer = status == 200 ? null : status;
