@@ -19,6 +19,7 @@ import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.intake.RosterNames;
 import io.skillsync.run.ReleaseBook;
 import io.skillsync.run.RunIds;
+import io.skillsync.config.WorkFolders;
 
 /**
  * A look at a roster before anything is written. The content is kept under {@code previews/<id>/} and a
@@ -41,7 +42,7 @@ public class Previews {
 
     Previews(SkillSyncConfig config, ObjectMapper json, RunHistory history, OperatorActions actions) {
         this.workDir = Path.of(config.workDir());
-        this.previews = workDir.resolve("previews");
+        this.previews = workDir.resolve(WorkFolders.PREVIEWS);
         this.json = json;
         this.history = history;
         this.actions = actions;
@@ -114,7 +115,7 @@ public class Previews {
         if (!ReleaseBook.sha256(new ByteArrayInputStream(content)).equals(preview.sha256())) {
             throw new WaitingRosters.Refused(409, "the kept content no longer matches what was previewed: preview it again");
         }
-        Path inbox = workDir.resolve("inbox");
+        Path inbox = workDir.resolve(WorkFolders.INBOX);
         String as = preview.name();
         if (Files.exists(inbox.resolve(as))) {
             as = as.replaceFirst("(?i)\\.csv$", "") + "-" + id + ".csv";
@@ -122,7 +123,7 @@ public class Previews {
         intoInbox(as, content);
         if (preview.source().startsWith("error/")) {
             Path original = workDir.resolve(preview.source()).normalize();
-            if (original.startsWith(workDir.resolve("error")) && Files.isRegularFile(original)
+            if (original.startsWith(workDir.resolve(WorkFolders.ERROR)) && Files.isRegularFile(original)
                     && ReleaseBook.sha256(Files.newInputStream(original)).equals(preview.sha256())) {
                 Files.delete(original);
             }
@@ -159,11 +160,11 @@ public class Previews {
 
     /** Staged beside the inbox, then moved in whole: the inbox never shows half a file. */
     private void intoInbox(String name, byte[] content) throws IOException {
-        Path staged = workDir.resolve("staging").resolve(name);
+        Path staged = workDir.resolve(WorkFolders.STAGING).resolve(name);
         Files.createDirectories(staged.getParent());
         Files.write(staged, content);
-        Files.createDirectories(workDir.resolve("inbox"));
-        Files.move(staged, workDir.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        Files.createDirectories(workDir.resolve(WorkFolders.INBOX));
+        Files.move(staged, workDir.resolve(WorkFolders.INBOX).resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private void write(Path dir, JsonNode record) throws IOException {

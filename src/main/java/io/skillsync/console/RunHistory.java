@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.WorkFolders;
 
 /**
  * The runs as their records on disk tell them: each run's summary ({@code audit/<date>/<runId>.summary.json})
@@ -133,7 +134,7 @@ public class RunHistory {
 
     /** Every summary file, newest run first (run ids sort by their start). */
     private List<Path> summaryFiles() throws IOException {
-        Path audit = workDir.resolve("audit");
+        Path audit = workDir.resolve(WorkFolders.AUDIT);
         if (!Files.isDirectory(audit)) {
             return List.of();
         }

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.run.ReleaseBook;
+import io.skillsync.config.WorkFolders;
 
 /**
  * The roster files waiting in {@code inbox/}, {@code error/} and {@code hold/}, and the two things an
@@ -84,7 +85,7 @@ public class WaitingRosters {
     public String rerun(String file, String who) throws IOException, Refused {
         Path from = existing("error", file);
         String to = move(from, file);
-        actions.record(who, "rerun", "error/" + file, ReleaseBook.sha256(Files.newInputStream(workDir.resolve("inbox").resolve(to))));
+        actions.record(who, "rerun", "error/" + file, ReleaseBook.sha256(Files.newInputStream(workDir.resolve(WorkFolders.INBOX).resolve(to))));
         return to;
     }
 
@@ -114,7 +115,7 @@ public class WaitingRosters {
     }
 
     private String move(Path from, String as) throws IOException, Refused {
-        Path to = workDir.resolve("inbox").resolve(as);
+        Path to = workDir.resolve(WorkFolders.INBOX).resolve(as);
         if (Files.exists(to)) {
             throw new Refused(409, "inbox/" + as + " exists already");
         }

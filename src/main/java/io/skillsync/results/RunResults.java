@@ -22,6 +22,7 @@ import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.WorkFolders;
 
 /**
  * After each run (route {@code run-results}, on the leader): a run of a roster from SFTP gets a result file
@@ -169,7 +170,7 @@ public class RunResults {
         List<JsonNode> found = new ArrayList<>();
         LocalDate today = LocalDate.now(ZoneId.systemDefault());
         for (LocalDate day : List.of(today.minusDays(1), today)) {
-            Path dir = workDir.resolve("audit").resolve(day.toString());
+            Path dir = workDir.resolve(WorkFolders.AUDIT).resolve(day.toString());
             if (!Files.isDirectory(dir)) {
                 continue;
             }

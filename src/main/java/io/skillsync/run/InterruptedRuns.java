@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 
 import io.skillsync.sync.AssignmentKey;
+import io.skillsync.config.WorkFolders;
 
 /**
  * What earlier interrupted runs of the same content had sent, read from the journals kept under
@@ -35,7 +36,7 @@ final class InterruptedRuns {
     /** What the given interrupted runs applied, by (agentId, skillId): the runId, for the rerun's audit. */
     Map<AssignmentKey, String> appliedBy(String sha256) {
         Map<AssignmentKey, String> applied = new LinkedHashMap<>();
-        Path audit = workDir.resolve("audit");
+        Path audit = workDir.resolve(WorkFolders.AUDIT);
         if (!Files.isDirectory(audit)) {
             return applied;
         }

@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.jboss.logging.Logger;
 
 import io.skillsync.run.JournalReplay.Sent;
+import io.skillsync.config.WorkFolders;
 
 /**
  * Turns an unfinished journal into that run's audit, summary and undo roster ({@code result: interrupted},
@@ -85,7 +86,7 @@ final class JournalRecovery {
         ObjectNode head = replay.head();
         Map<Integer, Sent> rows = replay.rows();
         Instant started = head != null ? Instant.parse(head.path("started").asText()) : RunIds.startOf(runId);
-        Path auditDir = workDir.resolve("audit").resolve(LocalDate.ofInstant(started, ZoneId.systemDefault()).toString());
+        Path auditDir = workDir.resolve(WorkFolders.AUDIT).resolve(LocalDate.ofInstant(started, ZoneId.systemDefault()).toString());
         Files.createDirectories(auditDir);
         Path audit = auditDir.resolve(runId + ".audit.csv");
         Map<String, Integer> counts = new LinkedHashMap<>();

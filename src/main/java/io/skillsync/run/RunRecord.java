@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
+import io.skillsync.config.WorkFolders;
 
 /**
  * A finished run's record under {@code audit/<date>/}: its audit (with the error file when asked and needed),
@@ -38,8 +39,8 @@ final class RunRecord {
         run.rows().stream().filter(Row::open).findFirst().ifPresent(row -> {
             throw new IllegalStateException("run " + run.id() + ": line " + row.line() + " has no outcome yet");
         });
-        Path auditFile = workDir.resolve("audit").resolve(today(run)).resolve(run.id() + ".audit.csv");
-        Path errors = workDir.resolve("error").resolve(baseName(run) + "." + run.id() + ".errors.csv");
+        Path auditFile = workDir.resolve(WorkFolders.AUDIT).resolve(today(run)).resolve(run.id() + ".audit.csv");
+        Path errors = workDir.resolve(WorkFolders.ERROR).resolve(baseName(run) + "." + run.id() + ".errors.csv");
         boolean errorFile = withErrorFile && run.rows().stream().anyMatch(row -> row.outcome().needsAttention());
         writeAtomically(auditFile, out -> audit.write(run, out, errorFile ? errors : null));
         outputs.add(archive.relative(auditFile));

@@ -26,6 +26,7 @@ import io.skillsync.roster.UnreadableRosterException;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 import io.skillsync.sync.RunStoppedException;
+import io.skillsync.config.WorkFolders;
 
 /**
  * Writes a run's record once every row has its outcome (operations.md): {@code audit/<date>/<runId>.audit.csv}
@@ -59,7 +60,7 @@ public class RunReport {
 
     /** The run is complete: its record, then the file goes to processed/. */
     public void write(@ExchangeProperty(RunProperties.RUN) Run run, Exchange exchange) throws IOException {
-        Path target = free(workDir.resolve("processed").resolve(today(run)), run);
+        Path target = free(workDir.resolve(WorkFolders.PROCESSED).resolve(today(run)), run);
         List<String> outputs = new ArrayList<>(List.of(archive.relative(target)));
         Map<String, Object> summary = records.write(run, "complete", true, outputs);
         status.ended(run, "complete");
@@ -73,7 +74,7 @@ public class RunReport {
      * file runs again whole.
      */
     public void held(@ExchangeProperty(RunProperties.RUN) Run run, Exchange exchange) throws IOException {
-        Path holdDir = workDir.resolve("hold");
+        Path holdDir = workDir.resolve(WorkFolders.HOLD);
         Path target = free(holdDir, run);
         Path reasonFile = holdDir.resolve(baseName(run) + "." + run.id() + ".reason.txt");
         String reason = run.fileName() + " is held: nothing was written to CXone.\n"
@@ -131,7 +132,7 @@ public class RunReport {
         String reason = "SkillSync failed unexpectedly while running " + run.fileName() + ": " + caught;
         LOG.errorf(caught, "run %s: %s", run.id(), reason);
         journal.failed(run, reason);
-        Path errorDir = workDir.resolve("error");
+        Path errorDir = workDir.resolve(WorkFolders.ERROR);
         Path target = free(errorDir, run);
         Path reasonFile = errorDir.resolve(baseName(run) + "." + run.id() + ".reason.txt");
         writeAtomically(reasonFile, out -> out.write(reason + System.lineSeparator() + "The file is set aside here;"
@@ -149,11 +150,11 @@ public class RunReport {
             throws IOException {
         Throwable cause = UnreadableRosterException.in(caught);
         String reason = run.fileName() + ": " + cause.getMessage();
-        Path errorDir = workDir.resolve("error");
+        Path errorDir = workDir.resolve(WorkFolders.ERROR);
         Path target = free(errorDir, run);
         Path reasonFile = errorDir.resolve(baseName(run) + "." + run.id() + ".reason.txt");
         writeAtomically(reasonFile, out -> out.write(reason + System.lineSeparator()));
-        Path summary = workDir.resolve("audit").resolve(today(run)).resolve(run.id() + ".summary.json");
+        Path summary = workDir.resolve(WorkFolders.AUDIT).resolve(today(run)).resolve(run.id() + ".summary.json");
         Map<String, Object> content = summaries.of(run, "unreadable",
                 List.of(archive.relative(target), archive.relative(reasonFile), archive.relative(summary)));
         content.put("reason", cause.getMessage());

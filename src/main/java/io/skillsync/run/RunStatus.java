@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.sync.Outcome;
+import io.skillsync.config.WorkFolders;
 
 /**
  * How runs go, for operators: health checks read it, and it feeds the metrics {@code skillsync_runs_total{result}},
@@ -161,7 +162,7 @@ public class RunStatus {
     }
 
     private Instant lastCompleteInAudit() {
-        Path audit = workDir.resolve("audit");
+        Path audit = workDir.resolve(WorkFolders.AUDIT);
         if (!Files.isDirectory(audit)) {
             return null;
         }

@@ -1,0 +1,17 @@
+package io.skillsync.config;
+
+/** The folders under {@code skillsync.work-dir} (README "The folders"), each name spelled once. */
+public final class WorkFolders {
+
+    public static final String INBOX = "inbox";
+    public static final String PROCESSED = "processed";
+    public static final String ERROR = "error";
+    public static final String HOLD = "hold";
+    public static final String AUDIT = "audit";
+    /** Where a file is written whole before it is moved into the inbox at once. */
+    public static final String STAGING = "staging";
+    public static final String PREVIEWS = "previews";
+
+    private WorkFolders() {
+    }
+}
