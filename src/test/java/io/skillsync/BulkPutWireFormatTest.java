@@ -49,7 +49,7 @@ class BulkPutWireFormatTest {
         Drop.roster("wire-bulk-put.csv", "email,skill,proficiency,active\na@x.com,Retention,5,true\na@x.com,Tier_1_Support,1,\n");
         JsonNode run = Drop.awaitRun("wire-bulk-put.csv");
         assertEquals(2, run.path("counts").path("applied").asInt(), run.toString());
-        WireMockTenant.server.verify(1, WireFormatTest.api(putRequestedFor(urlPathEqualTo(WireMockTenant.API + "/agents/skills")))
+        WireMockTenant.server.verify(1, WireMockTenant.api(putRequestedFor(urlPathEqualTo(WireMockTenant.API + "/agents/skills")))
                 .withRequestBody(equalToJson("{\"agentSkillAssignments\":["
                         + "{\"agentId\":445566,\"skillId\":112235,\"proficiency\":5,\"isActive\":true},"
                         + "{\"agentId\":445566,\"skillId\":112233,\"proficiency\":1,\"isActive\":true}]}")));

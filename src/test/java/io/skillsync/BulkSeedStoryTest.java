@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.Rosters;
+import io.skillsync.support.Tenants;
 
 /** The seed story in bulk mode: 150 changes of two skills, mixed, in ceil(150/100) = 2 writes, settled by read-back. */
 @QuarkusTest
@@ -35,7 +37,7 @@ class BulkSeedStoryTest {
     @Test
     void graduationTakesTwoBulkWrites() {
         Tenants.everyoneOnTier1(tenant, directory, 500);
-        Drop.roster("graduation-bulk.csv", SeedStoryTest.graduation());
+        Drop.roster("graduation-bulk.csv", Rosters.graduation());
         JsonNode run = Drop.awaitRun("graduation-bulk.csv");
 
         assertEquals(150, run.path("counts").path("applied").asInt(), run.toString());

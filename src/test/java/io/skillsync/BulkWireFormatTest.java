@@ -51,7 +51,7 @@ class BulkWireFormatTest {
         Drop.roster("wire-bulk.csv", "email,skill,proficiency,active\na@x.com,Retention,5,true\na@x.com,Tier_1_Support,1,\n");
         JsonNode run = Drop.awaitRun("wire-bulk.csv");
         assertEquals(2, run.path("counts").path("applied").asInt(), run.toString());
-        WireMockTenant.server.verify(1, WireFormatTest.api(postRequestedFor(urlPathEqualTo(WireMockTenant.API + "/agents/skills")))
+        WireMockTenant.server.verify(1, WireMockTenant.api(postRequestedFor(urlPathEqualTo(WireMockTenant.API + "/agents/skills")))
                 .withRequestBody(equalToJson("{\"agentAndSkillDetails\":["
                         + "{\"agentIds\":[\"445566\"],\"skills\":[{\"skillId\":112235,\"proficiency\":5,\"isActive\":true}]},"
                         + "{\"agentIds\":[\"445566\"],\"skills\":[{\"skillId\":112233,\"proficiency\":1,\"isActive\":true}]}]}")));

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.simulator.TenantSimulator.Dialect;
+import io.skillsync.support.Tenants;
 
 /**
  * The core story against a tenant speaking some dialects of cxone-api.md's unknowns: in a 500-agent

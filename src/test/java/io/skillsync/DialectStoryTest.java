@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.simulator.TenantSimulator.Dialect;
+import io.skillsync.support.Tenants;
 
 /**
  * The core story against every dialect SkillSync tolerates with its default settings (cxone-api.md's

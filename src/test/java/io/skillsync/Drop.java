@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+
+import io.skillsync.support.Inbox;
 
 /** The operator's side of the tests: drop a roster into the inbox, wait for its run, read what it left. */
 public final class Drop {
@@ -35,10 +36,7 @@ public final class Drop {
 
     public static void roster(String name, byte[] content) {
         try {
-            Path inbox = Files.createDirectories(WORK.resolve("inbox"));
-            Path staging = Files.createDirectories(WORK.resolve("staging")).resolve(name);
-            Files.write(staging, content);
-            Files.move(staging, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            Inbox.drop(WORK, name, Inbox.inStagingFolder(WORK, name), content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.Rosters;
+import io.skillsync.support.Tenants;
 
 /** {@code skillsync.mode=dry-run}: every file is read, resolved and diffed, and nothing is written. */
 @QuarkusTest
@@ -35,7 +37,7 @@ class DryRunModeTest {
     @Test
     void theSeedStoryIsPlannedNotWritten() {
         Tenants.everyoneOnTier1(tenant, directory, 500);
-        Drop.roster("graduation-planned.csv", SeedStoryTest.graduation());
+        Drop.roster("graduation-planned.csv", Rosters.graduation());
         JsonNode run = Drop.awaitRun("graduation-planned.csv");
 
         assertEquals("dry-run", run.path("mode").asText());

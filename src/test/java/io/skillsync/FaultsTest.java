@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.Rosters;
+import io.skillsync.support.Tenants;
 
 /** A tenant that misbehaves the ways cxone-api.md lists: every row still ends in exactly one outcome. */
 @QuarkusTest
@@ -60,21 +62,13 @@ class FaultsTest {
                 kubernetes, metrics, tenant), io.skillsync.cluster.Leadership.class);
         Tenants.everyoneOnTier1(tenant, directory, 5);
         tenant.faults().busyWrites.set(1);
-        Drop.roster("lease-lost.csv", everyoneGetsRetention(5));
+        Drop.roster("lease-lost.csv", Rosters.everyoneGetsRetention(5));
         JsonNode run = Drop.awaitRun("lease-lost.csv");
         assertEquals("stopped", run.path("result").asText(), run.toString());
         assertTrue(run.path("stoppedBecause").asText().contains("no longer holds the cluster Lease"), run.toString());
         assertEquals(1, tenant.writes(), "only the attempt answered 503 went out; its retry waited for the Lease");
         assertEquals(null, tenant.assignment(Tenants.agentId(1), Tenants.RETENTION), "nothing written");
         tenant.faults().busyWrites.set(0);
-    }
-
-    static String everyoneGetsRetention(int count) {
-        StringBuilder csv = new StringBuilder("email,skill,proficiency,active\n");
-        for (int n = 1; n <= count; n++) {
-            csv.append(Tenants.email(n)).append(",Retention,5,true\n");
-        }
-        return csv.toString();
     }
 
     @Test
@@ -87,7 +81,7 @@ class FaultsTest {
         faults.refusedAgents.add(Tenants.agentId(500));
 
         long started = System.nanoTime();
-        Drop.roster("storm.csv", everyoneGetsRetention(1000));
+        Drop.roster("storm.csv", Rosters.everyoneGetsRetention(1000));
         JsonNode run = Drop.awaitRun("storm.csv");
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("storm figures: %s, %.1f s wall; the tenant answered %s%n", run.path("requests"), seconds,
@@ -114,7 +108,7 @@ class FaultsTest {
         tenant.faults().rateLimit = 3; // per second
         tenant.faults().retryAfterSeconds = 86_400;
 
-        Drop.roster("retry-after-a-day.csv", everyoneGetsRetention(30));
+        Drop.roster("retry-after-a-day.csv", Rosters.everyoneGetsRetention(30));
         JsonNode run = Drop.awaitRun("retry-after-a-day.csv");
 
         assertTrue(run.path("result").asText().equals("stopped") || run.path("counts").path("failed").asInt() > 0, run.toString());
@@ -138,7 +132,7 @@ class FaultsTest {
         tenant.faults().rateLimit = 3; // per second
         tenant.faults().retryAfterSeconds = 1;
 
-        Drop.roster("retry-after.csv", everyoneGetsRetention(30));
+        Drop.roster("retry-after.csv", Rosters.everyoneGetsRetention(30));
         JsonNode run = Drop.awaitRun("retry-after.csv");
 
         assertEquals(30, run.path("counts").path("applied").asInt(), run.toString());
@@ -160,7 +154,7 @@ class FaultsTest {
         Tenants.everyoneOnTier1(tenant, directory, 100);
         tenant.faults().poisonedAgents.addAll(List.of(Tenants.agentId(7), Tenants.agentId(50), Tenants.agentId(93)));
 
-        Drop.roster("poisoned.csv", everyoneGetsRetention(100));
+        Drop.roster("poisoned.csv", Rosters.everyoneGetsRetention(100));
         JsonNode run = Drop.awaitRun("poisoned.csv");
 
         assertEquals(97, run.path("counts").path("applied").asInt(), run.toString());
@@ -178,7 +172,7 @@ class FaultsTest {
         Tenants.everyoneOnTier1(tenant, directory, 300);
         tenant.faults().refuseEveryWrite = "The request body is not valid for this business unit";
 
-        Drop.roster("refused-whole.csv", everyoneGetsRetention(300));
+        Drop.roster("refused-whole.csv", Rosters.everyoneGetsRetention(300));
         JsonNode run = Drop.awaitRun("refused-whole.csv");
 
         assertEquals(300, run.path("counts").path("failed").asInt(), run.toString());
@@ -197,7 +191,7 @@ class FaultsTest {
         tenant.forgetRequests();
         tenant.revokeTokens();
 
-        Drop.roster("revoked.csv", everyoneGetsRetention(10));
+        Drop.roster("revoked.csv", Rosters.everyoneGetsRetention(10));
         JsonNode run = Drop.awaitRun("revoked.csv");
 
         assertEquals(10, run.path("counts").path("applied").asInt(), run.toString());
@@ -211,7 +205,7 @@ class FaultsTest {
         tenant.write("POST", Tenants.agentId(3), Tenants.RETENTION, 9, true);
         tenant.faults().hiddenFromReads.add(Tenants.agentId(3) + ":" + Tenants.RETENTION);
 
-        Drop.roster("raced.csv", everyoneGetsRetention(10));
+        Drop.roster("raced.csv", Rosters.everyoneGetsRetention(10));
         JsonNode run = Drop.awaitRun("raced.csv");
 
         assertEquals(10, run.path("counts").path("applied").asInt(), run.toString());
@@ -225,7 +219,7 @@ class FaultsTest {
         tenant.faults().refuseCredentials = true;
         tenant.revokeTokens();
 
-        Drop.roster("locked-out.csv", everyoneGetsRetention(10));
+        Drop.roster("locked-out.csv", Rosters.everyoneGetsRetention(10));
         JsonNode stopped = Drop.awaitRun("locked-out.csv");
 
         assertEquals("stopped", stopped.path("result").asText(), stopped.toString());
@@ -250,7 +244,7 @@ class FaultsTest {
         Tenants.everyoneOnTier1(tenant, directory, 10);
         tenant.faults().forbidWrites = true;
 
-        Drop.roster("forbidden.csv", everyoneGetsRetention(10));
+        Drop.roster("forbidden.csv", Rosters.everyoneGetsRetention(10));
         JsonNode stopped = Drop.awaitRun("forbidden.csv");
 
         assertEquals("stopped", stopped.path("result").asText());
@@ -268,7 +262,7 @@ class FaultsTest {
         Tenants.everyoneOnTier1(tenant, directory, 10);
         tenant.faults().serverErrorRate = 1.0;
 
-        Drop.roster("outage.csv", everyoneGetsRetention(10));
+        Drop.roster("outage.csv", Rosters.everyoneGetsRetention(10));
         JsonNode open = await().atMost(Duration.ofSeconds(90)).until(() -> circuitOpenRun("outage.csv"), r -> r != null);
         assertEquals(0, open.path("requests").path("read").asInt() + open.path("requests").path("write").asInt(),
                 "with the circuit open, no request reaches CXone: " + open);

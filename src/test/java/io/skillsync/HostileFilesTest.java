@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.Rosters;
+import io.skillsync.support.Tenants;
 
 /**
  * Files an attacker or a careless tool puts in the inbox (issue: the guard, the file and the journal made
@@ -68,10 +70,10 @@ class HostileFilesTest {
         Tenants.everyoneOnTier1(tenant, directory, 10);
         // Camel reads '\' as '/': "x\..\..\..\elsewhere\victim.csv" with an empty x/ beside it named target/elsewhere/
         Path victim = Files.createDirectories(Drop.WORK.resolveSibling("elsewhere")).resolve("victim.csv");
-        Files.writeString(victim, FaultsTest.everyoneGetsRetention(10));
+        Files.writeString(victim, Rosters.everyoneGetsRetention(10));
         Files.createDirectories(INBOX.resolve("x"));
         Path hostile = INBOX.resolve("x\\..\\..\\..\\elsewhere\\victim.csv");
-        Files.writeString(hostile, FaultsTest.everyoneGetsRetention(10));
+        Files.writeString(hostile, Rosters.everyoneGetsRetention(10));
 
         Path quarantined = awaitQuarantined("x\\..\\..\\..\\elsewhere\\victim.csv");
         assertTrue(Files.exists(quarantined), "the hostile file is in error/, unread");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.Tenants;
 
 /** A file with wrong rows: each gets its own outcome and reason, the error file holds only those, and reruns. */
 @QuarkusTest

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +15,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import io.skillsync.support.Inbox;
+import io.skillsync.support.ProcessTenant;
+import io.skillsync.support.ServiceProcess;
+import io.skillsync.support.Tenants;
+import io.skillsync.support.WorkDirs;
 
 /**
  * operations.md: "No file is lost if the process is killed at any moment". The packaged service is killed
@@ -32,23 +36,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class KillAndRestartIT {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final Path WORK = Path.of("target/kill-test");
     static final int TENANT_PORT = 18180;
     static final int SERVICE_PORT = 18181;
 
-    static final String TENANT_URL = "http://localhost:" + TENANT_PORT + "/sim";
+    static final String TENANT_URL = ProcessTenant.url(TENANT_PORT);
     static ServiceProcess tenant;
 
     /** The tenant outlives every kill: a second process of the same jar, only its simulator in use. */
     @BeforeAll
     static void startTenant() throws Exception {
-        deleteTree(WORK);
-        tenant = ServiceProcess.start("kill-test-tenant", TENANT_PORT, Map.of("QUARKUS_PROFILE", "dev", "SKILLSYNC_SIMULATOR_ENABLED", "true",
-                "SKILLSYNC_SIMULATOR_RATE_LIMIT", "100000",
-                "SKILLSYNC_WORK_DIR", WORK.resolve("tenant-unused").toString(),
-                "SKILLSYNC_CXONE_API_URL", TENANT_URL + "/inContactAPI/services/v30.0",
-                "SKILLSYNC_CXONE_TOKEN_URL", TENANT_URL + "/auth/token"));
+        WorkDirs.deleteTree(WORK);
+        tenant = ProcessTenant.start("kill-test-tenant", TENANT_PORT, WORK);
     }
 
     @AfterAll
@@ -56,41 +55,23 @@ class KillAndRestartIT {
         tenant.close();
     }
 
-    static final Map<String, String> SERVICE_ENV = Map.ofEntries(Map.entry("SKILLSYNC_WORK_DIR", WORK.toString()),
-                Map.entry("SKILLSYNC_CXONE_API_URL", TENANT_URL + "/inContactAPI/services/v30.0"),
-                Map.entry("SKILLSYNC_CXONE_TOKEN_URL", TENANT_URL + "/auth/token"),
-                Map.entry("SKILLSYNC_CXONE_CLIENT_ID", "skillsync-dev"),
-                Map.entry("SKILLSYNC_CXONE_CLIENT_SECRET", "dev-client-secret"),
-                Map.entry("SKILLSYNC_CXONE_ACCESS_KEY_ID", "dev-access-key"),
-                Map.entry("SKILLSYNC_CXONE_ACCESS_KEY_SECRET", "dev-access-key-secret"),
-                // 10 rows a write, 10 requests a second: the 1,000 rows take about ten seconds of writes
-                Map.entry("SKILLSYNC_CXONE_BATCH_SIZE", "10"),
-                Map.entry("SKILLSYNC_CXONE_REQUESTS_PER_MINUTE", "600"),
-                Map.entry("SKILLSYNC_INTAKE_POLL_DELAY", "200"),
-                Map.entry("SKILLSYNC_INTAKE_SETTLE_CHECK", "200"),
-                Map.entry("SKILLSYNC_VERIFY_DELAY", "200ms"),
-                // the simulated tenant answers on plain http; the intake opens as soon as it grants a token
-                Map.entry("SKILLSYNC_CXONE_ALLOW_HTTP", "true"),
-                Map.entry("SKILLSYNC_INTAKE_CREDENTIALS_CHECK", "500ms"));
+    static final Map<String, String> SERVICE_ENV = ProcessTenant.serviceEnv(WORK, TENANT_URL);
 
     /** A fresh tenant of 1,000 agents, and a roster giving each Retention, in the inbox. */
     static void nightlyRoster(String name) throws Exception {
-        assertEquals(200, tenant.post("/sim/admin/seed?agents=1000").statusCode());
-        Files.createDirectories(WORK.resolve("inbox"));
+        assertEquals(200, ProcessTenant.seed(tenant, 1000).statusCode());
         StringBuilder roster = new StringBuilder("email,skill,proficiency,active\n");
         for (int n = 1; n <= 1000; n++) {
-            roster.append(String.format("agent%04d@example.com,Retention,5,true%n", n));
+            roster.append(String.format("%s,Retention,5,true%n", Tenants.presetEmail(n)));
         }
-        Path staged = WORK.resolve(name + ".staging");
-        Files.writeString(staged, roster);
-        Files.move(staged, WORK.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        Inbox.drop(WORK, name, Inbox.besideInbox(WORK, name), roster);
     }
 
     @Test
     void aTerminatedServiceFinishesItsRequestAndLeavesTheFileInTheInbox() throws Exception {
         ServiceProcess service = ServiceProcess.start("sigterm-test-service", SERVICE_PORT, SERVICE_ENV);
         nightlyRoster("evening.csv");
-        await().atMost(Duration.ofSeconds(60)).until(() -> writes(tenant) >= 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ProcessTenant.writes(tenant) >= 3);
         long terminated = System.nanoTime();
         service.close();
         double seconds = (System.nanoTime() - terminated) / 1e9;
@@ -100,7 +81,7 @@ class KillAndRestartIT {
         assertEquals("stopped", summary.path("result").asText(), summary.toString());
         assertTrue(summary.path("stoppedBecause").asText().contains("shutting down"), summary.toString());
         assertEquals(1000, summary.path("counts").path("rows").asInt());
-        assertEquals(retention(tenant), summary.path("counts").path("applied").asInt(),
+        assertEquals(ProcessTenant.retention(tenant), summary.path("counts").path("applied").asInt(),
                 "what the summary calls applied is what the tenant holds");
         Files.move(WORK.resolve("inbox/evening.csv"), WORK.resolve("evening.csv.done-with"));
     }
@@ -109,11 +90,11 @@ class KillAndRestartIT {
     void aKilledRunIsTakenUpAgainAndEndsComplete() throws Exception {
         ServiceProcess service = ServiceProcess.start("kill-test-service-1", SERVICE_PORT, SERVICE_ENV);
         nightlyRoster("nightly.csv");
-        await().atMost(Duration.ofSeconds(60)).until(() -> writes(tenant) >= 5);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ProcessTenant.writes(tenant) >= 5);
         service.kill();
-        long writesBeforeKill = writes(tenant);
+        long writesBeforeKill = ProcessTenant.writes(tenant);
         assertTrue(Files.exists(WORK.resolve("inbox/nightly.csv")), "killed mid-run, the file is still in the inbox");
-        long appliedBeforeKill = retention(tenant);
+        long appliedBeforeKill = ProcessTenant.retention(tenant);
         assertTrue(appliedBeforeKill > 0 && appliedBeforeKill < 1000, "killed part-way: " + appliedBeforeKill);
 
         long restarted = System.nanoTime();
@@ -128,7 +109,7 @@ class KillAndRestartIT {
             assertEquals(1000, counts.path("rows").asInt());
             assertEquals(1000, counts.path("applied").asInt() + counts.path("unchanged").asInt(), counts.toString());
             assertTrue(counts.path("unchanged").asInt() >= appliedBeforeKill, "what the first run applied reads as unchanged");
-            assertEquals(1000, retention(tenant), "the tenant ends complete");
+            assertEquals(1000, ProcessTenant.retention(tenant), "the tenant ends complete");
 
             // nothing written went unrecorded: the killed run's journal became its record
             List<JsonNode> interrupted = Drop.summaries(WORK).stream()
@@ -156,22 +137,6 @@ class KillAndRestartIT {
         }
     }
 
-    static long writes(ServiceProcess tenant) throws Exception {
-        JsonNode requests = JSON.readTree(tenant.get("/sim/admin/requests").body());
-        long writes = 0;
-        for (JsonNode request : requests) {
-            if (request.path("method").asText().equals("POST") && !request.path("path").asText().startsWith("/auth")) {
-                writes++;
-            }
-        }
-        return writes;
-    }
-
-    static long retention(ServiceProcess tenant) throws Exception {
-        JsonNode state = JSON.readTree(tenant.get("/sim/admin/assignments").body());
-        return state.path("Retention").size();
-    }
-
     static JsonNode lastSummary() throws IOException {
         List<JsonNode> summaries = Drop.summaries(WORK);
         return summaries.get(summaries.size() - 1);
@@ -191,15 +156,5 @@ class KillAndRestartIT {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "it stops by itself");
         assertNotEquals(0, process.exitValue());
         assertTrue(Files.readString(log).contains("never run in production"), Files.readString(log));
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

@@ -17,6 +17,12 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;
 
+import io.skillsync.support.Inbox;
+import io.skillsync.support.ProcessTenant;
+import io.skillsync.support.Rosters;
+import io.skillsync.support.ServiceProcess;
+import io.skillsync.support.WorkDirs;
+
 /**
  * Two replicas of the packaged service with {@code skillsync.cluster.service=kubernetes}, electing their
  * leader through a Lease on a Kubernetes API server (fabric8's mock server, in this JVM). The leader is
@@ -31,21 +37,13 @@ class LeaseReplicasIT {
 
     @Test
     void aFrozenLeaderIsReplacedAndTakesNothingWhenItWakes() throws Exception {
-        KillAndRestartIT.deleteTree(WORK);
+        WorkDirs.deleteTree(WORK);
         KubernetesMockServer api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), false);
         api.init();
-        String url = "http://localhost:" + TENANT_PORT + "/sim";
-        try (ServiceProcess tenant = ServiceProcess.start("lease-tenant", TENANT_PORT, Map.of(
-                "QUARKUS_PROFILE", "dev", "SKILLSYNC_SIMULATOR_ENABLED", "true", "SKILLSYNC_SIMULATOR_RATE_LIMIT", "100000",
-                "SKILLSYNC_WORK_DIR", WORK.resolve("tenant-unused").toString(),
-                "SKILLSYNC_CXONE_API_URL", url + "/inContactAPI/services/v30.0",
-                "SKILLSYNC_CXONE_TOKEN_URL", url + "/auth/token"))) {
-            tenant.post("/sim/admin/seed?agents=100");
-            Map<String, String> env = new HashMap<>(KillAndRestartIT.SERVICE_ENV);
-            env.put("SKILLSYNC_WORK_DIR", WORK.toString());
-            env.put("SKILLSYNC_CXONE_API_URL", url + "/inContactAPI/services/v30.0");
-            env.put("SKILLSYNC_CXONE_TOKEN_URL", url + "/auth/token");
+        try (ServiceProcess tenant = ProcessTenant.start("lease-tenant", TENANT_PORT, WORK)) {
+            ProcessTenant.seed(tenant, 100);
+            Map<String, String> env = new HashMap<>(ProcessTenant.serviceEnv(WORK, ProcessTenant.url(TENANT_PORT)));
             env.put("SKILLSYNC_CLUSTER_SERVICE", "kubernetes");
             env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", "http://localhost:" + api.getPort());
             env.put("SKILLSYNC_CLUSTER_KUBERNETES_NAMESPACE", "skillsync");
@@ -97,7 +95,7 @@ class LeaseReplicasIT {
                 }
                 assertEquals(9, runsPerFile.size());
                 assertTrue(runsPerFile.values().stream().allMatch(n -> n == 1), "each file exactly once: " + runsPerFile);
-                assertEquals(9, KillAndRestartIT.retention(tenant), "each file's agent has Retention");
+                assertEquals(9, ProcessTenant.retention(tenant), "each file's agent has Retention");
             } finally {
                 a.close();
                 b.close();
@@ -111,8 +109,9 @@ class LeaseReplicasIT {
         return lease == null ? null : lease.getSpec().getHolderIdentity();
     }
 
+    /** A one-row roster giving agent n Retention, dropped into the inbox in one move. */
     static void drop(String name, int n) throws Exception {
-        TwoReplicasIT.drop(WORK, name, n);
+        Inbox.drop(WORK, name, Inbox.besideInbox(WORK, name), Rosters.retentionForPresetAgent(n));
     }
 
     static long summaries() throws Exception {
@@ -120,10 +119,10 @@ class LeaseReplicasIT {
     }
 
     static long pickedUpIn(String replica) throws Exception {
-        return TwoReplicasIT.pickedUpIn(replica);
+        return ServiceProcess.pickedUpIn(replica);
     }
 
     static boolean logged(String replica, String text) throws Exception {
-        return TwoReplicasIT.logged(replica, text) > 0;
+        return ServiceProcess.logged(replica, text) > 0;
     }
 }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.run.MaintenanceWindow;
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.Rosters;
+import io.skillsync.support.Tenants;
 
 /** A window that opens every 10 seconds for 5: a file dropped while it is closed waits, and runs once it opens. */
 @QuarkusTest
@@ -48,7 +50,7 @@ class MaintenanceWindowTest {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
                 .until(() -> !window.isOpen() && Duration.between(Instant.now(), window.nextChange()).toMillis() > 4000);
         tenant.forgetRequests();
-        Drop.roster("after-hours.csv", FaultsTest.everyoneGetsRetention(5));
+        Drop.roster("after-hours.csv", Rosters.everyoneGetsRetention(5));
 
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
                 .until(() -> Files.exists(Drop.WORK.resolve("inbox/after-hours.csv")) && tenant.requests().isEmpty());
@@ -69,7 +71,7 @@ class MaintenanceWindowTest {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
                 .until(() -> window.isOpen() && Duration.between(Instant.now(), window.nextChange()).toMillis() > 4500);
         tenant.faults().stallMillis = 2000;
-        Drop.roster("window-ends.csv", FaultsTest.everyoneGetsRetention(5));
+        Drop.roster("window-ends.csv", Rosters.everyoneGetsRetention(5));
         JsonNode stopped = Drop.awaitRun("window-ends.csv");
         tenant.faults().stallMillis = 0;
 

@@ -16,6 +16,7 @@ import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.Tenants;
 
 /**
  * Without an access key there is no silent fallback to client_credentials (a grant NICE does not publish):

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import io.skillsync.cxone.CxoneToken;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.Rosters;
+import io.skillsync.support.Tenants;
 
 /** What an operator sees: metrics that agree with the summaries, health with reasons, the operations API, deploy/. */
 @QuarkusTest
@@ -57,7 +59,7 @@ class ObservabilityTest {
     void rowAndRequestCountersAgreeWithTheRunSummary() throws Exception {
         Tenants.everyoneOnTier1(tenant, directory, 120);
         Map<String, Double> before = scrape();
-        Drop.roster("metered.csv", SeedStoryTest.graduation().lines().limit(121).reduce("", (a, b) -> a + b + "\n")
+        Drop.roster("metered.csv", Rosters.graduation().lines().limit(121).reduce("", (a, b) -> a + b + "\n")
                 + "nobody@example.com,Retention,5,true\n" + Tenants.email(110) + ",Tier_1_Support,10,\n");
         JsonNode run = Drop.awaitRun("metered.csv");
         Map<String, Double> after = scrape();

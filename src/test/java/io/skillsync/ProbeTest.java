@@ -26,6 +26,7 @@ import io.skillsync.probe.ConformanceProbe;
 import io.skillsync.probe.ProbeCheck;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.simulator.TenantSimulator.Dialect;
+import io.skillsync.support.Tenants;
 
 /**
  * The conformance probe against the simulated tenant: "matches" on every line against the default tenant,

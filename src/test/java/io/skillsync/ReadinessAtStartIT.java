@@ -15,6 +15,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.skillsync.support.ServiceProcess;
+import io.skillsync.support.WorkDirs;
+
 /**
  * The packaged jar, as Kubernetes probes it from its first second: every readiness answer comes within the
  * probe's 1 s timeout. Camel's file cluster view answers "am I the leader?" under the lock it holds while
@@ -28,7 +31,7 @@ class ReadinessAtStartIT {
 
     @Test
     void readinessAnswersWithinTheProbeTimeoutWhileTheReplicaStarts() throws Exception {
-        KillAndRestartIT.deleteTree(WORK);
+        WorkDirs.deleteTree(WORK);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         long started = System.nanoTime();
         List<String> slow = new ArrayList<>();

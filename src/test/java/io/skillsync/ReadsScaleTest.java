@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.simulator.TenantSimulator.Dialect;
+import io.skillsync.support.Tenants;
 
 /**
  * Reads that scale with the file, not the tenant, on a tenant of realistic size (5,000 agents, 200 skills,
@@ -50,8 +51,9 @@ class ReadsScaleTest {
     @Inject
     TenantDirectory directory;
 
+    /** The realistic preset's address for an agent id (the preset numbers agents from 500,001). */
     static String email(long agentId) {
-        return String.format("agent%04d@example.com", agentId - 500_000);
+        return Tenants.presetEmail(Math.toIntExact(agentId - 500_000));
     }
 
     /** 100 agents without Retention get it at 5; 50 holders of Tier_1_Support below 20 go to 1. */

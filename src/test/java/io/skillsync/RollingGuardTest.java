@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.Tenants;
 
 /**
  * The guard weighs deactivations of a skill across files within its period (before: three files switching
@@ -54,14 +55,7 @@ class RollingGuardTest {
 
     @Test
     void deactivationsOfASkillAddUpAcrossFiles() throws Exception {
-        List<TenantSimulator.Agent> agents = new ArrayList<>();
-        List<TenantSimulator.Assignment> held = new ArrayList<>();
-        for (int n = 1; n <= 100; n++) {
-            agents.add(new TenantSimulator.Agent(Tenants.agentId(n), Tenants.email(n), "Agent", "No" + n, true));
-            held.add(new TenantSimulator.Assignment(Tenants.agentId(n), SALES, 4, true));
-        }
-        tenant.seed(agents, TenantSimulator.defaultSkills(), held);
-        directory.forget();
+        Tenants.seed(tenant, directory, Tenants.agents(100), TenantSimulator.defaultSkills(), Tenants.holding(100, SALES, 4));
 
         Drop.roster("qa-monday.csv", deactivate(1, 10));
         JsonNode first = Drop.awaitRun("qa-monday.csv");
@@ -89,8 +83,7 @@ class RollingGuardTest {
         for (int n = 1; n <= 60; n++) {
             agents.add(new TenantSimulator.Agent(600_000 + n, "new" + n + "@example.com", "New", "No" + n, true));
         }
-        tenant.seed(agents, TenantSimulator.defaultSkills(), tenant.assignments());
-        directory.forget();
+        Tenants.seed(tenant, directory, agents, TenantSimulator.defaultSkills(), tenant.assignments());
         StringBuilder many = new StringBuilder("email,skill,proficiency,active\n");
         for (int n = 1; n <= 60; n++) {
             many.append("new").append(n).append("@example.com,Tier_1_Support,1,true\n");

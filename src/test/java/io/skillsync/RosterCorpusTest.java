@@ -25,9 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
-import io.skillsync.simulator.TenantSimulator.Agent;
-import io.skillsync.simulator.TenantSimulator.Assignment;
 import io.skillsync.simulator.TenantSimulator.Skill;
+import io.skillsync.support.Tenants;
 
 /**
  * Every file of {@code src/test/resources/rosters/} through the real route, against a 30-agent tenant:
@@ -121,17 +120,10 @@ class RosterCorpusTest {
 
     /** 30 agents on Tier_1_Support at 10, the usual skills, and two that differ only in case. */
     private void seed() {
-        List<Agent> agents = new ArrayList<>();
-        List<Assignment> held = new ArrayList<>();
-        for (int n = 1; n <= 30; n++) {
-            agents.add(new Agent(Tenants.agentId(n), Tenants.email(n), "Agent", "No" + n, true));
-            held.add(new Assignment(Tenants.agentId(n), Tenants.TIER_1, 10, true));
-        }
         List<Skill> skills = new ArrayList<>(TenantSimulator.defaultSkills());
         skills.add(new Skill(112240, "VIP", true));
         skills.add(new Skill(112241, "vip", true));
-        tenant.seed(agents, skills, held);
-        directory.forget();
+        Tenants.seed(tenant, directory, Tenants.agents(30), skills, Tenants.holding(30, Tenants.TIER_1, 10));
     }
 
     static String sha256(byte[] content) throws Exception {

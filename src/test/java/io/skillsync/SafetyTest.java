@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
-import io.skillsync.simulator.TenantSimulator.Agent;
-import io.skillsync.simulator.TenantSimulator.Assignment;
 import io.skillsync.simulator.TenantSimulator.Skill;
+import io.skillsync.support.Rosters;
+import io.skillsync.support.Tenants;
 
 /** Bad input never hurts routing: the guard, dry runs, read-back, and files safe to open in a spreadsheet. */
 @QuarkusTest
@@ -105,7 +105,7 @@ class SafetyTest {
     @Test
     void aDryRunFilePlansAndWritesNothing() {
         Tenants.everyoneOnTier1(tenant, directory, 150);
-        Drop.roster("graduation.dryrun.csv", SeedStoryTest.graduation() + "nobody@example.com,Retention,5,\n");
+        Drop.roster("graduation.dryrun.csv", Rosters.graduation() + "nobody@example.com,Retention,5,\n");
         JsonNode run = Drop.awaitRun("graduation.dryrun.csv");
 
         assertEquals("dry-run", run.path("mode").asText());
@@ -124,7 +124,7 @@ class SafetyTest {
     void writesCxoneSilentlyDropsAreReadBackAndFail() {
         Tenants.everyoneOnTier1(tenant, directory, 90);
         tenant.faults().dropEveryNthWrite = 3;
-        Drop.roster("dropped.csv", FaultsTest.everyoneGetsRetention(90));
+        Drop.roster("dropped.csv", Rosters.everyoneGetsRetention(90));
         JsonNode run = Drop.awaitRun("dropped.csv");
 
         assertEquals(60, run.path("counts").path("applied").asInt(), run.toString());
@@ -140,14 +140,9 @@ class SafetyTest {
 
     @Test
     void cellsThatSpreadsheetsRunAreNeutralisedAndTheErrorFileStillReruns() throws Exception {
-        List<Agent> agents = new ArrayList<>();
-        for (int n = 1; n <= 5; n++) {
-            agents.add(new Agent(Tenants.agentId(n), Tenants.email(n), "Agent", "No" + n, true));
-        }
         List<Skill> skills = new ArrayList<>(TenantSimulator.defaultSkills());
         skills.add(new Skill(112299, "+VIP_Line", true));
-        tenant.seed(agents, skills, List.of(new Assignment(Tenants.agentId(1), Tenants.TIER_1, 10, true)));
-        directory.forget();
+        Tenants.seed(tenant, directory, Tenants.agents(5), skills, Tenants.holding(1, Tenants.TIER_1, 10));
         tenant.faults().refusedAgents.add(Tenants.agentId(2));
 
         String roster = "email,skill,proficiency,active,note\n"

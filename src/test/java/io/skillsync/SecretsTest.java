@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.DebugLog;
+import io.skillsync.support.Rosters;
+import io.skillsync.support.Tenants;
 
 /**
  * A whole file at DEBUG, with a renewed token and a refused one: neither the client secret nor the
@@ -37,14 +40,8 @@ class SecretsTest {
     public static class Debug implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return debugLogTo(LOG);
+            return DebugLog.to(LOG);
         }
-    }
-
-    /** The whole application at DEBUG into {@code log} (the console stays at INFO). */
-    static Map<String, String> debugLogTo(Path log) {
-        return Map.of("quarkus.log.level", "DEBUG", "quarkus.log.console.level", "INFO", "quarkus.log.file.enabled", "true",
-                "quarkus.log.file.path", log.toString(), "quarkus.log.file.level", "DEBUG");
     }
 
     @Inject
@@ -55,12 +52,12 @@ class SecretsTest {
     @Test
     void noSecretLeavesTheProcessInAnyForm() throws IOException {
         Tenants.everyoneOnTier1(tenant, directory, 20);
-        Drop.roster("secrets.csv", FaultsTest.everyoneGetsRetention(20));
+        Drop.roster("secrets.csv", Rosters.everyoneGetsRetention(20));
         assertEquals(20, Drop.awaitRun("secrets.csv").path("counts").path("applied").asInt());
 
         tenant.revokeTokens();
         tenant.faults().refuseCredentials = true;
-        Drop.roster("secrets-refused.csv", FaultsTest.everyoneGetsRetention(5));
+        Drop.roster("secrets-refused.csv", Rosters.everyoneGetsRetention(5));
         JsonNode refused = Drop.awaitRun("secrets-refused.csv");
         assertEquals("stopped", refused.path("result").asText());
         tenant.faults().refuseCredentials = false;

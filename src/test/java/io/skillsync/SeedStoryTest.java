@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.Rosters;
+import io.skillsync.support.Tenants;
 
 /**
  * The story SkillSync exists for: a training class graduates (100 new agents get Retention at 5) and 50
@@ -28,22 +30,11 @@ class SeedStoryTest {
     @Inject
     TenantDirectory directory;
 
-    static String graduation() {
-        StringBuilder csv = new StringBuilder("email,skill,proficiency,active\n");
-        for (int n = 1; n <= 100; n++) {
-            csv.append(Tenants.email(n)).append(",Retention,5,true\n");
-        }
-        for (int n = 101; n <= 150; n++) {
-            csv.append(Tenants.email(n)).append(",Tier_1_Support,1,\n");
-        }
-        return csv.toString();
-    }
-
     @Test
     void graduationTakesTwoWritesAndTheSameFileAgainTakesNone() {
         Tenants.everyoneOnTier1(tenant, directory, 500);
 
-        Drop.roster("graduation.csv", graduation());
+        Drop.roster("graduation.csv", Rosters.graduation());
         JsonNode first = Drop.awaitRun("graduation.csv");
         Drop.awaitGone("graduation.csv");
 
@@ -76,7 +67,7 @@ class SeedStoryTest {
         assertTrue(Files.exists(Drop.WORK.resolve(first.path("outputs").get(0).asText())), "the file is in processed/");
 
         tenant.forgetRequests();
-        Drop.roster("graduation.csv", graduation());
+        Drop.roster("graduation.csv", Rosters.graduation());
         JsonNode again = Drop.awaitRun("graduation.csv", first.path("runId").asText());
         assertEquals(150, again.path("counts").path("unchanged").asInt(), again.toString());
         assertEquals(0, tenant.writes());

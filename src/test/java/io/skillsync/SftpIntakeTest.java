@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.Rosters;
+import io.skillsync.support.Tenants;
 
 /** The nightly SFTP drop, against an embedded Apache MINA SSHD server: what HR puts there reaches CXone once. */
 @QuarkusTest
@@ -58,7 +60,7 @@ class SftpIntakeTest {
     @Test
     void aDroppedFileIsDownloadedProcessedAndMovedOnTheServer() {
         Tenants.everyoneOnTier1(tenant, directory, 10);
-        SftpServer.upload("nightly-sftp.csv", FaultsTest.everyoneGetsRetention(10));
+        SftpServer.upload("nightly-sftp.csv", Rosters.everyoneGetsRetention(10));
         JsonNode run = Drop.awaitRun("nightly-sftp.csv");
         assertEquals(10, run.path("counts").path("applied").asInt(), run.toString());
         // archived under the time it was taken: last night's file of the same name is never overwritten
@@ -70,7 +72,7 @@ class SftpIntakeTest {
     @Test
     void aBadRowComesBackToHrInTheResultsFolder() throws Exception {
         Tenants.everyoneOnTier1(tenant, directory, 10);
-        String roster = FaultsTest.everyoneGetsRetention(10) + Tenants.email(11).replace("@", "@@") + ",Retention,5\n";
+        String roster = Rosters.everyoneGetsRetention(10) + Tenants.email(11).replace("@", "@@") + ",Retention,5\n";
         SftpServer.upload("results-night.csv", roster);
         JsonNode run = Drop.awaitRun("results-night.csv");
         assertEquals(1, run.path("counts").path("rejected").asInt(), run.toString());
@@ -104,7 +106,7 @@ class SftpIntakeTest {
                 && leadership.leads());
         camel.getRouteController().stopRoute("run-results");
         try {
-            SftpServer.upload("results-blocked.csv", FaultsTest.everyoneGetsRetention(3) + "not-an-email,Retention,5\n");
+            SftpServer.upload("results-blocked.csv", Rosters.everyoneGetsRetention(3) + "not-an-email,Retention,5\n");
             JsonNode run = Drop.awaitRun("results-blocked.csv");
             String runId = run.path("runId").asText();
             Path result = RESULTS.resolve("results-blocked." + runId + ".result.txt");
@@ -146,7 +148,7 @@ class SftpIntakeTest {
     @Test
     void aSlowUploadIsTakenOnlyWhenComplete() throws Exception {
         Tenants.everyoneOnTier1(tenant, directory, 40);
-        String roster = FaultsTest.everyoneGetsRetention(40);
+        String roster = Rosters.everyoneGetsRetention(40);
         byte[] bytes = roster.getBytes(StandardCharsets.UTF_8);
         Path remote = OUTBOX.resolve("slow.csv");
         try (OutputStream out = Files.newOutputStream(remote, StandardOpenOption.CREATE_NEW)) {
@@ -169,7 +171,7 @@ class SftpIntakeTest {
         SftpServer.down();
         SftpServer.up();
         try {
-            SftpServer.upload("impostor.csv", FaultsTest.everyoneGetsRetention(3));
+            SftpServer.upload("impostor.csv", Rosters.everyoneGetsRetention(3));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
                     .body(containsString("host key")));
             assertTrue(Files.exists(OUTBOX.resolve("impostor.csv")), "nothing was taken from a server that is not HR's");
@@ -187,7 +189,7 @@ class SftpIntakeTest {
     void aServerThatIsDownIsTriedAgainUntilItIsBack() throws Exception {
         SftpServer.down();
         try {
-            SftpServer.upload("after-outage.csv", FaultsTest.everyoneGetsRetention(2));
+            SftpServer.upload("after-outage.csv", Rosters.everyoneGetsRetention(2));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
                     .body(containsString("sftp")));
             try (var inbox = Files.list(Drop.WORK.resolve("inbox"))) {
@@ -203,7 +205,7 @@ class SftpIntakeTest {
     @Test
     void oddRemoteNamesCannotEscapeTheInbox() throws Exception {
         Tenants.everyoneOnTier1(tenant, directory, 2);
-        SftpServer.upload("Roster (final);$(rm -rf ~).csv", FaultsTest.everyoneGetsRetention(2));
+        SftpServer.upload("Roster (final);$(rm -rf ~).csv", Rosters.everyoneGetsRetention(2));
         JsonNode run = Drop.awaitRun("Roster__final____rm_-rf___.csv");
         assertEquals(2, run.path("counts").path("rows").asInt(), run.toString());
         try (var inbox = Files.list(Drop.WORK.resolve("inbox"))) {
@@ -221,7 +223,7 @@ class SftpIntakeTest {
         for (int s = 0; s <= 30; s++) {
             Files.createDirectories(OUTBOX.resolve("processed/" + stamp.format(now.plusSeconds(s)) + "-stuck.csv"));
         }
-        SftpServer.upload("stuck.csv", FaultsTest.everyoneGetsRetention(2));
+        SftpServer.upload("stuck.csv", Rosters.everyoneGetsRetention(2));
         JsonNode first = Drop.awaitRun("stuck.csv");
         assertEquals(2, first.path("counts").path("applied").asInt());
         assertTrue(Files.exists(OUTBOX.resolve("stuck.csv")), "the server kept it");

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.DebugLog;
+import io.skillsync.support.Rosters;
+import io.skillsync.support.Tenants;
 
 /**
  * The SFTP password (from a mounted file) and a key passphrase, at DEBUG: neither appears in the log, the
@@ -44,7 +47,7 @@ class SftpSecretsTest {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            Map<String, String> config = new java.util.HashMap<>(SecretsTest.debugLogTo(LOG));
+            Map<String, String> config = new java.util.HashMap<>(DebugLog.to(LOG));
             config.putAll(Map.of("skillsync.sftp.private-key-file", "", "skillsync.sftp.password-file",
                     PASSWORD_FILE.toString(), "skillsync.sftp.private-key-passphrase", PASSPHRASE));
             return config;
@@ -59,7 +62,7 @@ class SftpSecretsTest {
     @Test
     void thePasswordLogsInAndNoSftpSecretIsLogged() throws IOException {
         Tenants.everyoneOnTier1(tenant, directory, 5);
-        SftpServer.upload("sftp-password.csv", FaultsTest.everyoneGetsRetention(5));
+        SftpServer.upload("sftp-password.csv", Rosters.everyoneGetsRetention(5));
         assertEquals(5, Drop.awaitRun("sftp-password.csv").path("counts").path("applied").asInt(),
                 "logged in with the password read from its file");
 

@@ -19,6 +19,8 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
+import io.skillsync.support.WorkDirs;
+
 /**
  * HR's SFTP server, played by an embedded Apache MINA SSHD on a free port: one user who logs in with a
  * key, the folder {@code outbox/} with {@code processed/} below it, and a known_hosts file naming the
@@ -38,7 +40,7 @@ public class SftpServer implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            KillAndRestartIT.deleteTree(Path.of("target/sftp"));
+            WorkDirs.deleteTree(Path.of("target/sftp"));
             Files.createDirectories(ROOT.resolve("outbox/processed"));
             Files.createDirectories(KEYS);
             KeyPair client = KeyPairGenerator.getInstance("RSA").generateKeyPair();

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,6 +25,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import io.skillsync.support.Inbox;
+import io.skillsync.support.ProcessTenant;
+import io.skillsync.support.ServiceProcess;
+import io.skillsync.support.Tenants;
+import io.skillsync.support.WorkDirs;
+
 /**
  * The benchmark of README's "Performance" (not part of the tests): the packaged service against the
  * simulated tenant in a second process, which enforces the API limit over a sliding 60-second window.
@@ -40,7 +45,7 @@ class SkillSyncBench {
     static final Path WORK = Path.of("target/bench/work");
     static final int TENANT_PORT = 18380;
     static final int SERVICE_PORT = 18381;
-    static final String TENANT = "http://localhost:" + TENANT_PORT + "/sim";
+    static final String TENANT = ProcessTenant.url(TENANT_PORT);
 
     record Mode(String name, int agents, int perMinute, Duration verifyDelay, int perRowRows, int dryRunAgents,
             int dryRunSkills) {
@@ -54,18 +59,14 @@ class SkillSyncBench {
     @Test
     void bench() throws Exception {
         Mode mode = "full".equals(System.getProperty("bench.mode")) ? FULL : SMALL;
-        KillAndRestartIT.deleteTree(Path.of("target/bench"));
+        WorkDirs.deleteTree(Path.of("target/bench"));
         figures.put("mode", mode.name());
         figures.put("date", Instant.now().toString());
         figures.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name")
                 + ", Java " + System.getProperty("java.version"));
-        try (ServiceProcess tenant = ServiceProcess.start("bench-tenant", TENANT_PORT, Map.of(
-                "QUARKUS_PROFILE", "dev", "SKILLSYNC_SIMULATOR_ENABLED", "true",
+        try (ServiceProcess tenant = ProcessTenant.start("bench-tenant", TENANT_PORT, Path.of("target/bench"), Map.of(
                 "SKILLSYNC_SIMULATOR_RATE_LIMIT", String.valueOf(mode.perMinute()),
-                "SKILLSYNC_SIMULATOR_RATE_WINDOW", "60s",
-                "SKILLSYNC_WORK_DIR", "target/bench/tenant-unused",
-                "SKILLSYNC_CXONE_API_URL", TENANT + "/inContactAPI/services/v30.0",
-                "SKILLSYNC_CXONE_TOKEN_URL", TENANT + "/auth/token"))) {
+                "SKILLSYNC_SIMULATOR_RATE_WINDOW", "60s"))) {
             nightly(mode, tenant);
             realistic(mode, tenant);
             onePerRow(mode, tenant);
@@ -77,7 +78,7 @@ class SkillSyncBench {
 
     /** SkillSync on the nightly file, then on the same file again. */
     void nightly(Mode mode, ServiceProcess tenant) throws Exception {
-        seed(tenant, mode.agents(), 0);
+        ProcessTenant.seed(tenant, mode.agents(), 0);
         long started = System.nanoTime();
         try (ServiceProcess service = ServiceProcess.start("bench-service", SERVICE_PORT, env(mode, Map.of()))) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
@@ -116,12 +117,13 @@ class SkillSyncBench {
      */
     void realistic(Mode mode, ServiceProcess tenant) throws Exception {
         tenant.post("/sim/admin/seed/realistic");
-        KillAndRestartIT.deleteTree(WORK.resolve(".directory"));
+        WorkDirs.deleteTree(WORK.resolve(".directory"));
         try (ServiceProcess service = ServiceProcess.start("bench-service", SERVICE_PORT,
                 env(mode, Map.of("SKILLSYNC_CXONE_READS_AGENTS_REFRESH", "0s")))) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
                     .until(() -> service.get("/q/health/ready").statusCode() == 200);
-            realisticRun(mode, "realisticFirstNight", "first-night.csv", "email,skill,proficiency\n" + email(1) + ",Billing,7\n");
+            realisticRun(mode, "realisticFirstNight", "first-night.csv",
+                    "email,skill,proficiency\n" + Tenants.presetEmail(1) + ",Billing,7\n");
             StringBuilder story = new StringBuilder("email,skill,proficiency\n");
             int hires = 0;
             int promotions = 0;
@@ -129,10 +131,10 @@ class SkillSyncBench {
                 // the preset's agent n holds the skills at catalogue positions 7n .. 7n+6 (mod 200)
                 boolean holdsRetention = holds(n, 2);
                 if (hires < 100 && !holdsRetention) {
-                    story.append(email(n)).append(",Retention,5\n");
+                    story.append(Tenants.presetEmail(n)).append(",Retention,5\n");
                     hires++;
                 } else if (promotions < 50 && holds(n, 0)) {
-                    story.append(email(n)).append(",Tier_1_Support,1\n");
+                    story.append(Tenants.presetEmail(n)).append(",Tier_1_Support,1\n");
                     promotions++;
                 }
             }
@@ -140,7 +142,7 @@ class SkillSyncBench {
             realisticRun(mode, "realisticRerun", "seed-story-again.csv", story.toString());
             StringBuilder thousand = new StringBuilder("email,skill,proficiency\n");
             for (int n = 1001; n <= 2000; n++) {
-                thousand.append(email(n)).append(",Skill_0100,3\n");
+                thousand.append(Tenants.presetEmail(n)).append(",Skill_0100,3\n");
             }
             realisticRun(mode, "realistic1000", "thousand.csv", thousand.toString());
         }
@@ -173,12 +175,12 @@ class SkillSyncBench {
 
     /** Baseline 1: a request per row, as a hand script PUTting one agent at a time would (batch-size 1). */
     void onePerRow(Mode mode, ServiceProcess tenant) throws Exception {
-        seed(tenant, mode.agents(), 0);
+        ProcessTenant.seed(tenant, mode.agents(), 0);
         try (ServiceProcess service = ServiceProcess.start("bench-per-row", SERVICE_PORT,
                 env(mode, Map.of("SKILLSYNC_CXONE_BATCH_SIZE", "1", "SKILLSYNC_VERIFY_ENABLED", "false")))) {
             StringBuilder csv = new StringBuilder("email,skill,proficiency\n");
             for (int n = 1; n <= mode.perRowRows(); n++) {
-                csv.append(email(n)).append(",Retention,5\n");
+                csv.append(Tenants.presetEmail(n)).append(",Retention,5\n");
             }
             drop("per-row.csv", csv.toString());
             JsonNode run = awaitSummary("per-row.csv", "");
@@ -194,7 +196,7 @@ class SkillSyncBench {
      * between requests, no reads and no diff, so unchanged rows are written too, every night.
      */
     void runbookBulkScript(Mode mode, ServiceProcess tenant) throws Exception {
-        seed(tenant, mode.agents(), 0);
+        ProcessTenant.seed(tenant, mode.agents(), 0);
         String token = token();
         List<String[]> rows = nightlyRows(mode);
         long started = System.nanoTime();
@@ -226,7 +228,7 @@ class SkillSyncBench {
 
     /** A 1,000,000-row dry run (full mode) in a 256 MB heap: rows a second, and the heap's peak. */
     void millionRowDryRun(Mode mode, ServiceProcess tenant) throws Exception {
-        seed(tenant, mode.dryRunAgents(), mode.dryRunSkills());
+        ProcessTenant.seed(tenant, mode.dryRunAgents(), mode.dryRunSkills());
         Map<String, String> env = new HashMap<>(env(mode, Map.of("SKILLSYNC_MODE", "dry-run",
                 "SKILLSYNC_CXONE_REQUESTS_PER_MINUTE", "60000", "JAVA_TOOL_OPTIONS", "-Xmx256m")));
         try (ServiceProcess service = ServiceProcess.start("bench-dry-run", SERVICE_PORT, env)) {
@@ -235,7 +237,7 @@ class SkillSyncBench {
                 out.write("email,skill,proficiency,active\n");
                 for (int a = 1; a <= mode.dryRunAgents(); a++) {
                     for (int s = 1; s <= mode.dryRunSkills(); s++) {
-                        out.write(String.format("agent%04d@example.com,Skill_%04d,%d,true%n", a, s, (a + s) % 20 + 1));
+                        out.write(String.format("%s,Skill_%04d,%d,true%n", Tenants.presetEmail(a), s, (a + s) % 20 + 1));
                     }
                 }
             }
@@ -254,7 +256,7 @@ class SkillSyncBench {
             });
             sampler.setDaemon(true);
             sampler.start();
-            Files.move(staged, WORK.resolve("inbox/big.csv"), StandardCopyOption.ATOMIC_MOVE);
+            Inbox.moveIn(WORK, "big.csv", staged);
             JsonNode run = awaitSummary("big.csv", "");
             sampler.interrupt();
             double wall = runSeconds(run);
@@ -274,9 +276,10 @@ class SkillSyncBench {
         List<String[]> rows = new java.util.ArrayList<>();
         for (int n = 1; n <= mode.agents(); n++) {
             String agent = String.valueOf(500_000 + n);
-            rows.add(new String[] { agent, "112233", n % 2 == 0 ? "10" : String.valueOf(1 + n % 9), email(n), "Tier_1_Support" });
-            rows.add(new String[] { agent, "112234", String.valueOf(1 + n % 20), email(n), "Tier_2_Support" });
-            rows.add(new String[] { agent, "112235", "5", email(n), "Retention" });
+            String email = Tenants.presetEmail(n);
+            rows.add(new String[] { agent, "112233", n % 2 == 0 ? "10" : String.valueOf(1 + n % 9), email, "Tier_1_Support" });
+            rows.add(new String[] { agent, "112234", String.valueOf(1 + n % 20), email, "Tier_2_Support" });
+            rows.add(new String[] { agent, "112235", "5", email, "Retention" });
         }
         return rows;
     }
@@ -293,15 +296,8 @@ class SkillSyncBench {
         return changed;
     }
 
-    static String email(int n) {
-        return String.format("agent%04d@example.com", n);
-    }
-
     static void drop(String name, String content) throws IOException {
-        Files.createDirectories(WORK.resolve("inbox"));
-        Path staged = WORK.resolve(name + ".staging");
-        Files.writeString(staged, content);
-        Files.move(staged, WORK.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        Inbox.drop(WORK, name, Inbox.besideInbox(WORK, name), content);
     }
 
     static Map<String, String> env(Mode mode, Map<String, String> extra) {
@@ -321,10 +317,6 @@ class SkillSyncBench {
         env.put("SKILLSYNC_INTAKE_CREDENTIALS_CHECK", "500ms");
         env.putAll(extra);
         return env;
-    }
-
-    static void seed(ServiceProcess tenant, int agents, int skills) throws Exception {
-        tenant.post("/sim/admin/seed?agents=" + agents + "&skills=" + skills);
     }
 
     static String token() throws Exception {

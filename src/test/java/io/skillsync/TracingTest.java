@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.Tenants;
 
 /** With tracing on, every CXone request carries traceparent, and the audit line of a written row names its trace. */
 @QuarkusTest

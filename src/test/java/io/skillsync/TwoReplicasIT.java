@@ -4,16 +4,19 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+
+import io.skillsync.support.Inbox;
+import io.skillsync.support.ProcessTenant;
+import io.skillsync.support.Rosters;
+import io.skillsync.support.ServiceProcess;
+import io.skillsync.support.WorkDirs;
 
 /**
  * Two replicas of the packaged service on one work dir, as two pods on one PVC: only the one holding the
@@ -27,18 +30,10 @@ class TwoReplicasIT {
 
     @Test
     void theStandbyTakesOverAndNoFileRunsTwice() throws Exception {
-        KillAndRestartIT.deleteTree(WORK);
-        String url = "http://localhost:" + TENANT_PORT + "/sim";
-        try (ServiceProcess tenant = ServiceProcess.start("replicas-tenant", TENANT_PORT, Map.of(
-                "QUARKUS_PROFILE", "dev", "SKILLSYNC_SIMULATOR_ENABLED", "true", "SKILLSYNC_SIMULATOR_RATE_LIMIT", "100000",
-                "SKILLSYNC_WORK_DIR", WORK.resolve("tenant-unused").toString(),
-                "SKILLSYNC_CXONE_API_URL", url + "/inContactAPI/services/v30.0",
-                "SKILLSYNC_CXONE_TOKEN_URL", url + "/auth/token"))) {
-            tenant.post("/sim/admin/seed?agents=100");
-            Map<String, String> env = new HashMap<>(KillAndRestartIT.SERVICE_ENV);
-            env.put("SKILLSYNC_WORK_DIR", WORK.toString());
-            env.put("SKILLSYNC_CXONE_API_URL", url + "/inContactAPI/services/v30.0");
-            env.put("SKILLSYNC_CXONE_TOKEN_URL", url + "/auth/token");
+        WorkDirs.deleteTree(WORK);
+        try (ServiceProcess tenant = ProcessTenant.start("replicas-tenant", TENANT_PORT, WORK)) {
+            ProcessTenant.seed(tenant, 100);
+            Map<String, String> env = new HashMap<>(ProcessTenant.serviceEnv(WORK, ProcessTenant.url(TENANT_PORT)));
             env.put("SKILLSYNC_CLUSTER_ACQUIRE_LOCK_INTERVAL", "1000");
             ServiceProcess a = ServiceProcess.start("replica-a", 18191, env);
             ServiceProcess b = ServiceProcess.start("replica-b", 18192, env);
@@ -47,8 +42,8 @@ class TwoReplicasIT {
                     drop("before-" + n + ".csv", n);
                 }
                 await().atMost(Duration.ofSeconds(60)).until(() -> summaries() == 3);
-                String active = pickedUpIn("replica-a") > 0 ? "replica-a" : "replica-b";
-                assertEquals(3, pickedUpIn(active), "one replica took every file");
+                String active = ServiceProcess.pickedUpIn("replica-a") > 0 ? "replica-a" : "replica-b";
+                assertEquals(3, ServiceProcess.pickedUpIn(active), "one replica took every file");
                 ServiceProcess leader = active.equals("replica-a") ? a : b;
                 String standby = active.equals("replica-a") ? "replica-b" : "replica-a";
 
@@ -57,7 +52,7 @@ class TwoReplicasIT {
                 for (int n = 1; n <= 3; n++) {
                     drop("after-" + n + ".csv", 3 + n);
                 }
-                await().atMost(Duration.ofSeconds(60)).until(() -> pickedUpIn(standby) > 0);
+                await().atMost(Duration.ofSeconds(60)).until(() -> ServiceProcess.pickedUpIn(standby) > 0);
                 double failover = (System.nanoTime() - killed) / 1e9;
                 await().atMost(Duration.ofSeconds(60)).until(() -> summaries() == 6);
                 System.out.printf("replica figures: %s took over %.1f s after the active one was killed%n", standby, failover);
@@ -69,7 +64,7 @@ class TwoReplicasIT {
                 }
                 assertEquals(6, runsPerFile.size());
                 assertTrue(runsPerFile.values().stream().allMatch(n -> n == 1), "each file exactly once: " + runsPerFile);
-                assertEquals(6, KillAndRestartIT.retention(tenant), "each file's agent has Retention");
+                assertEquals(6, ProcessTenant.retention(tenant), "each file's agent has Retention");
             } finally {
                 a.close();
                 b.close();
@@ -77,30 +72,12 @@ class TwoReplicasIT {
         }
     }
 
-    /** A one-row roster giving agent n Retention, dropped into {@code work}'s inbox in one move. */
-    static void drop(Path work, String name, int n) throws Exception {
-        Files.createDirectories(work.resolve("inbox"));
-        Path staged = work.resolve(name + ".staging");
-        Files.writeString(staged, String.format("email,skill,proficiency%nagent%04d@example.com,Retention,5%n", n));
-        Files.move(staged, work.resolve("inbox").resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    }
-
+    /** A one-row roster giving agent n Retention, dropped into the inbox in one move. */
     static void drop(String name, int n) throws Exception {
-        drop(WORK, name, n);
+        Inbox.drop(WORK, name, Inbox.besideInbox(WORK, name), Rosters.retentionForPresetAgent(n));
     }
 
     static long summaries() throws Exception {
         return Drop.summaries(WORK).size();
-    }
-
-    /** Lines of the replica's log (target/<replica>.log) that contain {@code text}. */
-    static long logged(String replica, String text) throws Exception {
-        try (Stream<String> lines = Files.lines(Path.of("target", replica + ".log"))) {
-            return lines.filter(l -> l.contains(text)).count();
-        }
-    }
-
-    static long pickedUpIn(String replica) throws Exception {
-        return logged(replica, "picked up");
     }
 }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.Rosters;
+import io.skillsync.support.Tenants;
 
 /**
  * Before: a hung read froze the intake while liveness and readiness stayed UP. Now a run that makes no
@@ -35,7 +37,7 @@ class WatchdogTest {
         given().get("/q/health/live").then().statusCode(200);
         tenant.faults().stallMillis = 4000;
 
-        Drop.roster("hung.csv", FaultsTest.everyoneGetsRetention(5));
+        Drop.roster("hung.csv", Rosters.everyoneGetsRetention(5));
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> given()
                 .get("/q/health/live").then().statusCode(503).body(containsString("hung.csv has made no progress")));
 

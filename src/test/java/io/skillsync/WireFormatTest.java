@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -71,12 +70,12 @@ class WireFormatTest {
 
         // one agent's current assignments: its own read is the cheapest (the tenant-wide GET /agents/skills: the probe, below)
         for (String read : new String[] { "/skills", "/agents", "/agents/445566/skills" }) {
-            server.verify(1, api(getRequestedFor(urlEqualTo(API + read + "?skip=0&top=100"))));
+            server.verify(1, WireMockTenant.api(getRequestedFor(urlEqualTo(API + read + "?skip=0&top=100"))));
         }
-        server.verify(1, api(postRequestedFor(urlPathEqualTo(API + "/skills/112235/agents")))
+        server.verify(1, WireMockTenant.api(postRequestedFor(urlPathEqualTo(API + "/skills/112235/agents")))
                 .withHeader("Content-Type", matching("application/json.*"))
                 .withRequestBody(equalToJson("{\"agents\":[{\"agentId\":445566,\"proficiency\":5,\"isActive\":true}]}")));
-        server.verify(1, api(putRequestedFor(urlPathEqualTo(API + "/skills/112233/agents")))
+        server.verify(1, WireMockTenant.api(putRequestedFor(urlPathEqualTo(API + "/skills/112233/agents")))
                 .withHeader("Content-Type", matching("application/json.*"))
                 .withRequestBody(equalToJson("{\"agents\":[{\"agentId\":445566,\"proficiency\":1,\"isActive\":true}]}")));
         assertEquals(6, server.getAllServeEvents().size(), "a token, three reads, two writes: nothing else");
@@ -101,8 +100,8 @@ class WireFormatTest {
         String basic = Base64.getEncoder().encodeToString("wire-client:wire-client-secret".getBytes(StandardCharsets.UTF_8));
         server.verify(1, postRequestedFor(urlEqualTo("/auth/token")).withHeader("Authorization", equalTo("Basic " + basic))
                 .withRequestBody(equalTo("grant_type=password&username=wire-access-key&password=wire-access-key-secret")));
-        server.verify(1, api(getRequestedFor(urlEqualTo(API + "/agents?skip=0&top=2"))));
-        server.verify(1, api(getRequestedFor(urlEqualTo(API + "/agents/skills?skip=0&top=2"))));
+        server.verify(1, WireMockTenant.api(getRequestedFor(urlEqualTo(API + "/agents?skip=0&top=2"))));
+        server.verify(1, WireMockTenant.api(getRequestedFor(urlEqualTo(API + "/agents/skills?skip=0&top=2"))));
         server.verify(0, postRequestedFor(urlPathEqualTo(API + "/agents/skills")));
         server.verify(0, putRequestedFor(urlPathEqualTo(API + "/agents/skills")));
         assertEquals(io.skillsync.probe.ProbeCheck.Verdict.MATCHES, report.check("discovery").orElseThrow().verdict(),
@@ -117,10 +116,4 @@ class WireFormatTest {
         }
     }
 
-    /** Every API request: JSON accepted, the bearer token, a correlation id. */
-    static RequestPatternBuilder api(RequestPatternBuilder request) {
-        return request.withHeader("Accept", equalTo("application/json"))
-                .withHeader("Authorization", equalTo("Bearer wire-token"))
-                .withHeader("X-Request-Id", matching("[0-9a-f-]{36}"));
-    }
-}
+    /** Every API request: JSON accepted, the bearer token, a correlation id. */}

@@ -1,7 +1,9 @@
 package io.skillsync;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -11,6 +13,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -80,6 +83,13 @@ public class WireMockTenant implements QuarkusTestResourceLifecycleManager {
                 .willReturn(json("{\"totalRecords\":2,\"agentSkillAssignments\":["
                         + "{\"skillId\":112233,\"agentProficiencyValue\":1,\"isActive\":true},"
                         + "{\"skillId\":112235,\"agentProficiencyValue\":5,\"isActive\":true}]}")));
+    }
+
+    /** {@code request} as every API call to this tenant must look: JSON accepted, its token, a request id. */
+    static RequestPatternBuilder api(RequestPatternBuilder request) {
+        return request.withHeader("Accept", equalTo("application/json"))
+                .withHeader("Authorization", equalTo("Bearer wire-token"))
+                .withHeader("X-Request-Id", matching("[0-9a-f-]{36}"));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

@@ -34,9 +34,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.skillsync.Drop;
-import io.skillsync.Tenants;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.Tenants;
 
 /**
  * The operators' console in a real browser (Debian's chromium and chromium-driver, driven by Selenium): a

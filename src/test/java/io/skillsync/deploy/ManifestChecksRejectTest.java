@@ -24,7 +24,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  */
 class ManifestChecksRejectTest {
 
-    private static final StrictKubernetesParser PARSER = ManifestsTest.PARSER;
+    private static final StrictKubernetesParser PARSER = Manifests.PARSER;
 
     @TempDir
     Path dir;

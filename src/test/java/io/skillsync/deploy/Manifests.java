@@ -30,6 +30,8 @@ final class Manifests {
     static final Path SECRET_TEMPLATES = ROOT.resolve("deploy/kubernetes/secrets.yaml");
     static final Path DOCKERFILE = ROOT.resolve("deploy/Dockerfile");
     static final Path SCHEMA_CHECK = ROOT.resolve("deploy/validate");
+    /** One strict parser for both manifest tests: building one loads every kind fabric8 knows. */
+    static final StrictKubernetesParser PARSER = new StrictKubernetesParser();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = new YAMLMapper();

@@ -27,14 +27,12 @@ import io.fabric8.kubernetes.api.model.Secret;
  */
 class ManifestsTest {
 
-    static final StrictKubernetesParser PARSER = new StrictKubernetesParser();
-
     /** Parses strictly and checks the schemas; fails with every problem of every object. */
     static List<HasMetadata> validObjects(String what, List<JsonNode> documents) {
         List<String> problems = new ArrayList<>();
         List<HasMetadata> objects = new ArrayList<>();
         for (JsonNode document : documents) {
-            StrictKubernetesParser.Result r = PARSER.parse(document);
+            StrictKubernetesParser.Result r = Manifests.PARSER.parse(document);
             String label = document.path("kind").asText("?") + "/" + document.path("metadata").path("name").asText("?");
             r.problems().forEach(p -> problems.add(label + ": " + p));
             if (r.object() != null) {

@@ -1,4 +1,4 @@
-package io.skillsync;
+package io.skillsync.support;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,13 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
 /** The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as a real process, configured by environment variables. */
 public final class ServiceProcess implements AutoCloseable {
 
-    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Process process;
@@ -51,6 +52,18 @@ public final class ServiceProcess implements AutoCloseable {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> service.get("/q/health/live").statusCode() == 200);
         return service;
+    }
+
+    /** Lines of the log of the process started as {@code name} (target/<name>.log) that contain {@code text}. */
+    public static long logged(String name, String text) throws IOException {
+        try (Stream<String> lines = Files.lines(Path.of("target", name + ".log"))) {
+            return lines.filter(l -> l.contains(text)).count();
+        }
+    }
+
+    /** How many files the process started as {@code name} has said it picked up. */
+    public static long pickedUpIn(String name) throws IOException {
+        return logged(name, "picked up");
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
