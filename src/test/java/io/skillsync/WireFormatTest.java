@@ -115,5 +115,4 @@ class WireFormatTest {
             }
         }
     }
-
-    /** Every API request: JSON accepted, the bearer token, a correlation id. */}
+}

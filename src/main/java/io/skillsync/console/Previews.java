@@ -64,7 +64,7 @@ public class Previews {
         ObjectNode record = json.createObjectNode().put("id", id).put("name", base + ".csv").put("source", source)
                 .put("sha256", sha).put("by", by).put("at", Instant.now().toString()).put("dryRunFile", dryRun);
         write(dir, record);
-        intoInbox(dryRun, content);
+        intoInbox(dryRun, content, true);
         actions.record(by, source.startsWith("revert") ? "revert-preview" : "preview", source, sha);
         return find(id).orElseThrow();
     }
@@ -120,7 +120,7 @@ public class Previews {
         if (Files.exists(inbox.resolve(as))) {
             as = as.replaceFirst("(?i)\\.csv$", "") + "-" + id + ".csv";
         }
-        intoInbox(as, content);
+        intoInbox(as, content, false);
         if (preview.source().startsWith("error/")) {
             Path original = workDir.resolve(preview.source()).normalize();
             if (original.startsWith(workDir.resolve(WorkFolders.ERROR)) && Files.isRegularFile(original)
@@ -158,12 +158,17 @@ public class Previews {
         return list;
     }
 
-    /** Staged beside the inbox, then moved in whole: the inbox never shows half a file. */
-    private void intoInbox(String name, byte[] content) throws IOException {
+    /**
+     * Staged beside the inbox, then moved in whole: the inbox never shows half a file. A dry run may make
+     * the inbox; an apply expects it there, as it was when its preview ran.
+     */
+    private void intoInbox(String name, byte[] content, boolean makeInbox) throws IOException {
         Path staged = workDir.resolve(WorkFolders.STAGING).resolve(name);
         Files.createDirectories(staged.getParent());
         Files.write(staged, content);
-        Files.createDirectories(workDir.resolve(WorkFolders.INBOX));
+        if (makeInbox) {
+            Files.createDirectories(workDir.resolve(WorkFolders.INBOX));
+        }
         Files.move(staged, workDir.resolve(WorkFolders.INBOX).resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -24,8 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-
-
 /**
  * Two replicas elect one leader through a Lease on a Kubernetes API server (fabric8's mock server, keeping
  * what it is sent), each in its own Camel context with a {@code master:} route as the service has. A tick

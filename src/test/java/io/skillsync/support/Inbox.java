@@ -17,6 +17,8 @@ public final class Inbox {
      * intake never sees a half-written file, as with an SFTP upload or a careful operator.
      */
     public static void drop(Path work, String name, Path staged, byte[] content) throws IOException {
+        // the inbox (and with it the work dir) first, as the copies this replaced did
+        Files.createDirectories(work.resolve("inbox"));
         Files.write(staged, content);
         moveIn(work, name, staged);
     }
