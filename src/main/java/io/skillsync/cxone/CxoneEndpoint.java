@@ -109,7 +109,8 @@ public class CxoneEndpoint {
         return !allowHttp && !url.toLowerCase(java.util.Locale.ROOT).startsWith("https://");
     }
 
-    private static String trim(String url) {
+    /** A URL without its trailing slash, so a path can follow it (the probe builds its URLs the same way). */
+    public static String trim(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

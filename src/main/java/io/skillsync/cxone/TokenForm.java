@@ -16,11 +16,17 @@ public final class TokenForm {
     /** Only the OAuth error code is repeated: a body could echo what was sent. */
     static String describe(String body, ObjectMapper json) {
         try {
-            JsonNode error = json.readTree(body == null ? "" : body).path("error");
-            return error.isTextual() ? ", " + error.asText().replaceAll("[^A-Za-z0-9_ .-]", "") : "";
+            String code = errorCode(json.readTree(body == null ? "" : body));
+            return code == null ? "" : ", " + code;
         } catch (java.io.IOException | RuntimeException e) {
             return "";
         }
+    }
+
+    /** An answer's OAuth error code, kept to letters, digits and {@code _ .-}, or null when it has none. */
+    public static String errorCode(JsonNode answer) {
+        JsonNode error = answer.path("error");
+        return error.isTextual() ? error.asText().replaceAll("[^A-Za-z0-9_ .-]", "") : null;
     }
 
     /** The token request's form; the secrets go here only (and never into a log line). */

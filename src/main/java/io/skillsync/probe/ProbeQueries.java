@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.skillsync.cxone.CxoneJson;
 import io.skillsync.cxone.CxonePages;
 
-/** Small helpers the probe's checks share: a read setting as a query, a number anywhere in an answer, a URL's end. */
+/** Small helpers the probe's checks share: a read setting as a query, a number anywhere in an answer. */
 final class ProbeQueries {
 
     private ProbeQueries() {
@@ -23,9 +23,5 @@ final class ProbeQueries {
     static long findNumber(JsonNode body, String field) {
         JsonNode found = body.findValue(field);
         return found == null ? -1 : CxoneJson.number(found, -1);
-    }
-
-    static String trim(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -1,6 +1,6 @@
 package io.skillsync.probe;
 
-import static io.skillsync.probe.ProbeQueries.trim;
+import static io.skillsync.cxone.CxoneEndpoint.trim;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.skillsync.config.CxoneSettings;
@@ -17,6 +16,7 @@ import io.skillsync.cxone.CxoneJson;
 import io.skillsync.cxone.TokenForm;
 import io.skillsync.probe.ProbeCheck.Verdict;
 import io.skillsync.probe.ProbeSession.Answer;
+import io.skillsync.cxone.CxoneEndpoint;
 
 /** The probe's first questions: is a token granted, with which client authentication, and where is the API. */
 final class TokenChecks {
@@ -78,13 +78,13 @@ final class TokenChecks {
     }
 
     private String oauthError(Answer answer) {
-        JsonNode error = answer.body().path("error");
-        return error.isTextual() ? "error " + error.asText().replaceAll("[^A-Za-z0-9_ .-]", "") : "";
+        String code = TokenForm.errorCode(answer.body());
+        return code == null ? "" : "error " + code;
     }
 
     private String discovery(ProbeSession session, List<ProbeCheck> checks, String tenantId) throws IOException {
         CxoneSettings cxone = config.cxone();
-        Optional<String> configured = cxone.apiUrl().map(String::strip).filter(u -> !u.isEmpty()).map(ProbeQueries::trim);
+        Optional<String> configured = cxone.apiUrl().map(String::strip).filter(u -> !u.isEmpty()).map(CxoneEndpoint::trim);
         String assumed = configured.map(u -> "api-url " + u).orElse("discovered from the id_token's tenantId");
         if (tenantId == null) {
             checks.add(new ProbeCheck("discovery", "the id_token names no tenantId", assumed,

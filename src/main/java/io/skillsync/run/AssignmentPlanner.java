@@ -14,7 +14,6 @@ import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.sync.Assignment;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Batch;
-import io.skillsync.sync.Row;
 import io.skillsync.sync.BatchPlan;
 import io.skillsync.sync.Verb;
 
@@ -47,10 +46,5 @@ public class AssignmentPlanner {
                 run.dryRun() ? " (dry run: none sent)" : "");
         run.plan(batches);
         return run.dryRun() ? List.of() : batches;
-    }
-
-    /** POST to assign, PUT to change, null when CXone already holds what the row asks (then it ends here). */
-    public static Verb verb(Row row, Assignment current) {
-        return BatchPlan.verb(row, current);
     }
 }

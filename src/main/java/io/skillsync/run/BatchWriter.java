@@ -30,7 +30,6 @@ import io.skillsync.sync.Batch;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 import io.skillsync.sync.RunStoppedException;
-import io.skillsync.cxone.CurrentAssignments;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.cxone.CxoneException;
 import io.skillsync.cxone.CxoneRequest;
@@ -69,7 +68,7 @@ public class BatchWriter {
     private final RefusedItems refusedItems;
     private final RunJournal journal;
 
-    BatchWriter(ObjectMapper json, TenantDirectory directory, CurrentAssignments current, CamelContext camel,
+    BatchWriter(ObjectMapper json, TenantDirectory directory, HeldAssignments current, CamelContext camel,
             RunProgress progress, MaintenanceWindow window, Leadership leadership, SkillSyncConfig config, RunJournal journal) {
         this.journal = journal;
         this.directory = directory;

@@ -1,5 +1,6 @@
 package io.skillsync.run;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,7 +15,7 @@ import io.skillsync.sync.Assignment;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Row;
 
-/** What CXone holds, before anything is planned, for the agents and skills of the run's open rows. */
+/** What CXone holds for the agents and skills that rows name: before the plan, after a refusal, at read-back. */
 @ApplicationScoped
 @Named("heldAssignments")
 public class HeldAssignments {
@@ -27,13 +28,24 @@ public class HeldAssignments {
 
     /** A file that deactivates reads whole skills: the guard weighs it against every active holder. */
     public Map<AssignmentKey, Assignment> forOpenRows(@ExchangeProperty(RunProperties.RUN) Run run) {
+        List<Row> open = run.openRows();
+        boolean deactivates = open.stream().anyMatch(row -> !row.active());
+        return of(run, open, deactivates, "current assignments");
+    }
+
+    /**
+     * What CXone holds for the rows' agents and skills, the cheapest way ({@link CurrentAssignments}).
+     *
+     * @param wholeSkills every holder of each skill is needed (the guard), not just the rows' agents
+     * @param what        what is read, for the log line
+     */
+    Map<AssignmentKey, Assignment> of(Run run, List<Row> rows, boolean wholeSkills, String what) {
         Set<Long> agents = new TreeSet<>();
         Set<Long> skills = new TreeSet<>();
-        run.rows().stream().filter(Row::open).forEach(row -> {
+        rows.forEach(row -> {
             agents.add(row.agentId());
             skills.add(row.skillId());
         });
-        boolean deactivates = run.rows().stream().anyMatch(row -> row.open() && !row.active());
-        return current.read(run.id(), agents, skills, deactivates, "current assignments");
+        return current.read(run.id(), agents, skills, wholeSkills, what);
     }
 }

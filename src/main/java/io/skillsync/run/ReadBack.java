@@ -1,8 +1,6 @@
 package io.skillsync.run;
 
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -11,7 +9,6 @@ import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
-import io.skillsync.cxone.CurrentAssignments;
 import io.skillsync.sync.Assignment;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Outcome;
@@ -32,9 +29,9 @@ public class ReadBack {
     private static final Logger LOG = Logger.getLogger(ReadBack.class);
 
     private final SkillSyncConfig.Verify config;
-    private final CurrentAssignments current;
+    private final HeldAssignments current;
 
-    ReadBack(SkillSyncConfig config, CurrentAssignments current) {
+    ReadBack(SkillSyncConfig config, HeldAssignments current) {
         this.config = config.verify();
         this.current = current;
     }
@@ -59,14 +56,9 @@ public class ReadBack {
         if (!needed(run)) {
             return;
         }
-        Set<Long> agents = new TreeSet<>();
-        Set<Long> skills = new TreeSet<>();
-        run.rows().stream().filter(this::toVerify).forEach(row -> {
-            agents.add(row.agentId());
-            skills.add(row.skillId());
-        });
         // what was written, read the cheapest way: its skills' holders or its agents, never the whole tenant for a few rows
-        Map<AssignmentKey, Assignment> held = current.read(run.id(), agents, skills, false, "written assignments back");
+        Map<AssignmentKey, Assignment> held = current.of(run, run.rows().stream().filter(this::toVerify).toList(), false,
+                "written assignments back");
         int kept = 0;
         int lost = 0;
         for (Row row : run.rows()) {

@@ -4,23 +4,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
-import io.skillsync.cxone.CurrentAssignments;
 import io.skillsync.sync.Assignment;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Batch;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 import io.skillsync.sync.Verb;
+import io.skillsync.sync.BatchPlan;
 
 /** Items CXone refused: their agents read again and each row planned again, once; no error text interpreted. */
 final class RefusedItems {
 
-    private final CurrentAssignments current;
+    private final HeldAssignments current;
 
-    RefusedItems(CurrentAssignments current) {
+    RefusedItems(HeldAssignments current) {
         this.current = current;
     }
 
@@ -41,17 +39,11 @@ final class RefusedItems {
         });
         List<Batch> followUps = new ArrayList<>();
         if (!again.isEmpty()) {
-            Set<Long> agents = new TreeSet<>();
-            Set<Long> skills = new TreeSet<>();
-            again.forEach(row -> {
-                agents.add(row.agentId());
-                skills.add(row.skillId());
-            });
-            Map<AssignmentKey, Assignment> held = current.read(run.id(), agents, skills, false, "assignments of refused items again");
+            Map<AssignmentKey, Assignment> held = current.of(run, again, false, "assignments of refused items again");
             Map<Verb, List<Row>> byVerb = new LinkedHashMap<>();
             for (Row row : again) {
                 Assignment now = held.get(new AssignmentKey(row.agentId(), row.skillId()));
-                Verb verb = AssignmentPlanner.verb(row, now);
+                Verb verb = BatchPlan.verb(row, now);
                 if (verb == null) {
                     row.end(Outcome.UNCHANGED, (now == null ? "not assigned in CXone, so nothing to deactivate"
                             : "CXone holds this already") + " (read again after CXone refused the write: " + refused.get(row) + ")");
