@@ -34,13 +34,16 @@ class DialectStoryTest {
     @Inject
     TenantDirectory directory;
 
-    /** Dialects that need no setting; REQUIRED_QUERY and INACTIVE_HIDDEN need one (DialectSettingsStoryTest). */
+    /**
+     * Dialects that need no setting (REQUIRED_QUERY among them: NICE's schema requires isActive and isAgentActive on
+     * GET /agents/skills, and the defaults send them); INACTIVE_HIDDEN needs one (DialectSettingsStoryTest).
+     */
     static Stream<Set<Dialect>> tolerated() {
         return Stream.of(Set.of(), Set.of(Dialect.PER_AGENT_WITHOUT_AGENT_ID), Set.of(Dialect.LISTS_UNDER_RESULT_SET),
                 Set.of(Dialect.PARTIAL_CONTENT_PAGES), Set.of(Dialect.NO_TOTAL_RECORDS), Set.of(Dialect.LENIENT_VERBS),
                 Set.of(Dialect.OTHER_ERROR_TEXTS), Set.of(Dialect.RESULTS_WITHOUT_AGENT_ID), Set.of(Dialect.WHOLE_BATCH_400),
-                Set.of(Dialect.BOOLEANS_AS_STRINGS),
-                EnumSet.of(Dialect.PER_AGENT_WITHOUT_AGENT_ID, Dialect.LISTS_UNDER_RESULT_SET, Dialect.PARTIAL_CONTENT_PAGES,
+                Set.of(Dialect.BOOLEANS_AS_STRINGS), Set.of(Dialect.REQUIRED_QUERY), Set.of(Dialect.PAGE_CAP),
+                EnumSet.of(Dialect.REQUIRED_QUERY, Dialect.PER_AGENT_WITHOUT_AGENT_ID, Dialect.LISTS_UNDER_RESULT_SET, Dialect.PARTIAL_CONTENT_PAGES,
                         Dialect.NO_TOTAL_RECORDS, Dialect.OTHER_ERROR_TEXTS, Dialect.RESULTS_WITHOUT_AGENT_ID,
                         Dialect.BOOLEANS_AS_STRINGS));
     }

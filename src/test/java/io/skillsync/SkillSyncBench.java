@@ -122,8 +122,23 @@ class SkillSyncBench {
                 env(mode, Map.of("SKILLSYNC_CXONE_READS_AGENTS_REFRESH", "0s")))) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
                     .until(() -> service.get("/q/health/ready").statusCode() == 200);
-            realisticRun(mode, "realisticFirstNight", "first-night.csv",
-                    "email,skill,proficiency\n" + Tenants.presetEmail(1) + ",Billing,7\n");
+            // the first night: last night's class (60 hires get Retention, 60 veterans Tier_1_Support at 2): enough
+            // agents that both skills are read whole (and kept), cheaper than agent by agent
+            StringBuilder lastNight = new StringBuilder("email,skill,proficiency\n");
+            for (int n = 4001, hired = 0; hired < 60; n++) {
+                if (!holds(n, 2)) {
+                    lastNight.append(Tenants.presetEmail(n)).append(",Retention,6\n");
+                    hired++;
+                }
+            }
+            for (int n = 4501, promoted = 0; promoted < 60; n++) {
+                if (n % 20 != 1) {
+                    // Tier_1_Support at 1 + n % 20: agent 4501, 4521 ... is at 2 already
+                    lastNight.append(Tenants.presetEmail(n)).append(",Tier_1_Support,2\n");
+                    promoted++;
+                }
+            }
+            realisticRun(mode, "realisticFirstNight", "first-night.csv", lastNight.toString());
             StringBuilder story = new StringBuilder("email,skill,proficiency\n");
             int hires = 0;
             int promotions = 0;
@@ -133,13 +148,19 @@ class SkillSyncBench {
                 if (hires < 100 && !holdsRetention) {
                     story.append(Tenants.presetEmail(n)).append(",Retention,5\n");
                     hires++;
-                } else if (promotions < 50 && holds(n, 0)) {
+                } else if (promotions < 50 && holds(n, 0) && n % 20 != 0) {
+                    // Tier_1_Support at 1 + n % 20: agent 20, 40 ... is at 1 already
                     story.append(Tenants.presetEmail(n)).append(",Tier_1_Support,1\n");
                     promotions++;
                 }
             }
             realisticRun(mode, "realisticSeedStory", "seed-story.csv", story.toString());
             realisticRun(mode, "realisticRerun", "seed-story-again.csv", story.toString());
+            // an admin deletes one of the file's assignments in CXone's admin UI: the next run must write it back
+            String hire = story.toString().lines().filter(l -> l.endsWith(",Retention,5")).findFirst().orElseThrow();
+            int deleted = Integer.parseInt(hire.substring("agent".length(), "agent".length() + 4));
+            tenant.delete("/sim/admin/assignments/" + (500_000 + deleted) + "/112235");
+            realisticRun(mode, "realisticAfterDeletion", "seed-story-after-deletion.csv", story.toString());
             StringBuilder thousand = new StringBuilder("email,skill,proficiency\n");
             for (int n = 1001; n <= 2000; n++) {
                 thousand.append(Tenants.presetEmail(n)).append(",Skill_0100,3\n");
@@ -150,8 +171,8 @@ class SkillSyncBench {
 
     /** Does the realistic preset's agent n hold the skill at catalogue position {@code index}? */
     static boolean holds(int n, int index) {
-        int start = (n * 7) % 200;
-        return (index - start + 200) % 200 < 7;
+        // everyone holds Tier_1_Support (position 0), and 6 consecutive of the other 199 from position 1 + 6n mod 199
+        return index == 0 || (index - 1 - (n * 6) % 199 + 199) % 199 < 6;
     }
 
     void realisticRun(Mode mode, String key, String name, String csv) throws Exception {
@@ -368,9 +389,11 @@ class SkillSyncBench {
     @SuppressWarnings("unchecked")
     String realisticRows() {
         StringBuilder rows = new StringBuilder();
-        String[][] runs = { { "realisticFirstNight", "first night ever (agents and skills read whole), 1 row", "" },
-                { "realisticSeedStory", "seed story: 100 new hires, 50 promotions", "<= 40 requests" },
-                { "realisticRerun", "the same file again", "<= 15 requests, 0 writes" },
+        String[][] runs = { { "realisticFirstNight", "first night ever (everything read whole): last night's class, 120 rows", "" },
+                { "realisticSeedStory", "seed story: 100 new hires, 50 promotions on Tier_1_Support (held by all)",
+                        "<= 15 requests" },
+                { "realisticRerun", "the same file again", "<= 8 requests, 0 writes" },
+                { "realisticAfterDeletion", "again, after an admin deleted one of its assignments", "1 applied" },
                 { "realistic1000", "1,000 agents get Skill_0100 at 3", "10 writes" } };
         for (String[] run : runs) {
             Map<String, Object> f = (Map<String, Object>) figures.get(run[0]);

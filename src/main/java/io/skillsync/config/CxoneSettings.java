@@ -136,6 +136,16 @@ public interface CxoneSettings {
         @WithDefault("true")
         boolean perSkill();
 
+        /**
+         * Whether a skill read before is asked only what changed since ({@code updatedSince} on
+         * {@code GET /skills/{skillId}/agents}) and its count, instead of read whole. {@code probed}: once CXone
+         * has shown, on this tenant, that the filter returns every assignment changed since (the read-back of
+         * SkillSync's own writes compared with a whole read). {@code on}: whenever the filter is served.
+         * {@code off}: always whole.
+         */
+        @WithDefault("probed")
+        String changedHolders();
+
         /** How long the kept agent list serves before CXone is asked what changed ({@code updatedSince}). */
         @WithDefault("15m")
         java.time.Duration agentsRefresh();

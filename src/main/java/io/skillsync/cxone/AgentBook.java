@@ -24,6 +24,10 @@ final class AgentBook {
     Instant checkedAt = Instant.EPOCH;
     /** Whether CXone honours updatedSince: null until asked (at the first refresh after a whole read). */
     Boolean incremental;
+    /** The name CXone honours for "changed since": updatedSince (v30) or updateSince (NICE's v34 schema). */
+    String sinceParam = "updatedSince";
+    /** CXone's lastPollTime of the last read (its clock: the watermark of the next), or null when it sent none. */
+    Instant pollAt;
 
     void put(JsonNode agent) {
         long id = CxoneJson.number(agent.path("agentId"), 0);
@@ -67,6 +71,10 @@ final class AgentBook {
         if (incremental != null) {
             kept.put("incremental", incremental);
         }
+        kept.put("sinceParam", sinceParam);
+        if (pollAt != null) {
+            kept.put("pollAt", pollAt.toString());
+        }
         var list = kept.putArray("agents");
         byId.values().forEach(a -> list.addObject().put("agentId", a.id()).put("emailAddress", a.email())
                 .put("userName", a.userName()).put("isActive", a.active()));
@@ -79,6 +87,8 @@ final class AgentBook {
         book.fullAt = Instant.parse(kept.path("fullAt").asText());
         book.checkedAt = Instant.parse(kept.path("checkedAt").asText());
         book.incremental = kept.path("incremental").isBoolean() ? kept.path("incremental").asBoolean() : null;
+        book.pollAt = kept.path("pollAt").isTextual() ? Instant.parse(kept.path("pollAt").asText()) : null;
+        book.sinceParam = kept.path("sinceParam").asText("updatedSince").equals("updateSince") ? "updateSince" : "updatedSince";
         return book;
     }
 

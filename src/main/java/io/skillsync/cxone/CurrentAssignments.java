@@ -21,10 +21,10 @@ import io.skillsync.config.CxoneSettings;
  * Reads, fresh for every run, what CXone holds for the rows at hand, by whichever way costs the fewest
  * requests: each agent's own assignments ({@code GET /agents/{id}/skills}), each named skill's holders
  * ({@code GET /skills/{id}/agents}), or the whole tenant's ({@code GET /agents/skills}, paged). Costs are
- * estimated from what the last reads showed (a skill's holders, the tenant's total). Never "what changed
- * since": an assignment deleted in the admin UI shows up in no such read, and a deletion must never make
- * a needed write look unchanged. A file that deactivates reads whole skills (per skill or tenant-wide):
- * the blast-radius guard weighs a deactivation against all of the skill's active agents.
+ * estimated from what the last reads showed (a skill's holders, the tenant's total). A skill read before may
+ * be asked only its count and what changed since ({@link SkillHolders}: how a deletion or a clock skew is
+ * caught). A file that deactivates reads whole skills (per skill or tenant-wide): the blast-radius guard
+ * weighs a deactivation against all of the skill's active agents.
  */
 @ApplicationScoped
 public class CurrentAssignments {
@@ -38,12 +38,15 @@ public class CurrentAssignments {
     private final int pageSize;
     /** The query of each read of one set of assignments: one, or one per isActive value (by-flag). */
     private final List<String> queries;
+    /** The queries of a tenant-wide read, with the flags NICE's schema requires ({@link AssignmentQueries}). */
+    private final List<String> tenantQueries;
     /** Assignments the tenant held at the last tenant-wide read; -1 before the first. */
     private volatile int lastTotal = -1;
     /** Holders of each skill at its last read (per skill or tenant-wide). */
     private final Map<Long, Integer> holders = new ConcurrentHashMap<>();
     /** Off by setting, or once CXone answered 404 to a per-skill read. */
     private volatile boolean perSkill;
+    private final SkillHolders skillHolders;
 
     CurrentAssignments(CxonePages cxone, TenantDirectory directory, SkillSyncConfig config) {
         this.cxone = cxone;
@@ -51,16 +54,9 @@ public class CurrentAssignments {
         this.pageSize = config.cxone().pageSize();
         CxoneSettings.Reads reads = config.cxone().reads();
         this.perSkill = reads.perSkill();
-        String extra = CxonePages.query(reads.assignmentsQuery());
-        String mode = reads.inactiveAssignments();
-        if (mode.equals("by-flag")) {
-            this.queries = List.of(CxonePages.withQuery("isActive=true", extra), CxonePages.withQuery("isActive=false", extra));
-        } else if (mode.equals("returned")) {
-            this.queries = java.util.Collections.singletonList(extra);
-        } else {
-            throw new IllegalArgumentException(
-                    "skillsync.cxone.reads.inactive-assignments must be returned or by-flag, was " + mode);
-        }
+        this.queries = AssignmentQueries.perRead(reads.inactiveAssignments(), CxonePages.query(reads.assignmentsQuery()));
+        this.tenantQueries = AssignmentQueries.withRequiredFlags(queries);
+        this.skillHolders = new SkillHolders(cxone, directory, reads.changedHolders());
     }
 
     /**
@@ -70,6 +66,16 @@ public class CurrentAssignments {
      */
     public Map<AssignmentKey, Assignment> read(String runId, Set<Long> agents, Set<Long> skills, boolean wholeSkills,
             String what) {
+        return read(runId, agents, skills, wholeSkills, false, what);
+    }
+
+    /** What a run wrote, read back: a skill read by the run may be asked only what changed since. */
+    public Map<AssignmentKey, Assignment> readBack(String runId, Set<Long> agents, Set<Long> skills, String what) {
+        return read(runId, agents, skills, false, true, what);
+    }
+
+    private Map<AssignmentKey, Assignment> read(String runId, Set<Long> agents, Set<Long> skills, boolean wholeSkills,
+            boolean afterWrites, String what) {
         Map<AssignmentKey, Assignment> held = new HashMap<>();
         if (agents.isEmpty()) {
             return held;
@@ -78,20 +84,20 @@ public class CurrentAssignments {
         CxonePages.Page first = null;
         if (lastTotal < 0 && byAgent > queries.size()) {
             // the tenant's size is not known yet: its first page tells it (and starts a tenant-wide read if that wins)
-            first = cxone.page(ALL, queries.get(0), LIST, 0);
+            first = cxone.page(ALL, tenantQueries.get(0), LIST, 0);
             lastTotal = first.total() >= 0 ? first.total() : first.items().size() < pageSize ? first.items().size() : -1;
         }
-        long bySkill = perSkill ? skillPages(skills) * queries.size() : Long.MAX_VALUE;
-        long tenantWide = lastTotal >= 0 ? (long) pages(lastTotal) * queries.size() : Long.MAX_VALUE - 1;
+        long bySkill = perSkill ? skillRequests(skills, afterWrites) : Long.MAX_VALUE;
+        long tenantWide = lastTotal >= 0 ? (long) pages(lastTotal) + tenantQueries.size() - 1 : Long.MAX_VALUE - 1;
         int requests = first == null ? 0 : 1;
         String how;
         // on a tie, per agent: its estimate is exact, a skill's may not be
         if (bySkill < byAgent && bySkill <= tenantWide) {
-            int read = perSkill(skills, held);
+            int read = perSkill(skills, held, afterWrites);
             how = "per skill";
             if (read < 0) {
                 // CXone does not serve per-skill reads: the next cheapest way, this once and from now on
-                return read(runId, agents, skills, wholeSkills, what);
+                return read(runId, agents, skills, wholeSkills, afterWrites, what);
             }
             requests += read;
         } else if (byAgent < tenantWide) {
@@ -107,28 +113,27 @@ public class CurrentAssignments {
     }
 
     /**
-     * Pages the named skills' holders take, by their last read; a skill never read is estimated as an
-     * average one (the tenant's assignments over its skills), or one page while the tenant's size is unknown.
+     * Requests the named skills' holders take: a count and what changed for a skill kept, else its pages by
+     * its last read; a skill never read is estimated as an average one (the tenant's assignments over its
+     * skills), or one page while the tenant's size is unknown.
      */
-    private long skillPages(Set<Long> skills) {
-        int skillCount = Math.max(1, directory.skills().byId().size());
-        int average = lastTotal >= 0 ? lastTotal / skillCount : 0;
-        long pages = 0;
+    private long skillRequests(Set<Long> skills, boolean afterWrites) {
+        int average = lastTotal >= 0 ? lastTotal / Math.max(1, directory.skills().byId().size()) : 0;
+        long requests = 0;
         for (long skill : skills) {
-            pages += pages(holders.getOrDefault(skill, average));
+            int changed = skillHolders.changedCost(skill, queries.size(), afterWrites);
+            requests += changed >= 0 ? changed : (long) pages(holders.getOrDefault(skill, average)) * queries.size();
         }
-        return pages;
+        return requests;
     }
 
     /** @return requests made, or -1 when CXone answered 404 (per-skill reads are then off) */
-    private int perSkill(Set<Long> skills, Map<AssignmentKey, Assignment> held) {
+    private int perSkill(Set<Long> skills, Map<AssignmentKey, Assignment> held, boolean afterWrites) {
         int requests = 0;
         for (long skillId : skills) {
             int before = held.size();
             try {
-                for (String query : queries) {
-                    requests += cxone.readAll("/skills/" + skillId + "/agents", query, LIST, item -> keep(item, 0, skillId, held));
-                }
+                requests += skillHolders.read(skillId, queries, held, afterWrites);
             } catch (CxoneException e) {
                 if (e.status() != 404) {
                     throw e;
@@ -147,8 +152,8 @@ public class CurrentAssignments {
     /** @param first the tenant's first page when already read for the estimate, else null */
     private int tenantWide(CxonePages.Page first, Map<AssignmentKey, Assignment> held) {
         int requests = 0;
-        for (String query : queries) {
-            if (first != null && query == queries.get(0)) {
+        for (String query : tenantQueries) {
+            if (first != null && query == tenantQueries.get(0)) {
                 first.items().forEach(item -> keep(item, 0, 0, held));
                 requests += 1 + cxone.readPages(ALL, query, LIST, first, page -> page.items().forEach(item -> keep(item, 0, 0, held)));
             } else {

@@ -66,6 +66,15 @@ public class CxoneEndpoint {
         return url;
     }
 
+    /**
+     * Which tenant SkillSync talks to: the API URL and, when CXone's id_token names it, the tenantId (a
+     * sandbox and production of one area share an API URL, never a tenantId).
+     */
+    public String tenantKey() {
+        String tenantId = token.tenantId();
+        return apiUrl() + (tenantId == null ? "" : " tenantId=" + tenantId);
+    }
+
     public boolean configured() {
         return config.apiUrl().filter(u -> !u.isBlank()).isPresent();
     }

@@ -31,6 +31,23 @@ public final class CxoneJson {
     }
 
     /** {@code totalRecords} at the top level or under {@code resultSet}; -1 when CXone sent none. */
+    /**
+     * CXone's {@code lastPollTime}: when it answered, by its own clock, to ask what changed since next
+     * time. Null when absent or written without a zone (a time whose zone is a guess is no watermark).
+     */
+    public static java.time.Instant pollTime(JsonNode body) {
+        JsonNode node = body.path("lastPollTime").isMissingNode() ? body.path("resultSet").path("lastPollTime")
+                : body.path("lastPollTime");
+        if (!node.isTextual()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(node.asText().strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     public static int totalRecords(JsonNode body) {
         JsonNode total = body.has("totalRecords") ? body.path("totalRecords") : body.path("resultSet").path("totalRecords");
         long value = number(total, -1);

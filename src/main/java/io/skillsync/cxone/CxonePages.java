@@ -28,6 +28,12 @@ public class CxonePages {
     private final CxoneClient cxone;
     private final int pageSize;
     private final long progressMillis;
+    /**
+     * Without totalRecords a page shorter than {@code top} ends a list, unless CXone caps its pages below
+     * {@code top}: asked once, by reading on after the first such page. -1: not asked yet; 0: short pages
+     * end lists; n: CXone answers at most n records a page.
+     */
+    private volatile int capped = -1;
     /** Variants already said in the log, so each is said once per process. */
     private final Set<String> said = ConcurrentHashMap.newKeySet();
 
@@ -64,7 +70,7 @@ public class CxonePages {
         Page previous = first;
         int skip = first.items().size();
         long saidAt = System.currentTimeMillis();
-        while (previous.hasMore(skip, pageSize)) {
+        while (previous.hasMore(skip, capped > 0 ? capped : pageSize) || endUnsure(previous)) {
             if (System.currentTimeMillis() - saidAt >= progressMillis) {
                 // a long read is not silence: a 50-page read at 200 a minute takes 15 s
                 saidAt = System.currentTimeMillis();
@@ -79,6 +85,13 @@ public class CxonePages {
                         + "miss records past the first page; check the API version in skillsync.cxone.api-url "
                         + "(" + page.ids() + ")");
             }
+            if (capped < 0 && previous.total() < 0 && previous.items().size() < pageSize) {
+                capped = page.items().isEmpty() ? 0 : previous.items().size();
+                if (capped > 0) {
+                    LOG.warnf("CXone answers at most %d records a page of GET %s (SkillSync asks for %d) and sends no"
+                            + " totalRecords: a page of %d counts as full from now on", capped, path, pageSize, capped);
+                }
+            }
             each.accept(page);
             skip += page.items().size();
             previous = page;
@@ -86,8 +99,19 @@ public class CxonePages {
         return requests;
     }
 
+    /** A short page without totalRecords, before anyone knows whether CXone caps its pages: read on once. */
+    private boolean endUnsure(Page page) {
+        return capped < 0 && page.total() < 0 && page.status() != 204 && !page.items().isEmpty()
+                && page.items().size() < pageSize;
+    }
+
     public Page page(String path, String query, String listField, int skip) {
-        String paging = "skip=" + skip + "&top=" + pageSize;
+        return page(path, query, listField, skip, pageSize);
+    }
+
+    /** One page of at most {@code top} records ({@code top=1}: a count, from totalRecords). */
+    public Page page(String path, String query, String listField, int skip, int top) {
+        String paging = "skip=" + skip + "&top=" + top;
         CxoneResponse response = cxone.send(CxoneRequest.read(path, query == null || query.isBlank() ? paging
                 : paging + "&" + query));
         if (response.status() == 204) {

@@ -27,8 +27,12 @@ final class DirectoryReads {
     AgentBook agentsWhole(Instant asked) {
         AgentBook whole = new AgentBook();
         int[] hidden = { 0 };
-        int requests = cxone.readAll("/agents", agentsQuery, "agents", whole::put,
-                page -> hidden[0] = Math.max(hidden[0], (int) CxoneJson.number(page.path("hiddenAgents"), 0)));
+        Instant[] poll = { null };
+        int requests = cxone.readAll("/agents", agentsQuery, "agents", whole::put, page -> {
+            hidden[0] = Math.max(hidden[0], (int) CxoneJson.number(page.path("hiddenAgents"), 0));
+            poll[0] = poll[0] == null ? CxoneJson.pollTime(page) : poll[0];
+        });
+        whole.pollAt = poll[0];
         whole.fullAt = asked;
         whole.checkedAt = asked;
         LOG.infof("read %d agents from CXone in %d request(s)%s", whole.byId.size(), requests,
@@ -41,37 +45,55 @@ final class DirectoryReads {
         return whole;
     }
 
+    /** The agents changed since the last read, by CXone's clock (its lastPollTime) where it gave one, else ours. */
     void changedAgents(AgentBook book, Instant asked) {
-        String since = "updatedSince=" + book.checkedAt.minus(OVERLAP).truncatedTo(ChronoUnit.SECONDS);
+        Instant last = book.pollAt != null ? book.pollAt : book.checkedAt;
+        String since = book.sinceParam + "=" + last.minus(OVERLAP).truncatedTo(ChronoUnit.SECONDS);
         int[] changed = { 0 };
+        Instant[] poll = { null };
         int requests = cxone.readAll("/agents", CxonePages.withQuery(since, agentsQuery), "agents", agent -> {
             book.put(agent);
             changed[0]++;
-        });
+        }, page -> poll[0] = poll[0] == null ? CxoneJson.pollTime(page) : poll[0]);
+        book.pollAt = poll[0];
         book.checkedAt = asked;
         LOG.infof("read %d agent(s) changed in CXone since %s in %d request(s); %d kept", changed[0],
-                since.substring("updatedSince=".length()), requests, book.byId.size());
+                since.substring(book.sinceParam.length() + 1), requests, book.byId.size());
     }
 
     /**
-     * Does CXone honour updatedSince on GET /agents? Asked once, with a date a day ahead: an answer with
-     * agents in it means the filter is ignored, and every refresh would bring the whole list anyway.
+     * Which "changed since" parameter CXone honours on GET /agents, asked once with a date a day ahead:
+     * {@code updatedSince} (v30, what NICE's SDK sends), else {@code updateSince} (NICE's v34 schema). An
+     * answer with agents in it means the name is ignored; a 4xx means it is not served (never a stopped
+     * run: the list is then read whole). Null when neither is honoured, said once in the log.
      */
-    boolean incrementalServed() {
-        String tomorrow = "updatedSince=" + Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
-        CxonePages.Page page = cxone.page("/agents", CxonePages.withQuery(tomorrow, agentsQuery), "agents", 0);
-        if (page.items().size() > 0) {
-            LOG.warnf("CXone ignores updatedSince on GET /agents (agents changed tomorrow came back): the agent list is"
-                    + " read whole at each refresh (skillsync.cxone.reads.agents-refresh) instead of what changed");
-            return false;
+    String incrementalServed() {
+        String tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+        StringBuilder answers = new StringBuilder();
+        for (String name : new String[] { "updatedSince", "updateSince" }) {
+            try {
+                CxonePages.Page page = cxone.page("/agents", CxonePages.withQuery(name + "=" + tomorrow, agentsQuery), "agents", 0);
+                if (page.items().size() == 0) {
+                    return name;
+                }
+                answers.append(name).append(": agents changed tomorrow came back; ");
+            } catch (CxoneException e) {
+                if (e.status() / 100 != 4) {
+                    throw e;
+                }
+                answers.append(name).append(": answered ").append(e.status()).append("; ");
+            }
         }
-        return true;
+        LOG.warnf("CXone honours neither updatedSince nor updateSince on GET /agents (%s): the agent list is read whole"
+                + " at each refresh (skillsync.cxone.reads.agents-refresh) instead of what changed", answers.toString().strip());
+        return null;
     }
 
     SkillBook skills() {
         SkillBook book = new SkillBook();
         int requests = cxone.readAll("/skills", skillsQuery, "skills",
-                skill -> book.put(CxoneJson.number(skill.path("skillId"), 0), skill.path("skillName").asText("")), page -> { });
+                skill -> book.put(CxoneJson.number(skill.path("skillId"), 0), skill.path("skillName").asText(""),
+                        CxoneJson.bool(skill.path("isActive"), true)), page -> { });
         LOG.infof("read %d skills from CXone in %d request(s)", book.byId.size(), requests);
         return book;
     }

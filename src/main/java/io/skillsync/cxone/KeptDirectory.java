@@ -12,19 +12,24 @@ import org.jboss.logging.Logger;
 
 import io.skillsync.cxone.TenantDirectory.Skills;
 
-/** The agents and skills as kept under {@code <work-dir>/.directory/}, for one tenant (its API URL). */
+/**
+ * The agents and skills as kept under {@code <work-dir>/.directory/}, for one tenant: its API URL and the
+ * tenantId of CXone's id_token (a sandbox and production of one area share an API URL). Kept lists of any
+ * other tenant are never used: that tenant's ids would be written to this one.
+ */
 final class KeptDirectory {
 
     /** The directory's category: these lines belong to the story of the kept lists. */
     private static final Logger LOG = Logger.getLogger(TenantDirectory.class);
 
-    private final CxoneEndpoint endpoint;
+    /** The tenant SkillSync talks to now ({@link CxoneEndpoint#tenantKey()}). */
+    private final java.util.function.Supplier<String> tenant;
     private final ObjectMapper json;
     private final Path agentsFile;
     private final Path skillsFile;
 
-    KeptDirectory(CxoneEndpoint endpoint, ObjectMapper json, Path dir) {
-        this.endpoint = endpoint;
+    KeptDirectory(java.util.function.Supplier<String> tenant, ObjectMapper json, Path dir) {
+        this.tenant = tenant;
         this.json = json;
         this.agentsFile = dir.resolve("agents.json");
         this.skillsFile = dir.resolve("skills.json");
@@ -37,7 +42,7 @@ final class KeptDirectory {
             }
             JsonNode kept = json.readTree(agentsFile.toFile());
             // a work dir pointed at another tenant (a sandbox, then production) starts from that tenant's answer
-            return endpoint.apiUrl().equals(kept.path("tenant").asText()) ? AgentBook.fromJson(kept) : null;
+            return tenant.get().equals(kept.path("tenant").asText()) ? AgentBook.fromJson(kept) : null;
         } catch (IOException | RuntimeException e) {
             LOG.warnf("the kept agent list %s cannot be read (%s): it is read from CXone whole", agentsFile, e.getMessage());
             return null;
@@ -50,11 +55,12 @@ final class KeptDirectory {
                 return null;
             }
             JsonNode kept = json.readTree(skillsFile.toFile());
-            if (!endpoint.apiUrl().equals(kept.path("tenant").asText())) {
+            if (!tenant.get().equals(kept.path("tenant").asText())) {
                 return null;
             }
             SkillBook book = new SkillBook();
-            kept.path("skills").forEach(skill -> book.put(skill.path("skillId").asLong(), skill.path("skillName").asText()));
+            kept.path("skills").forEach(skill -> book.put(skill.path("skillId").asLong(), skill.path("skillName").asText(),
+                    skill.path("isActive").asBoolean(true)));
             return book.lookups(Instant.parse(kept.path("readAt").asText()));
         } catch (IOException | RuntimeException e) {
             LOG.warnf("the kept skill list %s cannot be read (%s): it is read from CXone", skillsFile, e.getMessage());
@@ -63,13 +69,14 @@ final class KeptDirectory {
     }
 
     void saveAgents(AgentBook book) {
-        save(agentsFile, book.toJson(json).put("tenant", endpoint.apiUrl()));
+        save(agentsFile, book.toJson(json).put("tenant", tenant.get()));
     }
 
     void saveSkills(SkillBook book, Instant asked) {
-        var kept = json.createObjectNode().put("tenant", endpoint.apiUrl()).put("readAt", asked.toString());
+        var kept = json.createObjectNode().put("tenant", tenant.get()).put("readAt", asked.toString());
         var list = kept.putArray("skills");
-        book.byId.forEach((id, name) -> list.addObject().put("skillId", id).put("skillName", name));
+        book.byId.forEach((id, name) -> list.addObject().put("skillId", id).put("skillName", name)
+                .put("isActive", !book.inactive.contains(id)));
         save(skillsFile, kept);
     }
 

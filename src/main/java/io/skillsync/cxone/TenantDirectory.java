@@ -30,6 +30,8 @@ import io.skillsync.config.SkillSyncConfig;
 @ApplicationScoped
 public class TenantDirectory {
 
+    private volatile int forgotten;
+
     /** What {@code idOf} answers for a name that several agents or skills share. */
     public static final long AMBIGUOUS = -1L;
 
@@ -46,7 +48,7 @@ public class TenantDirectory {
     TenantDirectory(CxonePages cxone, CxoneEndpoint endpoint, ObjectMapper json, SkillSyncConfig config) {
         this.read = new DirectoryReads(cxone, CxonePages.query(config.cxone().reads().agentsQuery()),
                 CxonePages.query(config.cxone().reads().skillsQuery()));
-        this.kept = new KeptDirectory(endpoint, json, Path.of(config.workDir(), ".directory"));
+        this.kept = new KeptDirectory(endpoint::tenantKey, json, Path.of(config.workDir(), ".directory"));
         this.agentsRefresh = config.cxone().reads().agentsRefresh();
         this.fullRefresh = config.cxone().reads().fullRefresh();
     }
@@ -90,8 +92,14 @@ public class TenantDirectory {
         return skills;
     }
 
+    /** How many times the directory was forgotten: what is kept of the tenant elsewhere is forgotten with it. */
+    public int forgotten() {
+        return forgotten;
+    }
+
     /** CXone no longer knows an agent or skill that SkillSync does (404), or a test re-seeded: read both whole next time. */
     public synchronized void forget() {
+        forgotten++;
         book = null;
         agents = null;
         skills = null;
@@ -112,12 +120,18 @@ public class TenantDirectory {
         Instant asked = Instant.now();
         boolean whole = book == null || book.fullAt.isBefore(runStarted.minus(fullRefresh));
         if (!whole && book.incremental == null) {
-            book.incremental = read.incrementalServed();
+            String served = read.incrementalServed();
+            book.incremental = served != null;
+            if (served != null) {
+                book.sinceParam = served;
+            }
         }
         if (whole || !book.incremental) {
             Boolean known = book == null ? null : book.incremental;
+            String name = book == null ? "updatedSince" : book.sinceParam;
             book = read.agentsWhole(asked);
             book.incremental = known;
+            book.sinceParam = name;
         } else {
             read.changedAgents(book, asked);
         }

@@ -69,7 +69,7 @@ final class WriteChecks {
                 JsonNode spare = CxoneJson.list(put.body(), "agentResults").path(0);
                 boolean putRefused = put.ok() && !CxoneJson.bool(spare.path("success"), true);
                 checks.add(new ProbeCheck("PUT on a missing assignment", !put.ok() ? put.describe() : putRefused
-                        ? "refused: '" + spare.path("error").asText("") + "'" : "assigned it (left inactive at 20: CXone has no delete)",
+                        ? "refused: '" + spare.path("error").asText("") + "'" : "assigned it (left inactive at 20: the probe does not use NICE's DELETE /skills/{id}/agents)",
                         "refused per item; SkillSync re-reads and sends POST", putRefused ? Verdict.MATCHES : Verdict.TOLERATED, ""));
             } else {
                 checks.add(new ProbeCheck("PUT on a missing assignment", "not tried (give --spare-skill: a skill the agent lacks)",

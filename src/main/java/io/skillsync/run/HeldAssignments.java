@@ -40,12 +40,23 @@ public class HeldAssignments {
      * @param what        what is read, for the log line
      */
     Map<AssignmentKey, Assignment> of(Run run, List<Row> rows, boolean wholeSkills, String what) {
+        return current.read(run.id(), agents(rows), skills(rows), wholeSkills, what);
+    }
+
+    /** What the run wrote, read back: a skill the run read may be asked only what changed since that read. */
+    Map<AssignmentKey, Assignment> written(Run run, List<Row> rows) {
+        return current.readBack(run.id(), agents(rows), skills(rows), "written assignments back");
+    }
+
+    private static Set<Long> agents(List<Row> rows) {
         Set<Long> agents = new TreeSet<>();
+        rows.forEach(row -> agents.add(row.agentId()));
+        return agents;
+    }
+
+    private static Set<Long> skills(List<Row> rows) {
         Set<Long> skills = new TreeSet<>();
-        rows.forEach(row -> {
-            agents.add(row.agentId());
-            skills.add(row.skillId());
-        });
-        return current.read(run.id(), agents, skills, wholeSkills, what);
+        rows.forEach(row -> skills.add(row.skillId()));
+        return skills;
     }
 }

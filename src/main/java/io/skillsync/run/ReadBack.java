@@ -57,8 +57,7 @@ public class ReadBack {
             return;
         }
         // what was written, read the cheapest way: its skills' holders or its agents, never the whole tenant for a few rows
-        Map<AssignmentKey, Assignment> held = current.of(run, run.rows().stream().filter(this::toVerify).toList(), false,
-                "written assignments back");
+        Map<AssignmentKey, Assignment> held = current.written(run, run.rows().stream().filter(this::toVerify).toList());
         int kept = 0;
         int lost = 0;
         for (Row row : run.rows()) {

@@ -23,7 +23,7 @@ import io.skillsync.sync.Row;
 public class RowValidator {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\",;()\\[\\]]+@[^@\\s<>\",;()\\[\\]]+\\.[^@\\s<>\",;()\\[\\]]+");
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
     private final int min;
     private final int max;

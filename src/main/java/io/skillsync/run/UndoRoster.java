@@ -12,7 +12,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The roster that puts back what a run changed ({@code agentId,skillId,proficiency,active}): previous
- * values; an assignment the run created is switched off (CXone has no delete). It goes through the
+ * values; an assignment the run created is switched off (a roster cannot ask for a deletion, though NICE
+ * publishes DELETE /skills/{id}/agents: the whole-truth issue may use it). It goes through the
  * guard and preview like any roster.
  */
 final class UndoRoster {

@@ -150,9 +150,15 @@ public class SimulatorResource {
     @GET
     @Path(API + "/agents")
     public Response agents(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top,
-            @QueryParam("searchString") String search, @QueryParam("updatedSince") String updatedSince) {
-        List<TenantSimulator.Agent> all = updatedSince == null || tenant.speaks(TenantSimulator.Dialect.UPDATED_SINCE_IGNORED)
-                ? tenant.agents() : tenant.agentsUpdatedSince(java.time.OffsetDateTime.parse(updatedSince).toInstant());
+            @QueryParam("searchString") String search, @QueryParam("updatedSince") String updatedSince,
+            @QueryParam("updateSince") String updateSince) {
+        if (updatedSince != null && tenant.speaks(TenantSimulator.Dialect.UPDATED_SINCE_REFUSED)) {
+            return api("GET", null, () -> badRequest("Invalid updatedSince"));
+        }
+        // the v30 name, or in the v34 dialect only the v34 one; an unknown parameter is ignored, as CXone does
+        String since = tenant.speaks(TenantSimulator.Dialect.UPDATE_SINCE_SPELLING) ? updateSince : updatedSince;
+        List<TenantSimulator.Agent> all = since == null || tenant.speaks(TenantSimulator.Dialect.UPDATED_SINCE_IGNORED)
+                ? tenant.agents() : tenant.agentsUpdatedSince(java.time.OffsetDateTime.parse(since).toInstant());
         List<TenantSimulator.Agent> agents = search == null ? all : all.stream()
                 .filter(a -> (a.email() + " " + a.firstName() + " " + a.lastName()).toLowerCase(java.util.Locale.ROOT)
                         .contains(search.toLowerCase(java.util.Locale.ROOT)))
@@ -189,10 +195,13 @@ public class SimulatorResource {
     @GET
     @Path(API + "/skills/{skillId}/agents")
     public Response skillAssignments(@PathParam("skillId") long skillId, @QueryParam("skip") Integer skip,
-            @QueryParam("top") Integer top, @QueryParam("isActive") String isActive) {
+            @QueryParam("top") Integer top, @QueryParam("isActive") String isActive,
+            @QueryParam("updatedSince") String updatedSince) {
+        boolean filtered = updatedSince != null && !tenant.speaks(TenantSimulator.Dialect.HOLDERS_SINCE_IGNORED);
         return api("GET", null, () -> tenant.hasSkill(skillId) && !tenant.speaks(TenantSimulator.Dialect.NO_SKILL_AGENTS)
-                ? page("agentSkillAssignments", filter(tenant.assignmentsOfSkill(skillId), isActive, null), skip, top,
-                        a -> assignment(a, true))
+                ? page("agentSkillAssignments", filter(filtered ? tenant.assignmentsOfSkillUpdatedSince(skillId,
+                        java.time.OffsetDateTime.parse(updatedSince).toInstant()) : tenant.assignmentsOfSkill(skillId),
+                        isActive, null), skip, top, a -> assignment(a, true))
                 : Response.status(404).header("icStatusDescription", "Skill not found").build());
     }
 
@@ -226,14 +235,18 @@ public class SimulatorResource {
 
     private <T> Response page(String field, List<T> all, Integer skip, Integer top, Function<T, ObjectNode> shape) {
         int from = tenant.speaks(TenantSimulator.Dialect.SKIP_IGNORED) ? 0 : Math.max(0, skip == null ? 0 : skip);
-        int size = Math.min(100, Math.max(1, top == null ? 100 : top));
+        int size = Math.min(tenant.speaks(TenantSimulator.Dialect.PAGE_CAP) ? 50 : 100, Math.max(1, top == null ? 100 : top));
         if (from >= all.size()) {
             return Response.noContent().build();
         }
         List<T> slice = all.subList(from, Math.min(all.size(), from + size));
         ObjectNode body = json.createObjectNode();
+        if (!tenant.speaks(TenantSimulator.Dialect.NO_LAST_POLL_TIME)) {
+            // NICE's answers carry the time of the read, by the tenant's clock, to ask what changed since next time
+            body.put("lastPollTime", tenant.now().toString());
+        }
         ObjectNode list = tenant.speaks(TenantSimulator.Dialect.LISTS_UNDER_RESULT_SET) ? body.putObject("resultSet") : body;
-        if (!tenant.speaks(TenantSimulator.Dialect.NO_TOTAL_RECORDS)) {
+        if (!tenant.speaks(TenantSimulator.Dialect.NO_TOTAL_RECORDS) && !tenant.speaks(TenantSimulator.Dialect.PAGE_CAP)) {
             list.put("totalRecords", all.size());
         }
         if (field.equals("agents")) {
@@ -401,7 +414,7 @@ public class SimulatorResource {
     /**
      * A tenant of realistic size for a large contact center: 5,000 agents ({@code agent0001@example.com} ...),
      * 200 skills (the usual six and {@code Skill_0001} ...), every agent holding 7 of them at levels 1-20,
-     * spread evenly (about 175 holders a skill, 35,000 assignments). Deterministic.
+     * Tier_1_Support held by all, the rest about 150 holders a skill, 35,000 assignments. Deterministic.
      */
     @POST
     @Path("/admin/seed/realistic")

@@ -132,7 +132,21 @@ public class TenantSimulator {
         /** {@code GET /agents?updatedSince=} answers every agent, as if the parameter were not there. */
         UPDATED_SINCE_IGNORED,
         /** {@code GET /skills/{skillId}/agents} is not served (404). */
-        NO_SKILL_AGENTS;
+        NO_SKILL_AGENTS,
+        /** {@code GET /agents} answers 400 to {@code updatedSince} (a date it will not take). */
+        UPDATED_SINCE_REFUSED,
+        /** NICE's v34 spelling: {@code updateSince} filters {@code GET /agents}, {@code updatedSince} is ignored. */
+        UPDATE_SINCE_SPELLING,
+        /** The tenant's clock runs ten minutes behind SkillSync's (its change times and lastPollTime with it). */
+        CLOCK_BEHIND,
+        /** List answers carry no lastPollTime. */
+        NO_LAST_POLL_TIME,
+        /** {@code GET /skills/{skillId}/agents?updatedSince=} answers every holder, as if the parameter were not there. */
+        HOLDERS_SINCE_IGNORED,
+        /** {@code updatedSince} on a skill's holders filters by when the agent changed, not the assignment. */
+        HOLDERS_SINCE_BY_AGENT,
+        /** List pages hold at most 50 records whatever {@code top} asks, and carry no totalRecords. */
+        PAGE_CAP;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -154,6 +168,8 @@ public class TenantSimulator {
     private final Map<Long, Agent> agents = new LinkedHashMap<>();
     /** When each agent was created or last changed, as CXone's updatedSince filter sees it. */
     private final Map<Long, java.time.Instant> agentUpdated = new java.util.HashMap<>();
+    /** When each assignment ("agentId:skillId") was created or last changed, by the tenant's clock. */
+    private final Map<String, java.time.Instant> assignmentUpdated = new java.util.HashMap<>();
     private final Map<Long, Skill> skills = new LinkedHashMap<>();
     /** agentId -> skillId -> assignment, ordered so that pages are stable. */
     private final TreeMap<Long, TreeMap<Long, Assignment>> assignments = new TreeMap<>();
@@ -196,8 +212,9 @@ public class TenantSimulator {
 
     /**
      * A tenant of realistic size for a large contact center: 5,000 agents ({@code agent0001@example.com} ...),
-     * 200 skills (the usual six and {@code Skill_0001} ...), every agent holding 7 of them at levels 1-20,
-     * spread evenly (175 holders a skill, 35,000 assignments). Deterministic.
+     * 200 skills (the usual six and {@code Skill_0001} ...), every agent holding 7 of them at levels 1-20: as in
+     * most contact centres the base skill {@code Tier_1_Support} is held by everyone, and 6 others are spread
+     * evenly over the remaining 199 (about 150 holders each; 35,000 assignments). Deterministic.
      */
     public synchronized void seedRealistic() {
         List<Skill> catalogue = new ArrayList<>(defaultSkills());
@@ -208,10 +225,11 @@ public class TenantSimulator {
         List<Assignment> held = new ArrayList<>();
         for (int n = 1; n <= 5000; n++) {
             people.add(new Agent(500_000 + n, String.format("agent%04d@example.com", n), "Agent", "No" + n, true));
-            for (int k = 0; k < 7; k++) {
-                // 7 consecutive skills from a start that walks the catalogue: every skill held by 175 agents
-                held.add(new Assignment(500_000 + n, catalogue.get((n * 7 + k) % catalogue.size()).skillId(),
-                        1 + (n + k) % 20, true));
+            held.add(new Assignment(500_000 + n, catalogue.get(0).skillId(), 1 + n % 20, true));
+            for (int k = 0; k < 6; k++) {
+                // 6 consecutive skills after Tier_1_Support from a start that walks the rest of the catalogue
+                held.add(new Assignment(500_000 + n, catalogue.get(1 + (n * 6 + k) % (catalogue.size() - 1)).skillId(),
+                        1 + (n + k + 1) % 20, true));
             }
         }
         seed(people, catalogue, held);
@@ -227,6 +245,7 @@ public class TenantSimulator {
     public synchronized void seed(List<Agent> agentList, List<Skill> skillList, List<Assignment> held) {
         agents.clear();
         agentUpdated.clear();
+        assignmentUpdated.clear();
         skills.clear();
         assignments.clear();
         // a tenant's agents were mostly created or changed long before tonight
@@ -237,6 +256,7 @@ public class TenantSimulator {
         });
         skillList.forEach(s -> skills.put(s.skillId(), s));
         held.forEach(this::put);
+        assignmentUpdated.replaceAll((key, at) -> seeded);
         requests.clear();
         accepted.clear();
         tooMany.set(0);
@@ -335,13 +355,29 @@ public class TenantSimulator {
     /** An admin creates or changes an agent in CXone (a new hire, a changed e-mail, a deactivation). */
     public synchronized void saveAgent(Agent agent) {
         agents.put(agent.agentId(), agent);
-        agentUpdated.put(agent.agentId(), java.time.Instant.now());
+        agentUpdated.put(agent.agentId(), now());
     }
 
     /** An admin removes an assignment in CXone's admin UI: it is gone, not inactive. */
     public synchronized boolean deleteAssignment(long agentId, long skillId) {
         TreeMap<Long, Assignment> held = assignments.get(agentId);
+        assignmentUpdated.remove(agentId + ":" + skillId);
         return held != null && held.remove(skillId) != null;
+    }
+
+    /** The tenant's clock: ten minutes behind in dialect CLOCK_BEHIND. */
+    public java.time.Instant now() {
+        return java.time.Instant.now().minus(speaks(Dialect.CLOCK_BEHIND) ? java.time.Duration.ofMinutes(10) : java.time.Duration.ZERO);
+    }
+
+    /**
+     * The holders of one skill changed at or after {@code since}: by the assignment's change time, or in
+     * dialect HOLDERS_SINCE_BY_AGENT by the agent's.
+     */
+    public synchronized List<Assignment> assignmentsOfSkillUpdatedSince(long skillId, java.time.Instant since) {
+        return assignmentsOfSkill(skillId).stream().filter(a -> !(speaks(Dialect.HOLDERS_SINCE_BY_AGENT)
+                ? agentUpdated.get(a.agentId()) : assignmentUpdated.get(a.agentId() + ":" + a.skillId())).isBefore(since))
+                .toList();
     }
 
     /** The holders of one skill, readable ones only, ordered by agent. */
@@ -438,6 +474,7 @@ public class TenantSimulator {
 
     private void put(Assignment assignment) {
         assignments.computeIfAbsent(assignment.agentId(), a -> new TreeMap<>()).put(assignment.skillId(), assignment);
+        assignmentUpdated.put(assignment.agentId() + ":" + assignment.skillId(), now());
     }
 
     // --- what tests look at -------------------------------------------------------------------------
