@@ -58,8 +58,10 @@ class DiscoveryWireFormatTest {
         var server = WireMockTenant.server;
         server.verify(1, postRequestedFor(urlEqualTo("/auth/token")).withHeader("Authorization", absent())
                 .withRequestBody(equalTo("grant_type=client_credentials&client_id=wire-client&client_secret=wire-client-secret")));
+        // asked of the id_token's issuer (127.0.0.1), not discovery-url (localhost): FedRAMP and sovereign hosts
         server.verify(1, getRequestedFor(urlEqualTo("/.well-known/cxone-configuration?tenantId=wire-tenant-1"))
-                .withHeader("Authorization", absent()));
+                .withHeader("Authorization", absent())
+                .withHeader("Host", com.github.tomakehurst.wiremock.client.WireMock.equalTo("127.0.0.1:" + server.port())));
         server.verify(1, getRequestedFor(urlPathEqualTo(WireMockTenant.API + "/agents")));
     }
 }

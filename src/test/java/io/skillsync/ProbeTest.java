@@ -61,7 +61,7 @@ class ProbeTest {
 
         List<ProbeCheck> unknown = report.checks().stream().filter(c -> c.verdict() != ProbeCheck.Verdict.MATCHES).toList();
         assertEquals(List.of(), unknown, "every line matches");
-        assertEquals(20, report.checks().size(), report.table());
+        assertEquals(23, report.checks().size(), report.table());
         assertTrue(report.requests() <= 40, "at most 40 requests: " + report.requests());
         assertEquals(report.requests(), tenant.requests().size() + 1, "each request counted (discovery is not the API's)");
         assertEquals(0, tenant.tooManyRequests(), "paced under the limit");
@@ -94,7 +94,12 @@ class ProbeTest {
                 Map.entry(Dialect.BOOLEANS_AS_STRINGS, Set.of("booleans")),
                 Map.entry(Dialect.OTHER_ERROR_TEXTS, Set.of()),
                 Map.entry(Dialect.WHOLE_BATCH_400, Set.of()),
-                Map.entry(Dialect.RUNBOOK_BULK_PUT, Set.of()));
+                Map.entry(Dialect.RUNBOOK_BULK_PUT, Set.of()),
+                Map.entry(Dialect.CLOCK_BEHIND, Set.of("lastPollTime")),
+                Map.entry(Dialect.NO_LAST_POLL_TIME, Set.of("lastPollTime", "changed holders show a write")),
+                Map.entry(Dialect.HOLDERS_SINCE_IGNORED, Set.of("changed holders filter")),
+                Map.entry(Dialect.HOLDERS_SINCE_BY_AGENT, Set.of("changed holders show a write")),
+                Map.entry(Dialect.PAGE_CAP, Set.of("totalRecords")));
     }
 
     @ParameterizedTest

@@ -24,9 +24,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class WireMockTenant implements QuarkusTestResourceLifecycleManager {
 
     static final String API = "/inContactAPI/services/v30.0";
-    /** An id_token naming tenant wire-tenant-1 (header and claims only: its signature is not SkillSync's to check). */
-    static final String ID_TOKEN = "eyJhbGciOiJub25lIn0." + java.util.Base64.getUrlEncoder().withoutPadding()
-            .encodeToString("{\"tenantId\":\"wire-tenant-1\",\"name\":\"api-user\"}".getBytes()) + ".";
+    /**
+     * An id_token naming tenant wire-tenant-1, issued by this server as 127.0.0.1 (the settings name it
+     * localhost: discovery must follow the issuer). Header and claims only: its signature is not SkillSync's to check.
+     */
+    static String idToken() {
+        return "eyJhbGciOiJub25lIn0." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"tenantId\":\"wire-tenant-1\",\"name\":\"api-user\",\"iss\":\"http://127.0.0.1:" + server.port() + "\"}")
+                        .getBytes()) + ".";
+    }
     static WireMockServer server;
 
     @Override
@@ -48,7 +54,7 @@ public class WireMockTenant implements QuarkusTestResourceLifecycleManager {
         server.resetAll();
         server.stubFor(post(urlPathEqualTo("/auth/token")).willReturn(json(
                 "{\"access_token\":\"wire-token\",\"token_type\":\"bearer\",\"expires_in\":3600,\"id_token\":\""
-                        + ID_TOKEN + "\"}")));
+                        + idToken() + "\"}")));
         // discovery: the tenant's API host (a host only; SkillSync appends the API path)
         server.stubFor(get(urlPathEqualTo("/.well-known/cxone-configuration")).withQueryParam("tenantId",
                 com.github.tomakehurst.wiremock.client.WireMock.equalTo("wire-tenant-1"))

@@ -42,4 +42,12 @@ public interface IntakeSettings {
     /** The most data rows one roster may have. */
     @WithDefault("2000000")
     int maxRows();
+
+    /**
+     * The go-live gate: the intake opens on a tenant only once the conformance probe's read-only checks
+     * have passed there with these settings (again after any change of its URLs, client, access key or
+     * read and write settings). Off in the dev and test profiles, whose simulated tenant is known.
+     */
+    @WithDefault("true")
+    boolean goLiveProbe();
 }

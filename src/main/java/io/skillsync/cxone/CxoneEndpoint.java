@@ -88,7 +88,10 @@ public class CxoneEndpoint {
             throw new CxoneException(0, "skillsync.cxone.api-url is not set, and CXone's id_token named no tenantId to"
                     + " discover it from: set skillsync.cxone.api-url");
         }
-        String url = secure(trim(config.discoveryUrl()), "skillsync.cxone.discovery-url") + "/.well-known/cxone-configuration?tenantId="
+        // the id_token's issuer first, as NICE's SDK does (FedRAMP, sovereign clouds); the setting when it names none
+        String base = token.issuer() != null ? token.issuer() : trim(config.discoveryUrl());
+        String url = secure(base, token.issuer() != null ? "the id_token's iss" : "skillsync.cxone.discovery-url")
+                + "/.well-known/cxone-configuration?tenantId="
                 + URLEncoder.encode(tenantId, StandardCharsets.UTF_8);
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(config.connectTimeout()))

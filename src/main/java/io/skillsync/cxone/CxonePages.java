@@ -30,10 +30,12 @@ public class CxonePages {
     private final long progressMillis;
     /**
      * Without totalRecords a page shorter than {@code top} ends a list, unless CXone caps its pages below
-     * {@code top}: asked once, by reading on after the first such page. -1: not asked yet; 0: short pages
-     * end lists; n: CXone answers at most n records a page.
+     * {@code top} (a silent truncation): a short page longer than any seen to end a list is followed by one
+     * more read. An empty answer makes that size a known end; records make it CXone's cap, and a page of
+     * that size counts as full from then on.
      */
-    private volatile int capped = -1;
+    private volatile int cap;
+    private volatile int shortEnd;
     /** Variants already said in the log, so each is said once per process. */
     private final Set<String> said = ConcurrentHashMap.newKeySet();
 
@@ -70,7 +72,7 @@ public class CxonePages {
         Page previous = first;
         int skip = first.items().size();
         long saidAt = System.currentTimeMillis();
-        while (previous.hasMore(skip, capped > 0 ? capped : pageSize) || endUnsure(previous)) {
+        while (previous.hasMore(skip, cap > 0 ? cap : pageSize) || endUnsure(previous)) {
             if (System.currentTimeMillis() - saidAt >= progressMillis) {
                 // a long read is not silence: a 50-page read at 200 a minute takes 15 s
                 saidAt = System.currentTimeMillis();
@@ -85,12 +87,12 @@ public class CxonePages {
                         + "miss records past the first page; check the API version in skillsync.cxone.api-url "
                         + "(" + page.ids() + ")");
             }
-            if (capped < 0 && previous.total() < 0 && previous.items().size() < pageSize) {
-                capped = page.items().isEmpty() ? 0 : previous.items().size();
-                if (capped > 0) {
-                    LOG.warnf("CXone answers at most %d records a page of GET %s (SkillSync asks for %d) and sends no"
-                            + " totalRecords: a page of %d counts as full from now on", capped, path, pageSize, capped);
-                }
+            if (endUnsure(previous) && page.items().isEmpty()) {
+                shortEnd = Math.max(shortEnd, previous.items().size());
+            } else if (endUnsure(previous)) {
+                cap = previous.items().size();
+                LOG.warnf("CXone answers at most %d records a page of GET %s (SkillSync asks for %d) and sends no"
+                        + " totalRecords: a page of %d counts as full from now on", cap, path, pageSize, cap);
             }
             each.accept(page);
             skip += page.items().size();
@@ -99,9 +101,9 @@ public class CxonePages {
         return requests;
     }
 
-    /** A short page without totalRecords, before anyone knows whether CXone caps its pages: read on once. */
+    /** A short page without totalRecords that may be CXone's cap rather than the list's end. */
     private boolean endUnsure(Page page) {
-        return capped < 0 && page.total() < 0 && page.status() != 204 && !page.items().isEmpty()
+        return cap == 0 && page.total() < 0 && page.status() != 204 && page.items().size() > shortEnd
                 && page.items().size() < pageSize;
     }
 

@@ -36,6 +36,8 @@ public class CxoneToken {
     private volatile Integer lastAnswer;
     /** The tenantId claim of the last id_token, or null. */
     private volatile String tenantId;
+    /** The iss claim of the last id_token as an origin, or null. */
+    private volatile String issuer;
     /** The lifetime CXone gave the last token, in seconds. */
     private volatile long lifetimeSeconds;
 
@@ -54,6 +56,11 @@ public class CxoneToken {
     /** The tenantId of the last id_token (for discovery), or null when CXone sent none. */
     public String tenantId() {
         return tenantId;
+    }
+
+    /** The issuer of the last id_token ({@code https://cxone.niceincontact.com}), where discovery is asked; or null. */
+    public String issuer() {
+        return issuer;
     }
 
     public long lifetimeSeconds() {
@@ -166,6 +173,10 @@ public class CxoneToken {
             long lifetimeMillis = CxoneJson.number(answer.path("expires_in"), 3600) * 1000;
             lifetimeSeconds = lifetimeMillis / 1000;
             String tenant = TokenForm.tenantOf(answer.path("id_token").asText(null), json);
+            String iss = TokenForm.issuerOf(answer.path("id_token").asText(null), json);
+            if (iss != null) {
+                issuer = iss;
+            }
             if (tenant != null) {
                 tenantId = tenant;
             }

@@ -51,19 +51,34 @@ public final class TokenForm {
 
     /** The tenantId claim of an id_token (a JWT; its signature is not ours to check, only its claim is used), or null. */
     public static String tenantOf(String idToken, ObjectMapper json) {
-        if (idToken == null) {
-            return null;
+        JsonNode claims = claims(idToken, json);
+        String tenant = claims.path("tenantId").asText(claims.path("tenant_id").asText(""));
+        return tenant.matches("[A-Za-z0-9-]{1,64}") ? tenant : null;
+    }
+
+    /**
+     * The id_token's issuer ({@code iss}) as an origin ({@code https://cxone-gov.niceincontact.com}): where
+     * NICE's SDK and production integrations ask discovery, so FedRAMP and sovereign tenants need no
+     * discovery-url of their own. Null when absent or not a scheme://host[:port][/path] without query.
+     */
+    public static String issuerOf(String idToken, ObjectMapper json) {
+        String iss = claims(idToken, json).path("iss").asText("").strip();
+        if (iss.endsWith("/")) {
+            iss = iss.substring(0, iss.length() - 1);
         }
-        String[] parts = idToken.split("\\.");
+        return iss.matches("https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?(/[A-Za-z0-9._~-]+){0,8}") ? iss : null;
+    }
+
+    /** The claims of a JWT (its signature is not SkillSync's to check: the token came from the token endpoint). */
+    private static JsonNode claims(String idToken, ObjectMapper json) {
+        String[] parts = idToken == null ? new String[0] : idToken.split("\\.");
         if (parts.length < 2) {
-            return null;
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
         try {
-            JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            String tenant = claims.path("tenantId").asText(claims.path("tenant_id").asText(""));
-            return tenant.matches("[A-Za-z0-9-]{1,64}") ? tenant : null;
+            return json.readTree(Base64.getUrlDecoder().decode(parts[1]));
         } catch (java.io.IOException | IllegalArgumentException e) {
-            return null;
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
     }
 

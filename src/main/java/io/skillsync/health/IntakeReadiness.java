@@ -40,7 +40,7 @@ public class IntakeReadiness implements HealthCheck {
         HealthCheckResponseBuilder check = HealthCheckResponse.named("intake").up();
         String closed = opening.waitingFor();
         if (closed != null) {
-            check.down().withData("closed", "the intake stays closed until CXone grants a token: " + closed);
+            check.down().withData("closed", "the intake stays closed " + closed);
         }
         // which replica works: a standby is as ready as the leader (it takes over without a restart)
         check.withData("cluster", leadership.kind() + ": " + (leadership.leads() ? "leader, takes files" : "standby"));

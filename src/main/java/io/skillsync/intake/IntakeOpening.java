@@ -12,11 +12,13 @@ import org.jboss.logging.Logger;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.cxone.CxoneToken;
+import io.skillsync.probe.GoLiveGate;
 
 /**
  * The intake opens only once CXone has granted a token (route {@code intake-opening}): a replica started
  * with a missing or wrong secret takes no file and seeks no cluster leadership, so it cannot take the
- * lock from a healthy one and stop every file it touches. Until then it asks every
+ * lock from a healthy one and stop every file it touches. Then, in production, only once the go-live
+ * probe has passed on this tenant ({@link GoLiveGate}). Until then it asks every
  * {@code skillsync.intake.credentials-check}, and readiness says why it waits.
  */
 @ApplicationScoped
@@ -32,12 +34,14 @@ public class IntakeOpening {
     private final CamelContext camel;
     private final boolean sftp;
     private final io.skillsync.run.RunJournal journal;
+    private final GoLiveGate goLive;
     private volatile boolean open;
-    private volatile String waitingFor = "the first CXone token";
+    private volatile String waitingFor = "until CXone grants the first token";
 
     IntakeOpening(CxoneToken token, ProducerTemplate producer, CamelContext camel, SkillSyncConfig config,
-            io.skillsync.run.RunJournal journal) {
+            io.skillsync.run.RunJournal journal, GoLiveGate goLive) {
         this.journal = journal;
+        this.goLive = goLive;
         this.token = token;
         this.producer = producer;
         this.camel = camel;
@@ -53,11 +57,16 @@ public class IntakeOpening {
                 producer.requestBody("direct:cxone-token", (Object) null);
             }
         } catch (RuntimeException e) {
-            String reason = CxoneClient.unwrap(e).getMessage();
+            String reason = "until CXone grants a token: " + CxoneClient.unwrap(e).getMessage();
             if (!reason.equals(waitingFor)) {
-                LOG.errorf("the intake stays closed until CXone grants a token: %s", reason);
+                LOG.errorf("the intake stays closed %s", reason);
             }
             waitingFor = reason;
+            return;
+        }
+        String gate = goLive.closedBecause();
+        if (gate != null) {
+            waitingFor = "until the go-live probe passes on this tenant: " + gate;
             return;
         }
         // a run killed before its record gets one from its journal before any file is taken

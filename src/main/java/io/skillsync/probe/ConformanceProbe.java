@@ -94,7 +94,8 @@ public class ConformanceProbe {
                 }
             }
         } catch (IOException e) {
-            checks.add(new ProbeCheck("probe", "stopped: " + e.getMessage(), "-", Verdict.UNKNOWN, ""));
+            checks.add(new ProbeCheck("probe", "stopped: " + (e.getMessage() == null ? e.toString() : e.getMessage()), "-",
+                    Verdict.UNKNOWN, ""));
         }
         Path report = dir.resolve("probe.json");
         ObjectNode saved = json.createObjectNode().put("requests", session.requests());

@@ -31,9 +31,11 @@ final class ReadChecks {
         if (limit <= 0) {
             checks.add(new ProbeCheck("API limit", unit.describe() + ", no apiPublishedLimit", assumedLimit, Verdict.UNKNOWN, ""));
         } else {
+            // NICE does not publish the unit of apiPublishedLimit: reported as given, never a verdict that blocks go-live
             boolean fits = cxone.requestsPerMinute() <= limit;
-            checks.add(new ProbeCheck("API limit", "apiPublishedLimit " + limit, assumedLimit, fits ? Verdict.MATCHES : Verdict.SET,
-                    fits ? "" : "skillsync.cxone.requests-per-minute=" + limit + " (or less: the limit is shared)"));
+            checks.add(new ProbeCheck("API limit", "apiPublishedLimit " + limit + (fits ? "" : " (its unit is not published:"
+                    + " below the configured rate if it is per minute)"), assumedLimit, fits ? Verdict.MATCHES : Verdict.UNKNOWN,
+                    fits ? "" : "ask NICE the unit; per minute: skillsync.cxone.requests-per-minute=" + limit + " or less"));
         }
 
         Answer first = session.api("agents-page-1", "GET", api + "/agents?skip=0&top=2" + extra(cxone.reads().agentsQuery()), null);
@@ -87,10 +89,10 @@ final class ReadChecks {
             Answer with = session.api("assignments-with-flags", "GET", api
                     + "/agents/skills?skip=0&top=2&isActive=true&isAgentActive=true", null);
             needed = with.ok() ? "&isAgentActive=true" : "";
+            // NICE's schema marks both flags required on GET /agents/skills: SkillSync sends them there by default
             checks.add(new ProbeCheck("assignment read parameters", "without: " + plain.describe()
-                    + "; with isActive and isAgentActive: " + with.describe(), configured.isEmpty() ? "none" : configured.substring(1),
-                    with.ok() ? Verdict.SET : Verdict.UNSUPPORTED, with.ok()
-                            ? "skillsync.cxone.reads.assignments-query=isAgentActive=true and reads.inactive-assignments=by-flag"
+                    + "; with isActive and isAgentActive: " + with.describe(), "isActive and isAgentActive sent on tenant-wide reads",
+                    with.ok() ? Verdict.TOLERATED : Verdict.UNSUPPORTED, with.ok() ? ""
                             : "the API user's rights on agents and skills"));
         }
         // an inactive assignment, asked for by name, and then looked for in an unfiltered per-agent read
@@ -106,6 +108,11 @@ final class ReadChecks {
         JsonNode anyAgent = sample != null ? sample : CxoneJson.list(plain.ok() ? plain.body() : inactive.body(),
                 "agentSkillAssignments").path(0);
         long agentId = CxoneJson.number(anyAgent.path("agentId"), 0);
+        if (agentId != 0) {
+            // a skill with an active holder, so that its holders' answer is a page (an empty one may have no body)
+            JsonNode held = CxoneJson.list(plain.ok() ? plain.body() : inactive.body(), "agentSkillAssignments").path(0);
+            ChangedChecks.filter(session, checks, api, CxoneJson.number(held.path("skillId"), 0));
+        }
         if (agentId == 0) {
             checks.add(new ProbeCheck("per-agent items name agentId", "no assignment to look at", "no (taken from the path)",
                     Verdict.UNKNOWN, ""));

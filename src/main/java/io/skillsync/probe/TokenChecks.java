@@ -68,7 +68,7 @@ final class TokenChecks {
                 "expires_in given; renewed at 80%", lifetime < 0 ? Verdict.TOLERATED : lifetime < 120 ? Verdict.SET : Verdict.MATCHES,
                 lifetime >= 0 && lifetime < 120 ? "skillsync.cxone.token-renew-share=0.5" : ""));
         String tenantId = TokenForm.tenantOf(answer.body().path("id_token").asText(null), json);
-        return discovery(session, checks, tenantId);
+        return discovery(session, checks, tenantId, TokenForm.issuerOf(answer.body().path("id_token").asText(null), json));
     }
 
     private String form(String clientAuth) {
@@ -82,7 +82,8 @@ final class TokenChecks {
         return code == null ? "" : "error " + code;
     }
 
-    private String discovery(ProbeSession session, List<ProbeCheck> checks, String tenantId) throws IOException {
+    /** @param issuer the id_token's iss (asked first, as the service does), or null */
+    private String discovery(ProbeSession session, List<ProbeCheck> checks, String tenantId, String issuer) throws IOException {
         CxoneSettings cxone = config.cxone();
         Optional<String> configured = cxone.apiUrl().map(String::strip).filter(u -> !u.isEmpty()).map(CxoneEndpoint::trim);
         String assumed = configured.map(u -> "api-url " + u).orElse("discovered from the id_token's tenantId");
@@ -91,7 +92,8 @@ final class TokenChecks {
                     configured.isPresent() ? Verdict.TOLERATED : Verdict.SET, configured.isPresent() ? "" : "skillsync.cxone.api-url"));
             return configured.orElse(null);
         }
-        Answer answer = session.get("discovery", trim(cxone.discoveryUrl()) + "/.well-known/cxone-configuration?tenantId="
+        Answer answer = session.get("discovery", (issuer != null ? issuer : trim(cxone.discoveryUrl()))
+                + "/.well-known/cxone-configuration?tenantId="
                 + URLEncoder.encode(tenantId, StandardCharsets.UTF_8));
         String host = answer.body().path("api_endpoint").asText("");
         if (!answer.ok() || host.isBlank()) {

@@ -50,8 +50,10 @@ final class WriteChecks {
         boolean active = CxoneJson.bool(before.path("isActive"), true);
         String path = api + "/skills/" + skillId + "/agents";
         try {
+            java.time.Instant mark = ChangedChecks.mark(session, api, skillId);
             Answer twenty = session.api("put-proficiency-20", "PUT", path, agents(agentId, 20, active));
             JsonNode after = held(session, api, agentId, skillId, "after-20");
+            ChangedChecks.writeShows(session, checks, api, skillId, agentId, 20, mark);
             int now = after == null ? -1 : (int) CxoneJson.number(after.path("agentProficiencyValue"), -1);
             checks.add(new ProbeCheck("proficiency 20", twenty.describe() + ", holds " + now, "1..20 accepted",
                     now == 20 ? Verdict.MATCHES : Verdict.SET, now == 20 ? "" : "skillsync.proficiency.max (CXone kept " + now + ")"));

@@ -100,7 +100,9 @@ public class SimulatorResource {
     private String idToken() {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         String header = url.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = url.encodeToString(json.createObjectNode().put("iss", "https://cxone.niceincontact.com")
+        // issued by this simulated tenant, whose discovery is under /sim (NICE's id_token names its own host)
+        String issuer = uri.getBaseUriBuilder().path("sim").build().toString();
+        String claims = url.encodeToString(json.createObjectNode().put("iss", issuer)
                 .put("tenantId", tenantId).put("name", "skillsync-api-user").toString().getBytes(StandardCharsets.UTF_8));
         return header + "." + claims + ".";
     }

@@ -50,4 +50,29 @@ class FirstContactTest {
         assertEquals(TenantDirectory.AMBIGUOUS, skills.idOf("Billing"));
         assertEquals(5L, skills.idOf("Sales"), "a lone inactive skill still resolves, as before");
     }
+
+    @Test
+    void discoveryFollowsTheIdTokensIssuerWhenItIsAnOrigin() {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals("https://cxone-gov.niceincontact.com",
+                TokenForm.issuerOf(jwt("{\"iss\":\"https://cxone-gov.niceincontact.com/\",\"tenantId\":\"t-1\"}"), json));
+        assertEquals(null, TokenForm.issuerOf(jwt("{\"tenantId\":\"t-1\"}"), json), "no iss: discovery-url");
+        assertEquals(null, TokenForm.issuerOf(jwt("{\"iss\":\"https://evil.example/path?x=1\"}"), json), "a query is no issuer");
+        assertEquals(null, TokenForm.issuerOf("not a jwt", json));
+    }
+
+    @Test
+    void aLastPollTimeWithoutAZoneIsNoWatermark() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(Instant.parse("2026-12-03T08:00:00Z"),
+                CxoneJson.pollTime(json.readTree("{\"lastPollTime\":\"2026-12-03T09:00:00+01:00\"}")));
+        assertEquals(null, CxoneJson.pollTime(json.readTree("{\"lastPollTime\":\"2026-12-03T08:00:00\"}")),
+                "a time whose zone is a guess");
+        assertEquals(null, CxoneJson.pollTime(json.readTree("{}")));
+    }
+
+    static String jwt(String claims) {
+        return "eyJhbGciOiJub25lIn0." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".";
+    }
 }

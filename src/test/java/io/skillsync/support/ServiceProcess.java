@@ -48,6 +48,8 @@ public final class ServiceProcess implements AutoCloseable {
                 (key.endsWith("_DIR") || key.endsWith("_FILE")) && !value.contains("://") && !Path.of(value).isAbsolute()
                         ? Path.of(value).toAbsolutePath().toString() : value));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // the jar runs in the prod profile: its go-live gate is GoLiveGateTest's; these processes test other things
+        builder.environment().putIfAbsent("SKILLSYNC_INTAKE_GO_LIVE_PROBE", "false");
         ServiceProcess service = new ServiceProcess(builder.start(), port);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> service.get("/q/health/live").statusCode() == 200);
