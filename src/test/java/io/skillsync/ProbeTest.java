@@ -61,8 +61,8 @@ class ProbeTest {
 
         List<ProbeCheck> unknown = report.checks().stream().filter(c -> c.verdict() != ProbeCheck.Verdict.MATCHES).toList();
         assertEquals(List.of(), unknown, "every line matches");
-        assertEquals(23, report.checks().size(), report.table());
-        assertTrue(report.requests() <= 40, "at most 40 requests: " + report.requests());
+        assertEquals(27, report.checks().size(), report.table());
+        assertTrue(report.requests() <= 60, "at most 60 requests: " + report.requests());
         assertEquals(report.requests(), tenant.requests().size() + 1, "each request counted (discovery is not the API's)");
         assertEquals(0, tenant.tooManyRequests(), "paced under the limit");
         assertEquals(new TenantSimulator.Assignment(Tenants.agentId(1), Tenants.TIER_1, 10, true),
@@ -86,9 +86,9 @@ class ProbeTest {
                 Map.entry(Dialect.LISTS_UNDER_RESULT_SET, Set.of("list location")),
                 Map.entry(Dialect.PARTIAL_CONTENT_PAGES, Set.of("list page status")),
                 Map.entry(Dialect.NO_TOTAL_RECORDS, Set.of("totalRecords")),
-                Map.entry(Dialect.SKIP_IGNORED, Set.of("skip honoured")),
+                Map.entry(Dialect.SKIP_IGNORED, Set.of("skip honoured", "skills paging")),
                 Map.entry(Dialect.REQUIRED_QUERY, Set.of("assignment read parameters")),
-                Map.entry(Dialect.INACTIVE_HIDDEN, Set.of("inactive assignments returned")),
+                Map.entry(Dialect.INACTIVE_HIDDEN, Set.of("inactive assignments returned", "per-skill read of an inactive assignment")),
                 Map.entry(Dialect.LENIENT_VERBS, Set.of("POST on an existing assignment", "PUT on a missing assignment")),
                 Map.entry(Dialect.RESULTS_WITHOUT_AGENT_ID, Set.of("write results name agentId")),
                 Map.entry(Dialect.BOOLEANS_AS_STRINGS, Set.of("booleans")),
@@ -99,7 +99,12 @@ class ProbeTest {
                 Map.entry(Dialect.NO_LAST_POLL_TIME, Set.of("lastPollTime", "changed holders show a write")),
                 Map.entry(Dialect.HOLDERS_SINCE_IGNORED, Set.of("changed holders filter")),
                 Map.entry(Dialect.HOLDERS_SINCE_BY_AGENT, Set.of("changed holders show a write")),
-                Map.entry(Dialect.PAGE_CAP, Set.of("totalRecords")));
+                Map.entry(Dialect.PAGE_CAP, Set.of("totalRecords")),
+                Map.entry(Dialect.BULK_SKILL_IDS, Set.of("bulk endpoint")),
+                Map.entry(Dialect.UPDATED_SINCE_IGNORED, Set.of("changed agents filter")),
+                Map.entry(Dialect.UPDATED_SINCE_REFUSED, Set.of("changed agents filter")),
+                Map.entry(Dialect.UPDATE_SINCE_SPELLING, Set.of("changed agents filter")),
+                Map.entry(Dialect.NO_SKILL_AGENTS, Set.of("per-skill reads")));
     }
 
     @ParameterizedTest

@@ -52,6 +52,14 @@ public interface CxoneSettings {
     @WithDefault("per-skill")
     String writeMode();
 
+    /**
+     * The {@code skills[]} item of a bulk write, which NICE's schema leaves untyped: {@code skillId}
+     * ({@code {"skillId":112233,...}}) or {@code skillIds} ({@code {"skillIds":["112233"],...}}, what the one
+     * published real v30 caller sends). The probe's bulk check writes and reads back each.
+     */
+    @WithDefault("skillId")
+    String bulkSkillItem();
+
     /** The tenant's API limit; every request, read or write, counts. */
     @WithDefault("200")
     int requestsPerMinute();

@@ -56,7 +56,7 @@ public class CurrentAssignments {
         this.perSkill = reads.perSkill();
         this.queries = AssignmentQueries.perRead(reads.inactiveAssignments(), CxonePages.query(reads.assignmentsQuery()));
         this.tenantQueries = AssignmentQueries.withRequiredFlags(queries);
-        this.skillHolders = new SkillHolders(cxone, directory, reads.changedHolders());
+        this.skillHolders = new SkillHolders(cxone, directory, reads.changedHolders(), pageSize);
     }
 
     /**

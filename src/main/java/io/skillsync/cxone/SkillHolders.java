@@ -24,8 +24,8 @@ import io.skillsync.sync.AssignmentKey;
  * holders plus the changed ones are not exactly that count, something was removed and the skill is read
  * whole;</li>
  * <li>in mode {@code probed}, the kept view is used only once CXone has shown on this tenant that its filter
- * returns every assignment changed since: the first whole read of a kept skill (a read-back of SkillSync's
- * own writes, or an admin's changes overnight) is compared with the filter's answer. One it left out turns
+ * returns every assignment changed since: a whole read of a kept skill whose changes fit in two pages (a
+ * read-back of SkillSync's own writes, usually) is compared with the filter's answer. One it left out turns
  * the filter off for good, said once.</li>
  * </ul>
  */
@@ -38,6 +38,7 @@ final class SkillHolders {
     private static final Logger LOG = Logger.getLogger(CurrentAssignments.class);
 
     private final CxonePages cxone;
+    private final int pageSize;
     private final TenantDirectory directory;
     private final String mode;
     private volatile HoldersFilter filter;
@@ -45,7 +46,8 @@ final class SkillHolders {
     /** The directory's {@link TenantDirectory#forgotten()} when the views were started. */
     private volatile int forgotten;
 
-    SkillHolders(CxonePages cxone, TenantDirectory directory, String mode) {
+    SkillHolders(CxonePages cxone, TenantDirectory directory, String mode, int pageSize) {
+        this.pageSize = pageSize;
         this.cxone = cxone;
         this.directory = directory;
         this.mode = mode;
@@ -136,21 +138,19 @@ final class SkillHolders {
      * assignment that differs from the kept one must be in it, as read. Proving takes one difference at least.
      */
     private int prove(long skillId, List<String> queries, View before, Map<AssignmentKey, Assignment> whole) {
+        List<Assignment> differ = whole.values().stream().filter(now -> !now.equals(before.holders().get(now.key()))).toList();
+        if (differ.isEmpty() || differ.size() > 2 * pageSize) {
+            // nothing to prove it on, or a proof as dear as the changes: a later, smaller read-back proves it
+            return 0;
+        }
         int requests = filter.ask(cxone, path(skillId));
         if (!filter.named()) {
             return requests;
         }
         Map<AssignmentKey, Assignment> changed = new HashMap<>();
         requests += changed(skillId, queries, before.at(), changed);
-        int differences = 0;
-        int missed = 0;
-        for (Assignment now : whole.values()) {
-            if (!now.equals(before.holders().get(now.key()))) {
-                differences++;
-                missed += now.equals(changed.get(now.key())) ? 0 : 1;
-            }
-        }
-        filter.judge(path(skillId), differences, missed);
+        int missed = (int) differ.stream().filter(now -> !now.equals(changed.get(now.key()))).count();
+        filter.judge(path(skillId), differ.size(), missed);
         return requests;
     }
 

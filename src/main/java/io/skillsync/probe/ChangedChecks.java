@@ -24,9 +24,36 @@ final class ChangedChecks {
     private ChangedChecks() {
     }
 
+    /** A skill's holders as first read: whether CXone serves the read at all, and its lastPollTime (or null). */
+    record Mark(boolean served, Instant at) {
+    }
+
+    /** Read-only: which "changed since" name GET /agents honours (a date a day ahead answers nobody). */
+    static void agents(ProbeSession session, List<ProbeCheck> checks, String api, String extra) throws IOException {
+        String tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+        String seen = "";
+        for (String name : new String[] { "updatedSince", "updateSince" }) {
+            Answer answer = session.api("agents-" + name, "GET", api + "/agents?skip=0&top=1&" + name + "=" + tomorrow + extra, null);
+            if (answer.ok() && CxoneJson.list(answer.body(), "agents").size() == 0) {
+                checks.add(new ProbeCheck("changed agents filter", "honoured as " + name, "updatedSince honoured",
+                        name.equals("updatedSince") ? Verdict.MATCHES : Verdict.TOLERATED, ""));
+                return;
+            }
+            seen += name + ": " + (answer.ok() ? "agents changed tomorrow came back" : answer.describe()) + "; ";
+        }
+        checks.add(new ProbeCheck("changed agents filter", seen.strip() + " (the agent list is read whole at each refresh)",
+                "updatedSince honoured", Verdict.TOLERATED, ""));
+    }
+
     /** Read-only: lastPollTime (and the clocks' difference), and whether a date a day ahead filters everyone out. */
     static void filter(ProbeSession session, List<ProbeCheck> checks, String api, long skillId) throws IOException {
-        Instant poll = mark(session, api, skillId);
+        Mark mark = mark(session, api, skillId);
+        if (!mark.served()) {
+            checks.add(new ProbeCheck("per-skill reads", "GET /skills/" + skillId + "/agents not served", "served",
+                    Verdict.TOLERATED, ""));
+            return;
+        }
+        Instant poll = mark.at();
         long skew = poll == null ? 0 : Duration.between(Instant.now(), poll).toSeconds();
         checks.add(new ProbeCheck("lastPollTime", poll == null ? "not in the answer (or without a zone)"
                 : "given; CXone's clock " + (Math.abs(skew) <= 120 ? "agrees with ours" : Math.abs(skew) + " s "
@@ -47,14 +74,19 @@ final class ChangedChecks {
                 "updatedSince honoured", Verdict.TOLERATED, ""));
     }
 
-    /** CXone's lastPollTime on the skill's holders, or null. */
-    static Instant mark(ProbeSession session, String api, long skillId) throws IOException {
-        return CxoneJson.pollTime(session.api("holders-count", "GET", path(api, skillId) + "?skip=0&top=1", null).body());
+    /** The skill's holders' first page: served (not a 4xx), and CXone's lastPollTime on it. */
+    static Mark mark(ProbeSession session, String api, long skillId) throws IOException {
+        Answer answer = session.api("holders-count", "GET", path(api, skillId) + "?skip=0&top=1", null);
+        return new Mark(answer.status() / 100 != 4, CxoneJson.pollTime(answer.body()));
     }
 
     /** With writes: the assignment just written at {@code level} shows in "changed since {@code mark}". */
     static void writeShows(ProbeSession session, List<ProbeCheck> checks, String api, long skillId, long agentId,
-            int level, Instant mark) throws IOException {
+            int level, Mark read) throws IOException {
+        Instant mark = read.at();
+        if (!read.served()) {
+            return;
+        }
         if (mark == null) {
             checks.add(new ProbeCheck("changed holders show a write", "not asked: no lastPollTime to ask from",
                     "a write since shows", Verdict.TOLERATED, ""));
@@ -70,6 +102,41 @@ final class ChangedChecks {
         checks.add(new ProbeCheck("changed holders show a write", shown ? "yes" : "no: " + changed.describe()
                 + " without the assignment just written (a skill's holders are read whole each run)", "a write since shows",
                 shown ? Verdict.MATCHES : Verdict.TOLERATED, ""));
+    }
+
+    /**
+     * With writes, the test assignment just switched off: the skill's holders (the first page, else what
+     * changed since {@code mark}) must return it with isActive false. An
+     * isActive that is the agent's flag would make a deactivation look done; one left out needs by-flag.
+     */
+    static void inactiveShows(ProbeSession session, List<ProbeCheck> checks, String api, long skillId, long agentId,
+            Mark read, String inactiveMode) throws IOException {
+        if (!read.served()) {
+            return;
+        }
+        Instant mark = read.at();
+        String flag = inactiveMode.equals("by-flag") ? "&isActive=false" : "";
+        // the first page, then (a big skill) what changed since the mark
+        List<String> queries = mark == null ? List.of(flag) : List.of(flag, flag + "&updatedSince="
+                + mark.minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS));
+        JsonNode found = null;
+        for (int i = 0; i < queries.size() && found == null; i++) {
+            Answer answer = session.api("holders-inactive-" + i, "GET", path(api, skillId) + "?skip=0&top=100" + queries.get(i), null);
+            for (JsonNode item : CxoneJson.list(answer.body(), "agentSkillAssignments")) {
+                found = CxoneJson.number(item.path("agentId"), 0) == agentId ? item : found;
+            }
+        }
+        String assumed = "returned, isActive the assignment's";
+        if (found == null) {
+            checks.add(new ProbeCheck("per-skill read of an inactive assignment", "not returned", assumed, Verdict.SET,
+                    "skillsync.cxone.reads.inactive-assignments=by-flag"));
+        } else if (CxoneJson.bool(found.path("isActive"), true)) {
+            checks.add(new ProbeCheck("per-skill read of an inactive assignment", "returned with isActive true (the agent's flag?)",
+                    assumed, Verdict.SET, "skillsync.cxone.reads.per-skill=false"));
+        } else {
+            checks.add(new ProbeCheck("per-skill read of an inactive assignment", "returned, isActive false", assumed,
+                    Verdict.MATCHES, ""));
+        }
     }
 
     private static String path(String api, long skillId) {

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 final class ProbeSession {
 
     /** The most requests one probe sends (the budget: well under a minute of the limit). */
-    static final int MAX_REQUESTS = 40;
+    static final int MAX_REQUESTS = 60;
 
     private final HttpClient http;
     private final ObjectMapper json;

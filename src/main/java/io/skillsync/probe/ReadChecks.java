@@ -73,7 +73,24 @@ final class ReadChecks {
         } else {
             checks.add(new ProbeCheck("skip honoured", "too few agents to tell", "yes", Verdict.UNKNOWN, ""));
         }
+        skillsPaging(session, checks, api);
+        ChangedChecks.agents(session, checks, api, extra(cxone.reads().agentsQuery()));
         assignments(session, checks, api);
+    }
+
+    /** GET /skills pages like GET /agents: skip=1 starts at the second skill. */
+    private void skillsPaging(ProbeSession session, List<ProbeCheck> checks, String api) throws IOException {
+        String extra = extra(config.cxone().reads().skillsQuery());
+        JsonNode two = CxoneJson.list(session.api("skills-page-1", "GET", api + "/skills?skip=0&top=2" + extra, null).body(), "skills");
+        if (two.size() < 2) {
+            checks.add(new ProbeCheck("skills paging", "too few skills to tell", "skip honoured", Verdict.UNKNOWN, ""));
+            return;
+        }
+        JsonNode next = CxoneJson.list(session.api("skills-page-2", "GET", api + "/skills?skip=1&top=1" + extra, null).body(), "skills");
+        boolean honoured = next.size() > 0 && next.get(0).equals(two.get(1));
+        checks.add(new ProbeCheck("skills paging", honoured ? "skip honoured" : "skip=1 did not start at the second skill",
+                "skip honoured", honoured ? Verdict.MATCHES : Verdict.UNSUPPORTED,
+                honoured ? "" : "none: the skill list past one page cannot be read; ask NICE"));
     }
 
     private void assignments(ProbeSession session, List<ProbeCheck> checks, String api) throws IOException {

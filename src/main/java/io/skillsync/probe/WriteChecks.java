@@ -50,10 +50,13 @@ final class WriteChecks {
         boolean active = CxoneJson.bool(before.path("isActive"), true);
         String path = api + "/skills/" + skillId + "/agents";
         try {
-            java.time.Instant mark = ChangedChecks.mark(session, api, skillId);
+            ChangedChecks.Mark mark = ChangedChecks.mark(session, api, skillId);
             Answer twenty = session.api("put-proficiency-20", "PUT", path, agents(agentId, 20, active));
             JsonNode after = held(session, api, agentId, skillId, "after-20");
             ChangedChecks.writeShows(session, checks, api, skillId, agentId, 20, mark);
+            // switched off for a moment: does the per-skill read return it, with the assignment's own flag?
+            session.api("put-inactive", "PUT", path, agents(agentId, 20, false));
+            ChangedChecks.inactiveShows(session, checks, api, skillId, agentId, mark, config.cxone().reads().inactiveAssignments());
             int now = after == null ? -1 : (int) CxoneJson.number(after.path("agentProficiencyValue"), -1);
             checks.add(new ProbeCheck("proficiency 20", twenty.describe() + ", holds " + now, "1..20 accepted",
                     now == 20 ? Verdict.MATCHES : Verdict.SET, now == 20 ? "" : "skillsync.proficiency.max (CXone kept " + now + ")"));
@@ -71,8 +74,9 @@ final class WriteChecks {
                 JsonNode spare = CxoneJson.list(put.body(), "agentResults").path(0);
                 boolean putRefused = put.ok() && !CxoneJson.bool(spare.path("success"), true);
                 checks.add(new ProbeCheck("PUT on a missing assignment", !put.ok() ? put.describe() : putRefused
-                        ? "refused: '" + spare.path("error").asText("") + "'" : "assigned it (left inactive at 20: the probe does not use NICE's DELETE /skills/{id}/agents)",
+                        ? "refused: '" + spare.path("error").asText("") + "'" : "assigned it (removed again below)",
                         "refused per item; SkillSync re-reads and sends POST", putRefused ? Verdict.MATCHES : Verdict.TOLERATED, ""));
+                delete(session, checks, api, agentId, spareId);
             } else {
                 checks.add(new ProbeCheck("PUT on a missing assignment", "not tried (give --spare-skill: a skill the agent lacks)",
                         "refused per item", Verdict.UNKNOWN, ""));
@@ -87,14 +91,10 @@ final class WriteChecks {
             checks.add(new ProbeCheck("batch with one bad agent", seen, "200, the bad item refused on its own",
                     bad.ok() && results.size() == 2 ? Verdict.MATCHES : Verdict.TOLERATED, ""));
 
-            Answer bulk = session.api("bulk-write", "POST", api + "/agents/skills", "{\"agentAndSkillDetails\":[{\"agentIds\":[\""
-                    + agentId + "\"],\"skills\":[{\"skillId\":" + skillId + ",\"proficiency\":" + level + ",\"isActive\":" + active
-                    + "}]}]}");
-            String mode = config.cxone().writeMode();
-            checks.add(new ProbeCheck("bulk endpoint", "POST /agents/skills: " + bulk.describe(),
-                    mode.equals("per-skill") ? "not used (write-mode per-skill)" : "used (write-mode " + mode + ")",
-                    bulk.ok() ? Verdict.MATCHES : mode.equals("bulk") ? Verdict.SET : Verdict.MATCHES,
-                    !bulk.ok() && mode.equals("bulk") ? "skillsync.cxone.write-mode=per-skill" : ""));
+            // a proficiency it does not hold now, so that what CXone kept tells
+            long agent = agentId;
+            new BulkChecks(config).bulk(session, checks, api, agent, skillId, level == 19 ? 18 : 19, active,
+                    fixture -> held(session, api, agent, skillId, fixture));
         } finally {
             Answer restore = session.api("restore", "PUT", path, agents(agentId, level, active));
             JsonNode after = held(session, api, agentId, skillId, "restored");
@@ -104,6 +104,21 @@ final class WriteChecks {
                     + (active ? ", active" : ", inactive") + " (" + restore.describe() + ")", "as it was",
                     back ? Verdict.MATCHES : Verdict.ATTENTION, back ? "" : "set it back by hand in the admin UI"));
         }
+    }
+
+    /**
+     * NICE publishes {@code DELETE /skills/{skillId}/agents/{agentId}}: on the spare skill (assigned inactive
+     * first when PUT did not), whether CXone serves it. Where it does not, the spare is left inactive at 20.
+     */
+    private void delete(ProbeSession session, List<ProbeCheck> checks, String api, long agentId, long spareId) throws IOException {
+        if (held(session, api, agentId, spareId, "spare-after-put") == null) {
+            session.api("post-spare", "POST", api + "/skills/" + spareId + "/agents", agents(agentId, 20, false));
+        }
+        Answer delete = session.api("delete-spare", "DELETE", api + "/skills/" + spareId + "/agents/" + agentId, null);
+        boolean gone = held(session, api, agentId, spareId, "spare-after-delete") == null;
+        checks.add(new ProbeCheck("DELETE of an assignment", gone ? "served: the spare assignment is gone (" + delete.describe() + ")"
+                : delete.describe() + ", still held (left inactive at 20)", "not used yet (full rosters may)",
+                gone ? Verdict.MATCHES : Verdict.TOLERATED, ""));
     }
 
     private void resultNaming(List<ProbeCheck> checks, Answer answer) {

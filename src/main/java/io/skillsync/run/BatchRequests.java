@@ -19,9 +19,15 @@ import io.skillsync.sync.Verb;
 final class BatchRequests {
 
     private final ObjectMapper json;
+    /** The bulk {@code skills[]} item's shape: skillId or skillIds (a setting: NICE's schema leaves it untyped). */
+    private final boolean skillIds;
 
-    BatchRequests(ObjectMapper json) {
+    BatchRequests(ObjectMapper json, String bulkSkillItem) {
+        if (!bulkSkillItem.equals("skillId") && !bulkSkillItem.equals("skillIds")) {
+            throw new IllegalArgumentException("skillsync.cxone.bulk-skill-item must be skillId or skillIds, was " + bulkSkillItem);
+        }
         this.json = json;
+        this.skillIds = bulkSkillItem.equals("skillIds");
     }
 
     CxoneRequest of(Batch batch) throws JsonProcessingException {
@@ -52,8 +58,13 @@ final class BatchRequests {
             ArrayNode agentIds = entry.putArray("agentIds");
             rows.forEach(row -> agentIds.add(String.valueOf(row.agentId())));
             Row first = rows.get(0);
-            entry.putArray("skills").addObject().put("skillId", first.skillId())
-                    .put("proficiency", first.targetProficiency()).put("isActive", first.active());
+            ObjectNode skill = entry.putArray("skills").addObject();
+            if (skillIds) {
+                skill.putArray("skillIds").add(String.valueOf(first.skillId()));
+            } else {
+                skill.put("skillId", first.skillId());
+            }
+            skill.put("proficiency", first.targetProficiency()).put("isActive", first.active());
         }
         return body;
     }

@@ -76,7 +76,7 @@ public class BatchWriter {
         this.progress = progress;
         this.window = window;
         this.leadership = leadership;
-        this.requests = new BatchRequests(json);
+        this.requests = new BatchRequests(json, config.cxone().bulkSkillItem());
         this.bisect = new BatchBisect(config.cxone().split().maxRequests());
         this.refusedItems = new RefusedItems(current);
     }

@@ -288,6 +288,14 @@ public class SimulatorResource {
         return writeEach(verb, parse(body).path("agents"), "agentResults", skillId);
     }
 
+    /** NICE's {@code DELETE /skills/{skillId}/agents/{agentId}}: the assignment is gone (not inactive). */
+    @DELETE
+    @Path(API + "/skills/{skillId}/agents/{agentId}")
+    public Response unassign(@PathParam("skillId") long skillId, @PathParam("agentId") long agentId) {
+        return api("DELETE", null, () -> tenant.deleteAssignment(agentId, skillId) ? Response.ok().build()
+                : Response.status(404).header("icStatusDescription", "Assignment not found").build());
+    }
+
     /** NICE's bulk write: each entry gives agents one or more skills; the answer names no agents. */
     @POST
     @Path(API + "/agents/skills")
@@ -306,7 +314,10 @@ public class SimulatorResource {
             for (JsonNode entry : details) {
                 for (JsonNode agent : entry.path("agentIds")) {
                     for (JsonNode skill : entry.path("skills")) {
-                        String error = tenant.write(null, agent.asLong(), skill.path("skillId").asLong(),
+                        // one spelling of the item is taken, the other ignored, as an untyped schema allows
+                        long skillId = tenant.speaks(TenantSimulator.Dialect.BULK_SKILL_IDS)
+                                ? skill.path("skillIds").path(0).asLong() : skill.path("skillId").asLong();
+                        String error = tenant.write(null, agent.asLong(), skillId,
                                 intOrNull(skill.path("proficiency")),
                                 skill.path("isActive").isBoolean() ? skill.path("isActive").asBoolean() : null);
                         errors += error == null ? 0 : 1;

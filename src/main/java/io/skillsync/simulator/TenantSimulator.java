@@ -146,7 +146,9 @@ public class TenantSimulator {
         /** {@code updatedSince} on a skill's holders filters by when the agent changed, not the assignment. */
         HOLDERS_SINCE_BY_AGENT,
         /** List pages hold at most 50 records whatever {@code top} asks, and carry no totalRecords. */
-        PAGE_CAP;
+        PAGE_CAP,
+        /** A bulk write's skills[] item names its skill as {@code skillIds: ["id"]}; {@code skillId} is ignored. */
+        BULK_SKILL_IDS;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
