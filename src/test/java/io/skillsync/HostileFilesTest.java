@@ -41,6 +41,8 @@ class HostileFilesTest {
     TenantSimulator tenant;
     @Inject
     TenantDirectory directory;
+    @Inject
+    io.skillsync.cxone.CurrentAssignments current;
 
     @org.junit.jupiter.api.BeforeEach
     void inbox() throws IOException {
@@ -143,11 +145,7 @@ class HostileFilesTest {
     /** Before: an unexpected exception was retried for ever with only a WARN "Rollback". */
     @Test
     void anUnexpectedFailureIsSaidSetAsideAndNotTakenAgain() throws Exception {
-        io.quarkus.test.junit.QuarkusMock.installMockForType(new io.skillsync.run.ExplodingRowValidator(config),
-                io.skillsync.run.RowValidator.class);
-        Tenants.everyoneOnTier1(tenant, directory, 5);
-        Drop.roster("bug.csv", "email,skill,proficiency\n" + Tenants.email(1) + ",Retention,5\n"
-                + io.skillsync.run.ExplodingRowValidator.TRIGGER + ",Retention,5\n");
+        dropWithAnExplodingRow("bug.csv", io.skillsync.run.ExplodingRowValidator.TRIGGER);
         var run = Drop.awaitRun("bug.csv");
         assertEquals("failed", run.path("result").asText(), run.toString());
         assertTrue(run.path("failedBecause").asText().contains("a bug met on line 3"), run.toString());
@@ -158,6 +156,101 @@ class HostileFilesTest {
         assertTrue(Files.exists(Drop.WORK.resolve("error/bug.csv")), "the file is set aside in error/");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> Drop.summaries(Drop.WORK).stream()
                 .filter(s -> s.path("file").asText().equals("bug.csv")).count() == 1);
+    }
+
+    /**
+     * Before (issue 23, N2): a file whose line 3 cannot be read after line 2 was (a runaway field, or a line
+     * past max-rows) wrote its reason file, then failed counting the row still open: it stayed in the inbox,
+     * taken again every poll, each try leaving a full copy in claimed/ and an unfinished journal.
+     */
+    @Test
+    void aFileUnreadablePartWayIsSetAsideOnceWithNoCopyLeft() throws Exception {
+        Tenants.everyoneOnTier1(tenant, directory, 5);
+        StringBuilder csv = new StringBuilder("email,skill,proficiency\n");
+        for (int n = 1; n <= 3; n++) {
+            csv.append(Tenants.email(n)).append(",Retention,5\n");
+        }
+        // line 5: longer than max-record-length (the reader looks one record ahead: lines 2 and 3 are in the run)
+        csv.append('"').append("x".repeat(4_200_000)).append("\",Retention,5\n");
+        Drop.roster("part-way.csv", csv.toString());
+        var run = Drop.awaitRun("part-way.csv");
+        assertEquals("unreadable", run.path("result").asText(), run.toString());
+        assertTrue(run.path("counts").path("rows").asInt() > 0, "rows were read before the bad line: " + run);
+        assertEquals(run.path("counts").path("rows").asInt(), run.path("counts").path("failed").asInt(),
+                "each row read before it is not written, and says so: " + run);
+        Drop.awaitGone("part-way.csv");
+        assertTrue(Files.exists(Drop.WORK.resolve("error/part-way.csv")), "set aside in error/");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> Drop.summaries(Drop.WORK).stream()
+                .filter(s -> s.path("file").asText().equals("part-way.csv")).count() == 1);
+        assertEquals(List.of(), leftBehind("part-way.csv"), "no copy in claimed/, no unfinished journal");
+        assertEquals(0, tenant.writes());
+    }
+
+    /**
+     * An Error in the middle of a run (the heap ran out): the file is set aside with a record, not rolled
+     * back and taken again every poll; if what stopped it escaped the route, the next look sets it aside.
+     */
+    @Test
+    void anErrorMidRunSetsTheFileAsideAndLeavesNoCopy() throws Exception {
+        dropWithAnExplodingRow("heap.csv", io.skillsync.run.ExplodingRowValidator.ERROR_TRIGGER);
+        Drop.awaitGone("heap.csv");
+        assertTrue(Files.exists(Drop.WORK.resolve("error/heap.csv")), "set aside in error/");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Drop.summaries(Drop.WORK).stream()
+                .anyMatch(s -> s.path("file").asText().equals("heap.csv") && s.path("result").asText().equals("failed")));
+        long records = Drop.summaries(Drop.WORK).stream().filter(s -> s.path("file").asText().equals("heap.csv")).count();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> Drop.summaries(Drop.WORK).stream()
+                .filter(s -> s.path("file").asText().equals("heap.csv")).count() == records);
+        assertTrue(records <= 2, "at most the escaped try's record and the set-aside: " + records);
+        assertEquals(List.of(), leftBehind("heap.csv"), "no copy in claimed/, no unfinished journal");
+        assertEquals(0, tenant.writes());
+    }
+
+    /**
+     * Before: whatever escaped the route's handlers (here: what the handler passes on) made the file consumer
+     * roll back and take the file again every poll, each try leaving a copy in claimed/ and an unfinished
+     * journal. Now the next look sets the same content aside, once.
+     */
+    @Test
+    void aRunWhoseFailureEscapesTheRouteIsSetAsideAtTheNextLook() throws Exception {
+        io.quarkus.test.junit.QuarkusMock.installMockForType(new io.skillsync.run.EscapingPlan(current),
+                io.skillsync.run.HeldAssignments.class);
+        Tenants.everyoneOnTier1(tenant, directory, 5);
+        Drop.roster("escaping.csv", "email,skill,proficiency\n" + Tenants.email(1) + ",Retention,5\n");
+        Drop.awaitGone("escaping.csv");
+        assertTrue(Files.exists(Drop.WORK.resolve("error/escaping.csv")), "set aside in error/");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Drop.summaries(Drop.WORK).stream()
+                .anyMatch(s -> s.path("file").asText().equals("escaping.csv") && s.path("result").asText().equals("failed")
+                        && s.path("failedBecause").asText().contains("ended without its record")));
+        // the escaped try's record (rebuilt from its journal) and the set-aside, and no third
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> Drop.summaries(Drop.WORK).stream()
+                .filter(s -> s.path("file").asText().equals("escaping.csv")).count() == 2);
+        assertEquals(List.of(), leftBehind("escaping.csv"), "no copy in claimed/, no unfinished journal");
+    }
+
+    /** A good row, then one the validator (installed for this test) meets as a bug would: {@code trigger}. */
+    void dropWithAnExplodingRow(String name, String trigger) {
+        io.quarkus.test.junit.QuarkusMock.installMockForType(new io.skillsync.run.ExplodingRowValidator(config),
+                io.skillsync.run.RowValidator.class);
+        Tenants.everyoneOnTier1(tenant, directory, 5);
+        Drop.roster(name, "email,skill,proficiency\n" + Tenants.email(1) + ",Retention,5\n" + trigger + ",Retention,5\n");
+    }
+
+    /** Copies of {@code name} in claimed/ and unfinished journals of it, left after its run ended. */
+    static List<String> leftBehind(String name) throws IOException {
+        List<String> left = new java.util.ArrayList<>();
+        for (String dir : new String[] { "claimed", "journal" }) {
+            if (Files.isDirectory(Drop.WORK.resolve(dir))) {
+                try (var files = Files.walk(Drop.WORK.resolve(dir))) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        if (f.getFileName().toString().equals(name) || f.toString().endsWith(".jsonl")
+                                && Files.readString(f).contains("\"file\":\"" + name + "\"")) {
+                            left.add(Drop.WORK.relativize(f).toString());
+                        }
+                    }
+                }
+            }
+        }
+        return left;
     }
 
     /** Before: a 140 MB quoted field ran the heap out (and the image's ExitOnOutOfMemoryError crash-looped). */

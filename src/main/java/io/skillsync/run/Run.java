@@ -35,6 +35,8 @@ public final class Run {
     private final RunBatches batches = new RunBatches();
     private final RunWrites writes = new RunWrites();
     private String stopped;
+    /** The run of this very content that ended here without its record, or null. */
+    private String diedBefore;
     private boolean stoppedAsPlanned;
     private List<String> heldBecause;
     private List<String> wouldBeHeld;
@@ -166,6 +168,11 @@ public final class Run {
 
     /** Why the run stopped before every batch was written, or null. */
     public String stopped() { return stopped; }
+
+    /** This content's last run here ({@code runId}) ended without its record: it is set aside, not run again. */
+    public void diedBefore(String runId) { this.diedBefore = runId; }
+
+    public String diedBefore() { return diedBefore; }
 
     public void stop(String reason) { this.stopped = reason; }
 

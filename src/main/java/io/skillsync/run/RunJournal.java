@@ -45,6 +45,8 @@ public class RunJournal {
     private final Path journals;
     private final ObjectMapper json;
     private final Map<String, FileChannel> open = new ConcurrentHashMap<>();
+    /** The sha256 of each open run's file. */
+    private final Map<String, String> contents = new ConcurrentHashMap<>();
     /** Records forced to disk since start (for the benchmark's cost figure). */
     private final AtomicLong forced = new AtomicLong();
 
@@ -68,6 +70,7 @@ public class RunJournal {
         FileChannel channel = FileChannel.open(journals.resolve(run.id() + ".jsonl"), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         open.put(run.id(), channel);
+        contents.put(run.id(), sha256);
         append(run.id(), json.createObjectNode().put("record", "run").put("runId", run.id()).put("file", run.fileName())
                 .put("sha256", sha256).put("mode", run.dryRun() ? "dry-run" : "apply").put("started", run.started().toString()));
     }
@@ -107,6 +110,7 @@ public class RunJournal {
         }
         append(run.id(), json.createObjectNode().put("record", "end").put("result", result));
         try {
+            contents.remove(run.id());
             open.remove(run.id()).close();
             Files.createDirectories(auditDir);
             Files.move(journals.resolve(run.id() + ".jsonl"), auditDir.resolve(run.id() + ".journal.jsonl"),
@@ -116,14 +120,35 @@ public class RunJournal {
         }
     }
 
+    /**
+     * Runs still open here when a new one opens ended without their record: what stopped them escaped the
+     * route (the file consumer rolled back). Their journals are closed and become their records now, as after
+     * a kill, so that none is left unfinished.
+     *
+     * @return runId -> the sha256 of the content each ran
+     */
+    public synchronized Map<String, String> endAbandoned() {
+        Map<String, String> ended = new java.util.HashMap<>(contents);
+        ended.keySet().forEach(this::abandon);
+        if (!ended.isEmpty()) {
+            recover();
+        }
+        return ended;
+    }
+
     /** The run's record could not be written: the journal stays unfinished, to be recovered as interrupted. */
     public void abandon(Run run) {
-        FileChannel channel = open.remove(run.id());
+        abandon(run.id());
+    }
+
+    private void abandon(String runId) {
+        contents.remove(runId);
+        FileChannel channel = open.remove(runId);
         if (channel != null) {
             try {
                 channel.close();
             } catch (IOException e) {
-                LOG.debugf("closing the journal of run %s: %s", run.id(), e.getMessage());
+                LOG.debugf("closing the journal of run %s: %s", runId, e.getMessage());
             }
         }
     }

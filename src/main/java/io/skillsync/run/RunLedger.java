@@ -50,22 +50,54 @@ public class RunLedger {
             throw new IllegalStateException("the service is shutting down: the file waits in the inbox");
         }
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
+        // a run of this process still open ended without its record: what stopped it escaped the route
+        java.util.Map<String, String> died = journal.endAbandoned();
         // an earlier run that died without its record gets one now, before this file runs (perhaps again)
         journal.recover();
         Instant started = Instant.now();
         String id = RunIds.next(started);
+        // no run is under way: a copy left in claimed/ belongs to a run that ended without tidying up
+        sweepClaimed();
         // the run reads its own copy, taken now: a file replaced in the inbox mid-run changes nothing of this run
         Path claimed = Files.createDirectories(Path.of(config.workDir(), "claimed", id)).resolve(file.getFileName());
         Files.copy(file, claimed, StandardCopyOption.REPLACE_EXISTING);
         Run run = new Run(id, claimed, config.dryRun(), started, traffic.snapshot());
         String sha256 = ReleaseBook.sha256(claimed);
         run.claimed(file, sha256);
+        died.forEach((runId, content) -> {
+            if (content.equals(sha256)) {
+                run.diedBefore(runId);
+            }
+        });
         journal.open(run, sha256);
         run.earlierApplied(journal.appliedBy(sha256));
         exchange.setProperty(RunProperties.RUN, run);
         status.started(run);
         LOG.infof("run %s: %s picked up (%s)", id, run.fileName(), run.dryRun() ? "dry run" : "apply");
         return run;
+    }
+
+    /** Whether this content's last run here ended without its record (the route's choice: set it aside). */
+    public boolean diedBefore(@ExchangeProperty(RunProperties.RUN) Run run) {
+        return run.diedBefore() != null;
+    }
+
+    private void sweepClaimed() throws java.io.IOException {
+        Path claimed = Path.of(config.workDir(), "claimed");
+        if (Files.isDirectory(claimed)) {
+            try (var left = Files.list(claimed)) {
+                for (Path folder : left.toList()) {
+                    if (Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        try (var copies = Files.list(folder)) {
+                            for (Path copy : copies.toList()) {
+                                Files.deleteIfExists(copy);
+                            }
+                        }
+                    }
+                    Files.deleteIfExists(folder);
+                }
+            }
+        }
     }
 
     static String reason(Throwable caught) {

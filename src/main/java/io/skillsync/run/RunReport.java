@@ -129,7 +129,19 @@ public class RunReport {
         if (caught instanceof FileReplacedException replaced) {
             throw replaced;
         }
-        String reason = "SkillSync failed unexpectedly while running " + run.fileName() + ": " + caught;
+        setAside(run, exchange, "SkillSync failed unexpectedly while running " + run.fileName() + ": " + caught, caught);
+    }
+
+    /**
+     * This content's last run here ended without its record: what stopped it escaped the route (a handler
+     * that failed, an Error). Set aside, not taken again and again, each try leaving a copy behind.
+     */
+    public void diedBefore(@ExchangeProperty(RunProperties.RUN) Run run, Exchange exchange) throws IOException {
+        setAside(run, exchange, run.fileName() + " was taken before (run " + run.diedBefore() + ") and that run ended without"
+                + " its record: what stopped it is in the log just before this line", null);
+    }
+
+    private void setAside(Run run, Exchange exchange, String reason, Throwable caught) throws IOException {
         LOG.errorf(caught, "run %s: %s", run.id(), reason);
         journal.failed(run, reason);
         Path errorDir = workDir.resolve(WorkFolders.ERROR);
@@ -150,6 +162,9 @@ public class RunReport {
             throws IOException {
         Throwable cause = UnreadableRosterException.in(caught);
         String reason = run.fileName() + ": " + cause.getMessage();
+        // rows read before the line that cannot be: nothing of the file is written, each says so
+        String notWritten = "not written: the file cannot be read whole (" + cause.getMessage() + ")";
+        run.rows().stream().filter(Row::open).forEach(row -> row.end(Outcome.FAILED, notWritten));
         Path errorDir = workDir.resolve(WorkFolders.ERROR);
         Path target = free(errorDir, run);
         Path reasonFile = errorDir.resolve(baseName(run) + "." + run.id() + ".reason.txt");

@@ -55,7 +55,8 @@ final class RunRows {
         for (Outcome outcome : Outcome.values()) {
             counts.put(outcome, 0);
         }
-        rows.forEach(row -> counts.merge(row.outcome(), 1, Integer::sum));
+        // a row still open has no outcome to count (a run that ends early ends its open rows first)
+        rows.stream().filter(row -> row.outcome() != null).forEach(row -> counts.merge(row.outcome(), 1, Integer::sum));
         return counts;
     }
 }

@@ -11,6 +11,9 @@ import io.skillsync.roster.RosterRecord;
 public class ExplodingRowValidator extends RowValidator {
 
     public static final String TRIGGER = "explode@bug.invalid";
+    /** A row naming this throws an Error, as a heap that ran out would. */
+    public static final String ERROR_TRIGGER = "heap@bug.invalid";
+
 
     public ExplodingRowValidator(SkillSyncConfig config) {
         super(config);
@@ -18,6 +21,9 @@ public class ExplodingRowValidator extends RowValidator {
 
     @Override
     public RowRequest validate(RosterRecord record) {
+        if (record.cells().contains(ERROR_TRIGGER)) {
+            throw new OutOfMemoryError("simulated: the heap ran out on line " + record.line());
+        }
         if (record.cells().contains(TRIGGER)) {
             throw new IllegalStateException("a bug met on line " + record.line());
         }
