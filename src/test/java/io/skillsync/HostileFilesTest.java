@@ -227,6 +227,24 @@ class HostileFilesTest {
         assertEquals(List.of(), leftBehind("escaping.csv"), "no copy in claimed/, no unfinished journal");
     }
 
+    /**
+     * Before (issue 23, N5): a journal with no run record and a name that is no run id (a hand-made one)
+     * made every recovery throw, so no file was ever taken again. Now it is quarantined with its reason.
+     */
+    @Test
+    void aJournalSkillSyncDidNotWriteIsQuarantinedAndFilesRunOn() throws Exception {
+        Tenants.everyoneOnTier1(tenant, directory, 5);
+        Path journals = Files.createDirectories(Drop.WORK.resolve("journal"));
+        Files.writeString(journals.resolve("garbage.jsonl"),
+                "{\"record\":\"batch\",\"batch\":1,\"rows\":[{\"line\":2,\"agentId\":1,\"skillId\":2}]}\n");
+        Drop.roster("after-garbage.csv", "email,skill,proficiency\n" + Tenants.email(1) + ",Retention,5\n");
+        var run = Drop.awaitRun("after-garbage.csv");
+        assertEquals(1, run.path("counts").path("applied").asInt(), run.toString());
+        assertFalse(Files.exists(journals.resolve("garbage.jsonl")), "not left to fail every recovery");
+        assertTrue(Files.exists(journals.resolve("quarantined/garbage.jsonl")), "set aside, unread");
+        assertTrue(Files.readString(journals.resolve("quarantined/garbage.jsonl.reason.txt")).contains("no run id"));
+    }
+
     /** A good row, then one the validator (installed for this test) meets as a bug would: {@code trigger}. */
     void dropWithAnExplodingRow(String name, String trigger) {
         io.quarkus.test.junit.QuarkusMock.installMockForType(new io.skillsync.run.ExplodingRowValidator(config),

@@ -57,10 +57,15 @@ final class JournalRecovery {
             for (Path journal : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
                 String runId = journal.getFileName().toString().replace(".jsonl", "");
                 if (!running.test(runId)) {
-                    recover(journal, runId, "interrupted", "the run ended without its record (the process was killed or"
-                            + " its record could not be written); this record is rebuilt from its write-ahead journal and"
-                            + " lists the rows it had sent; the file runs again");
-                    recovered.add(runId);
+                    try {
+                        recover(journal, runId, "interrupted", "the run ended without its record (the process was killed"
+                                + " or its record could not be written); this record is rebuilt from its write-ahead journal"
+                                + " and lists the rows it had sent; the file runs again");
+                        recovered.add(runId);
+                    } catch (IOException | RuntimeException e) {
+                        // one journal that cannot be recovered must not keep every file out of the intake
+                        quarantine(journal, e);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -86,6 +91,9 @@ final class JournalRecovery {
         ObjectNode head = replay.head();
         Map<Integer, Sent> rows = replay.rows();
         Instant started = head != null ? Instant.parse(head.path("started").asText()) : RunIds.startOf(runId);
+        if (started == null) {
+            throw new IllegalArgumentException("it has no run record and its name is no run id: not a journal SkillSync wrote");
+        }
         Path auditDir = workDir.resolve(WorkFolders.AUDIT).resolve(LocalDate.ofInstant(started, ZoneId.systemDefault()).toString());
         Files.createDirectories(auditDir);
         Path audit = auditDir.resolve(runId + ".audit.csv");
@@ -136,6 +144,17 @@ final class JournalRecovery {
         }
         LOG.errorf("run %s of %s %s: its record is rebuilt from its journal (%d row(s) sent, %s)", runId,
                 summary.get("file"), result, rows.size(), counts);
+    }
+
+    /** Set aside under {@code journal/quarantined/} with the reason beside it, said at ERROR; nothing is rebuilt from it. */
+    private void quarantine(Path journal, Exception e) throws IOException {
+        Path dir = Files.createDirectories(journals.resolve("quarantined"));
+        Path target = dir.resolve(journal.getFileName());
+        Files.move(journal, target, StandardCopyOption.REPLACE_EXISTING);
+        String reason = "journal " + journal.getFileName() + " cannot be recovered (" + e + "): set aside here, unread;"
+                + " no record or undo roster is built from it. Look at it, then delete it.";
+        Files.writeString(dir.resolve(journal.getFileName() + ".reason.txt"), reason + System.lineSeparator(), StandardCharsets.UTF_8);
+        LOG.errorf("%s", reason);
     }
 
     private String relative(Path path) {
