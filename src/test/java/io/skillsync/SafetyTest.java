@@ -32,6 +32,8 @@ class SafetyTest {
     TenantSimulator tenant;
     @Inject
     TenantDirectory directory;
+    @Inject
+    io.skillsync.console.WaitingRosters waiting;
 
     @Test
     void aFileDeactivating60PercentOfASkillIsHeldAndReleasedOnlyDeliberately() throws Exception {
@@ -86,6 +88,42 @@ class SafetyTest {
         Drop.roster("qa-failures-again.csv", content);
         JsonNode again = Drop.awaitRun("qa-failures-again.csv");
         assertEquals("held", again.path("result").asText(), again.toString());
+        assertEquals(0, tenant.writes());
+    }
+
+    /**
+     * Before (issue 23, N3): a release refused because the inbox held that name already still approved the
+     * content, for ever: the copy waiting in the inbox, or HR's resend days later, passed the guard.
+     */
+    @Test
+    void aRefusedReleaseApprovesNothingAndAReleaseExpires() throws Exception {
+        Tenants.everyoneOnTier1(tenant, directory, 300);
+        StringBuilder csv = new StringBuilder("email,skill,proficiency,active\n");
+        for (int n = 1; n <= 180; n++) {
+            csv.append(Tenants.email(n)).append(",Tier_1_Support,,false\n");
+        }
+        Drop.roster("refused-release.csv", csv.toString());
+        JsonNode held = Drop.awaitRun("refused-release.csv");
+        assertEquals("held", held.path("result").asText(), held.toString());
+        Path inHold = Drop.WORK.resolve(held.path("outputs").get(0).asText());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> Files.exists(inHold));
+
+        // the same name waits in the inbox already (HR dropped it again): the release is refused
+        Files.writeString(Drop.WORK.resolve("inbox/" + inHold.getFileName()), csv.toString());
+        org.junit.jupiter.api.Assertions.assertThrows(io.skillsync.console.WaitingRosters.Refused.class,
+                () -> waiting.release(inHold.getFileName().toString(), "alice"));
+        JsonNode copy = Drop.awaitRun(inHold.getFileName().toString(), held.path("runId").asText());
+        assertEquals("held", copy.path("result").asText(), "a refused release approves nothing: " + copy);
+        assertEquals(0, tenant.writes());
+
+        // a release older than release-valid-for (24 h) lets nothing pass
+        String sha = io.skillsync.run.ReleaseBook.sha256(new java.io.ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
+        Files.createDirectories(Drop.WORK.resolve("approvals"));
+        Files.writeString(Drop.WORK.resolve("approvals/" + sha + ".json"), "{\"sha256\":\"" + sha + "\",\"file\":\"refused-release.csv\","
+                + "\"by\":\"alice\",\"at\":\"" + java.time.Instant.now().minus(java.time.Duration.ofHours(25)) + "\"}");
+        Drop.roster("resent-days-later.csv", csv.toString());
+        JsonNode resent = Drop.awaitRun("resent-days-later.csv");
+        assertEquals("held", resent.path("result").asText(), "an expired release lets nothing pass: " + resent);
         assertEquals(0, tenant.writes());
     }
 

@@ -34,4 +34,8 @@ public interface GuardSettings {
     /** Deactivations in all, whatever the skills, within {@link #period()}. */
     @WithDefault("100")
     int maxDeactivations();
+
+    /** An operator's release of a held file lets its content pass once within this long; after it, it is held again. */
+    @WithDefault("24h")
+    Duration releaseValidFor();
 }

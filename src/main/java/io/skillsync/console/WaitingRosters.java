@@ -93,7 +93,14 @@ public class WaitingRosters {
     public String release(String file, String who) throws IOException, Refused {
         Path from = existing("hold", file);
         ReleaseBook.Release release = releases.approve(from, who);
-        String to = move(from, file);
+        String to;
+        try {
+            to = move(from, file);
+        } catch (IOException | Refused e) {
+            // a release that did not happen approves nothing (before: the content passed whenever it came again)
+            releases.withdraw(release);
+            throw e;
+        }
         actions.record(who, "release", "hold/" + file, release.sha256());
         return to;
     }

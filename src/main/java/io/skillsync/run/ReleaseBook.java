@@ -34,10 +34,17 @@ public class ReleaseBook {
 
     private final Path approvals;
     private final ObjectMapper json;
+    private final java.time.Duration validFor;
 
     ReleaseBook(SkillSyncConfig config, ObjectMapper json) {
         this.approvals = Path.of(config.workDir(), "approvals");
         this.json = json;
+        this.validFor = config.guard().releaseValidFor();
+    }
+
+    /** The release could not be carried out (the file did not reach the inbox): it approves nothing. */
+    public synchronized void withdraw(Release release) throws IOException {
+        Files.deleteIfExists(approvals.resolve(release.sha256() + ".json"));
     }
 
     /** A release: who approved which content when. */
@@ -67,6 +74,13 @@ public class ReleaseBook {
             return Optional.empty();
         }
         Release release = json.readValue(record.toFile(), Release.class);
+        if (Instant.parse(release.at()).plus(validFor).isBefore(Instant.now())) {
+            // a release is for the file the operator was shown, now: HR's resend of it days later is weighed again
+            Files.move(record, approvals.resolve(sha + "." + runId + ".expired.json"), StandardCopyOption.ATOMIC_MOVE);
+            LOG.infof("run %s: the release by %s at %s for content sha256 %s is older than %s: it lets nothing pass",
+                    runId, release.by(), release.at(), sha, validFor);
+            return Optional.empty();
+        }
         Files.move(record, approvals.resolve(sha + "." + runId + ".used.json"), StandardCopyOption.ATOMIC_MOVE);
         LOG.infof("run %s: released by %s at %s for content sha256 %s: the guard lets it pass, once", runId, release.by(),
                 release.at(), sha);
