@@ -38,10 +38,7 @@ class SafetyTest {
     @Test
     void aFileDeactivating60PercentOfASkillIsHeldAndReleasedOnlyDeliberately() throws Exception {
         Tenants.everyoneOnTier1(tenant, directory, 300);
-        StringBuilder csv = new StringBuilder("email,skill,proficiency,active\n");
-        for (int n = 1; n <= 180; n++) {
-            csv.append(Tenants.email(n)).append(",Tier_1_Support,,false\n");
-        }
+        StringBuilder csv = switchingOff(180);
         csv.append(Tenants.email(181)).append(",Retention,5,true\n");
         csv.append("nobody@example.com,Retention,5,true\n");
         Drop.roster("qa-failures.csv", csv.toString());
@@ -98,10 +95,7 @@ class SafetyTest {
     @Test
     void aRefusedReleaseApprovesNothingAndAReleaseExpires() throws Exception {
         Tenants.everyoneOnTier1(tenant, directory, 300);
-        StringBuilder csv = new StringBuilder("email,skill,proficiency,active\n");
-        for (int n = 1; n <= 180; n++) {
-            csv.append(Tenants.email(n)).append(",Tier_1_Support,,false\n");
-        }
+        StringBuilder csv = switchingOff(180);
         Drop.roster("refused-release.csv", csv.toString());
         JsonNode held = Drop.awaitRun("refused-release.csv");
         assertEquals("held", held.path("result").asText(), held.toString());
@@ -125,6 +119,15 @@ class SafetyTest {
         JsonNode resent = Drop.awaitRun("resent-days-later.csv");
         assertEquals("held", resent.path("result").asText(), "an expired release lets nothing pass: " + resent);
         assertEquals(0, tenant.writes());
+    }
+
+    /** A roster switching the first {@code count} agents off Tier_1_Support (their proficiency kept). */
+    static StringBuilder switchingOff(int count) {
+        StringBuilder csv = new StringBuilder("email,skill,proficiency,active\n");
+        for (int n = 1; n <= count; n++) {
+            csv.append(Tenants.email(n)).append(",Tier_1_Support,,false\n");
+        }
+        return csv;
     }
 
     @Test
