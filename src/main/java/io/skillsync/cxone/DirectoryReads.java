@@ -1,8 +1,6 @@
 package io.skillsync.cxone;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import org.jboss.logging.Logger;
 
@@ -11,8 +9,6 @@ final class DirectoryReads {
 
     /** The directory's category: these lines belong to the story of the kept lists. */
     private static final Logger LOG = Logger.getLogger(TenantDirectory.class);
-    /** updatedSince reaches this far before the last look: CXone's clock and ours may differ a little. */
-    private static final Duration OVERLAP = Duration.ofMinutes(2);
 
     private final CxonePages cxone;
     private final String agentsQuery;
@@ -48,7 +44,7 @@ final class DirectoryReads {
     /** The agents changed since the last read, by CXone's clock (its lastPollTime) where it gave one, else ours. */
     void changedAgents(AgentBook book, Instant asked) {
         Instant last = book.pollAt != null ? book.pollAt : book.checkedAt;
-        String since = book.sinceParam + "=" + last.minus(OVERLAP).truncatedTo(ChronoUnit.SECONDS);
+        String since = ChangedSince.query(book.sinceParam, last);
         int[] changed = { 0 };
         Instant[] poll = { null };
         int requests = cxone.readAll("/agents", CxonePages.withQuery(since, agentsQuery), "agents", agent -> {
@@ -68,25 +64,12 @@ final class DirectoryReads {
      * run: the list is then read whole). Null when neither is honoured, said once in the log.
      */
     String incrementalServed() {
-        String tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).toString();
-        StringBuilder answers = new StringBuilder();
-        for (String name : new String[] { "updatedSince", "updateSince" }) {
-            try {
-                CxonePages.Page page = cxone.page("/agents", CxonePages.withQuery(name + "=" + tomorrow, agentsQuery), "agents", 0);
-                if (page.items().size() == 0) {
-                    return name;
-                }
-                answers.append(name).append(": agents changed tomorrow came back; ");
-            } catch (CxoneException e) {
-                if (e.status() / 100 != 4) {
-                    throw e;
-                }
-                answers.append(name).append(": answered ").append(e.status()).append("; ");
-            }
+        ChangedSince.Honoured honoured = ChangedSince.honoured(cxone, "/agents", agentsQuery, "agents");
+        if (honoured.name() == null) {
+            LOG.warnf("CXone honours neither updatedSince nor updateSince on GET /agents (%s): the agent list is read"
+                    + " whole at each refresh (skillsync.cxone.reads.agents-refresh) instead of what changed", honoured.seen());
         }
-        LOG.warnf("CXone honours neither updatedSince nor updateSince on GET /agents (%s): the agent list is read whole"
-                + " at each refresh (skillsync.cxone.reads.agents-refresh) instead of what changed", answers.toString().strip());
-        return null;
+        return honoured.name();
     }
 
     SkillBook skills() {

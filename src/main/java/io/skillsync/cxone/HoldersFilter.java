@@ -1,8 +1,6 @@
 package io.skillsync.cxone;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.jboss.logging.Logger;
@@ -55,14 +53,13 @@ final class HoldersFilter {
         return mode.equals("on") && name == null;
     }
 
-    /** The query that asks what changed since {@code at} (the watermark, less two minutes of overlap). */
+    /** The query that asks what changed since {@code at} (the watermark, less the overlap). */
     String since(Instant at) {
-        return name + "=" + at.minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS);
+        return ChangedSince.query(name, at);
     }
 
     /**
-     * Asks once which name CXone honours: {@code updatedSince} (what NICE's SDK sends), else
-     * {@code updateSince}. Holders in the answer mean the name is ignored; a 4xx means it is not served.
+     * Asks once which name CXone honours ({@link ChangedSince#honoured}).
      *
      * @return the requests it took; afterwards {@link #named()} says whether one is honoured
      */
@@ -70,26 +67,16 @@ final class HoldersFilter {
         if (name != null) {
             return 0;
         }
-        String tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).toString();
-        int requests = 0;
-        for (String candidate : new String[] { "updatedSince", "updateSince" }) {
-            try {
-                requests++;
-                if (cxone.page(path, candidate + "=" + tomorrow, CurrentAssignments.LIST, 0, 1).items().size() == 0) {
-                    name = candidate;
-                    return requests;
-                }
-            } catch (CxoneException e) {
-                if (e.status() / 100 != 4) {
-                    throw e;
-                }
-            }
+        ChangedSince.Honoured honoured = ChangedSince.honoured(cxone, path, null, CurrentAssignments.LIST);
+        if (honoured.name() != null) {
+            name = honoured.name();
+            return honoured.requests();
         }
         name = "";
         trust = Trust.REFUSED;
-        LOG.warnf("CXone honours neither updatedSince nor updateSince on GET %s: a skill's holders are read whole"
-                + " at every run", path);
-        return requests;
+        LOG.warnf("CXone honours neither updatedSince nor updateSince on GET %s (%s): a skill's holders are read whole"
+                + " at every run", path, honoured.seen());
+        return honoured.requests();
     }
 
     boolean named() {

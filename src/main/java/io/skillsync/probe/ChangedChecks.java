@@ -3,11 +3,11 @@ package io.skillsync.probe;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.skillsync.cxone.ChangedSince;
 import io.skillsync.cxone.CxoneJson;
 import io.skillsync.probe.ProbeCheck.Verdict;
 import io.skillsync.probe.ProbeSession.Answer;
@@ -30,19 +30,8 @@ final class ChangedChecks {
 
     /** Read-only: which "changed since" name GET /agents honours (a date a day ahead answers nobody). */
     static void agents(ProbeSession session, List<ProbeCheck> checks, String api, String extra) throws IOException {
-        String tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).toString();
-        String seen = "";
-        for (String name : new String[] { "updatedSince", "updateSince" }) {
-            Answer answer = session.api("agents-" + name, "GET", api + "/agents?skip=0&top=1&" + name + "=" + tomorrow + extra, null);
-            if (answer.ok() && CxoneJson.list(answer.body(), "agents").size() == 0) {
-                checks.add(new ProbeCheck("changed agents filter", "honoured as " + name, "updatedSince honoured",
-                        name.equals("updatedSince") ? Verdict.MATCHES : Verdict.TOLERATED, ""));
-                return;
-            }
-            seen += name + ": " + (answer.ok() ? "agents changed tomorrow came back" : answer.describe()) + "; ";
-        }
-        checks.add(new ProbeCheck("changed agents filter", seen.strip() + " (the agent list is read whole at each refresh)",
-                "updatedSince honoured", Verdict.TOLERATED, ""));
+        honoured(session, checks, "changed agents filter", api + "/agents?skip=0&top=1", extra, "agents", "agents",
+                "the agent list is read whole at each refresh");
     }
 
     /** Read-only: lastPollTime (and the clocks' difference), and whether a date a day ahead filters everyone out. */
@@ -59,19 +48,30 @@ final class ChangedChecks {
                 : "given; CXone's clock " + (Math.abs(skew) <= 120 ? "agrees with ours" : Math.abs(skew) + " s "
                         + (skew < 0 ? "behind" : "ahead of") + " ours"), "given, with a zone (the watermark of the next read)",
                 poll != null && Math.abs(skew) <= 120 ? Verdict.MATCHES : Verdict.TOLERATED, ""));
-        String tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+        honoured(session, checks, "changed holders filter", path(api, skillId) + "?skip=0&top=1", "", "agentSkillAssignments",
+                "holders", "a skill's holders are read whole each run");
+    }
+
+    /**
+     * Which "changed since" name a list honours, each asked with a date a day ahead (as the service asks,
+     * {@code ChangedSince}): the first honoured; none means the list is read whole ({@code whole} says how).
+     *
+     * @param what what the list holds ("agents", "holders"): its fixtures' prefix and its word in the line
+     */
+    private static void honoured(ProbeSession session, List<ProbeCheck> checks, String check, String url, String extra,
+            String listField, String what, String whole) throws IOException {
+        String tomorrow = ChangedSince.tomorrow();
         String seen = "";
-        for (String name : new String[] { "updatedSince", "updateSince" }) {
-            Answer answer = session.api("holders-" + name, "GET", path(api, skillId) + "?skip=0&top=1&" + name + "=" + tomorrow, null);
-            if (answer.ok() && CxoneJson.list(answer.body(), "agentSkillAssignments").size() == 0) {
-                checks.add(new ProbeCheck("changed holders filter", "honoured as " + name, "updatedSince honoured",
-                        name.equals("updatedSince") ? Verdict.MATCHES : Verdict.TOLERATED, ""));
+        for (String name : ChangedSince.NAMES) {
+            Answer answer = session.api(what + "-" + name, "GET", url + "&" + name + "=" + tomorrow + extra, null);
+            if (answer.ok() && CxoneJson.list(answer.body(), listField).size() == 0) {
+                checks.add(new ProbeCheck(check, "honoured as " + name, "updatedSince honoured",
+                        name.equals(ChangedSince.NAMES.get(0)) ? Verdict.MATCHES : Verdict.TOLERATED, ""));
                 return;
             }
-            seen += name + ": " + (answer.ok() ? "holders changed tomorrow came back" : answer.describe()) + "; ";
+            seen += name + ": " + (answer.ok() ? what + " changed tomorrow came back" : answer.describe()) + "; ";
         }
-        checks.add(new ProbeCheck("changed holders filter", seen.strip() + " (a skill's holders are read whole each run)",
-                "updatedSince honoured", Verdict.TOLERATED, ""));
+        checks.add(new ProbeCheck(check, seen.strip() + " (" + whole + ")", "updatedSince honoured", Verdict.TOLERATED, ""));
     }
 
     /** The skill's holders' first page: served (not a 4xx), and CXone's lastPollTime on it. */
@@ -92,8 +92,8 @@ final class ChangedChecks {
                     "a write since shows", Verdict.TOLERATED, ""));
             return;
         }
-        String since = mark.minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS).toString();
-        Answer changed = session.api("holders-changed", "GET", path(api, skillId) + "?skip=0&top=100&updatedSince=" + since, null);
+        Answer changed = session.api("holders-changed", "GET", path(api, skillId) + "?skip=0&top=100&"
+                + ChangedSince.query(ChangedSince.NAMES.get(0), mark), null);
         boolean shown = false;
         for (JsonNode item : CxoneJson.list(changed.body(), "agentSkillAssignments")) {
             shown |= CxoneJson.number(item.path("agentId"), 0) == agentId
@@ -117,8 +117,8 @@ final class ChangedChecks {
         Instant mark = read.at();
         String flag = inactiveMode.equals("by-flag") ? "&isActive=false" : "";
         // the first page, then (a big skill) what changed since the mark
-        List<String> queries = mark == null ? List.of(flag) : List.of(flag, flag + "&updatedSince="
-                + mark.minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS));
+        List<String> queries = mark == null ? List.of(flag) : List.of(flag, flag + "&"
+                + ChangedSince.query(ChangedSince.NAMES.get(0), mark));
         JsonNode found = null;
         for (int i = 0; i < queries.size() && found == null; i++) {
             Answer answer = session.api("holders-inactive-" + i, "GET", path(api, skillId) + "?skip=0&top=100" + queries.get(i), null);
