@@ -30,7 +30,6 @@ public final class CxoneJson {
         return !body.path(field).isArray() && body.path("resultSet").path(field).isArray();
     }
 
-    /** {@code totalRecords} at the top level or under {@code resultSet}; -1 when CXone sent none. */
     /**
      * CXone's {@code lastPollTime}: when it answered, by its own clock, to ask what changed since next
      * time. Null when absent or written without a zone (a time whose zone is a guess is no watermark).
@@ -48,6 +47,7 @@ public final class CxoneJson {
         }
     }
 
+    /** {@code totalRecords} at the top level or under {@code resultSet}; -1 when CXone sent none. */
     public static int totalRecords(JsonNode body) {
         JsonNode total = body.has("totalRecords") ? body.path("totalRecords") : body.path("resultSet").path("totalRecords");
         long value = number(total, -1);

@@ -30,8 +30,6 @@ import io.skillsync.config.SkillSyncConfig;
 @ApplicationScoped
 public class TenantDirectory {
 
-    private volatile int forgotten;
-
     /** What {@code idOf} answers for a name that several agents or skills share. */
     public static final long AMBIGUOUS = -1L;
 
@@ -40,6 +38,8 @@ public class TenantDirectory {
     private final Duration agentsRefresh;
     private final Duration fullRefresh;
 
+    /** Times {@link #forget()} was called ({@link #forgotten()}). */
+    private volatile int forgotten;
     /** The agents as kept (null until first needed), and what the lookups are built from. */
     private AgentBook book;
     private volatile Agents agents;

@@ -122,17 +122,14 @@ public class RunJournal {
 
     /**
      * Runs still open here when a new one opens ended without their record: what stopped them escaped the
-     * route (the file consumer rolled back). Their journals are closed and become their records now, as after
-     * a kill, so that none is left unfinished.
+     * route (the file consumer rolled back). Their journals are closed, so that the {@link #recover} that
+     * follows makes them their records, as after a kill, and none is left unfinished.
      *
      * @return runId -> the sha256 of the content each ran
      */
     public synchronized Map<String, String> endAbandoned() {
         Map<String, String> ended = new java.util.HashMap<>(contents);
         ended.keySet().forEach(this::abandon);
-        if (!ended.isEmpty()) {
-            recover();
-        }
         return ended;
     }
 
