@@ -29,7 +29,7 @@ import io.skillsync.simulator.TenantSimulator.Dialect;
 @TestProfile(ReadsScaleTest.NightAfterNight.class)
 class ChangedHoldersTest {
 
-    static final long RETENTION = 112235;
+    static final long RETENTION = ReadsScaleTest.RETENTION;
     static final long FIRST = 500_001;
 
     @Inject

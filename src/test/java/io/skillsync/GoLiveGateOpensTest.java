@@ -36,12 +36,7 @@ class GoLiveGateOpensTest {
     public static class Gated implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            try {
-                WorkDirs.deleteTree(WORK);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return Map.of("skillsync.intake.go-live-probe", "true", "skillsync.work-dir", WORK.toString());
+            return Map.of("skillsync.intake.go-live-probe", "true", "skillsync.work-dir", WorkDirs.emptied(WORK));
         }
     }
 

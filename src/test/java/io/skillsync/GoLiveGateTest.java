@@ -35,13 +35,8 @@ class GoLiveGateTest {
     public static class SkipIgnored implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            try {
-                WorkDirs.deleteTree(WORK);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
             return Map.of("skillsync.intake.go-live-probe", "true", "skillsync.simulator.dialects", "skip-ignored",
-                    "skillsync.work-dir", WORK.toString());
+                    "skillsync.work-dir", WorkDirs.emptied(WORK));
         }
     }
 

@@ -12,6 +12,16 @@ public final class WorkDirs {
     private WorkDirs() {
     }
 
+    /** {@code dir} emptied ({@link #deleteTree}), as a setting's value: for a test profile's own work dir. */
+    public static String emptied(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return dir.toString();
+    }
+
     /** Deletes {@code dir} and everything below it, if it is there. */
     public static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
