@@ -43,6 +43,8 @@ class HostileFilesTest {
     TenantDirectory directory;
     @Inject
     io.skillsync.cxone.CurrentAssignments current;
+    @Inject
+    io.skillsync.run.RecordSeal seal;
 
     @org.junit.jupiter.api.BeforeEach
     void inbox() throws IOException {
@@ -228,6 +230,79 @@ class HostileFilesTest {
     }
 
     /**
+     * Before (issue 23, N2): an Error met by the route itself (not wrapped by the split) escaped its handler,
+     * which caught only Exception: Camel's WARN "Rollback" with no cause, and the file taken again.
+     */
+    @Test
+    void anErrorMetByTheRouteIsRecordedWithItsCauseOnce() throws Exception {
+        io.quarkus.test.junit.QuarkusMock.installMockForType(new io.skillsync.run.EscapingPlan(current),
+                io.skillsync.run.HeldAssignments.class);
+        Tenants.everyoneOnTier1(tenant, directory, 5);
+        Drop.roster("out-of-memory.csv", "email,skill,proficiency\n" + Tenants.email(1) + ",Retention,5\n");
+        Drop.awaitGone("out-of-memory.csv");
+        assertTrue(Files.exists(Drop.WORK.resolve("error/out-of-memory.csv")), "set aside in error/");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> Drop.summaries(Drop.WORK).stream()
+                .filter(s -> s.path("file").asText().equals("out-of-memory.csv")).count() == 1);
+        var run = Drop.summaries(Drop.WORK).stream().filter(s -> s.path("file").asText().equals("out-of-memory.csv")).findFirst().orElseThrow();
+        assertEquals("failed", run.path("result").asText(), run.toString());
+        assertTrue(run.path("failedBecause").asText().contains("OutOfMemoryError: simulated: Java heap space"), run.toString());
+        assertEquals(List.of(), leftBehind("out-of-memory.csv"), "no copy in claimed/, no unfinished journal");
+    }
+
+    /**
+     * Before (issue 23, N12): a file over max-file-size was copied whole into claimed/ (and hashed) before
+     * being refused: a 2 GB export made a 2 GB copy. Now it is refused unread, set aside once, with no copy.
+     */
+    @Test
+    void aFileOverTheSizeLimitIsRefusedWithoutACopy() throws Exception {
+        Path claimed = Files.createDirectories(Drop.WORK.resolve("claimed"));
+        try (java.nio.file.WatchService watch = claimed.getFileSystem().newWatchService()) {
+            claimed.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            // sparse: its size is over the limit, its blocks are not on the disk
+            Path big = Drop.WORK.resolve("staging-oversize.csv");
+            try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+                file.setLength(config.intake().maxFileSize() + 1);
+            }
+            Files.move(big, Drop.WORK.resolve("inbox/oversize.csv"));
+            var run = Drop.awaitRun("oversize.csv");
+            assertEquals("unreadable", run.path("result").asText(), run.toString());
+            Drop.awaitGone("oversize.csv");
+            assertTrue(Files.exists(Drop.WORK.resolve("error/oversize.csv")), "set aside in error/");
+            assertTrue(Files.readString(Drop.WORK.resolve(run.path("outputs").get(1).asText())).contains("over skillsync.intake.max-file-size"));
+            java.nio.file.WatchKey key = watch.poll();
+            assertEquals(List.of(), key == null ? List.of() : key.pollEvents().stream().map(e -> e.context().toString()).toList(),
+                    "nothing was copied into claimed/");
+            Files.delete(Drop.WORK.resolve("error/oversize.csv"));
+        }
+    }
+
+    /**
+     * Before (issue 23, N2): a file that takes the process down (the heap ran out; the image exits on it) was
+     * recovered as interrupted and taken again at every start: a crash loop. Twice in a row is the content.
+     */
+    @Test
+    void aFileWhoseRunsEndedWithTheProcessTwiceIsSetAside() throws Exception {
+        Tenants.everyoneOnTier1(tenant, directory, 5);
+        String csv = "email,skill,proficiency\n" + Tenants.email(1) + ",Retention,5\n";
+        String sha = io.skillsync.run.ReleaseBook.sha256(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        java.time.Instant now = java.time.Instant.now();
+        String first = io.skillsync.run.KilledRuns.write(Drop.WORK, seal, "crash-loop.csv", sha, now.minusSeconds(120));
+        String second = io.skillsync.run.KilledRuns.write(Drop.WORK, seal, "crash-loop.csv", sha, now.minusSeconds(60));
+        Drop.roster("crash-loop.csv", csv);
+        Drop.awaitGone("crash-loop.csv");
+        assertTrue(Files.exists(Drop.WORK.resolve("error/crash-loop.csv")), "set aside in error/");
+        var run = Drop.awaitRun("crash-loop.csv", second);
+        assertEquals("failed", run.path("result").asText(), run.toString());
+        assertTrue(run.path("failedBecause").asText().contains("was taken 2 times (runs " + first + ", " + second + ")"), run.toString());
+        assertEquals(0, tenant.writes());
+
+        // moved back by an operator once the cause is fixed, it runs
+        Files.move(Drop.WORK.resolve("error/crash-loop.csv"), Drop.WORK.resolve("inbox/crash-loop.csv"));
+        var again = Drop.awaitRun("crash-loop.csv", run.path("runId").asText());
+        assertEquals("complete", again.path("result").asText(), again.toString());
+    }
+
+    /**
      * Before (issue 23, N5): a journal with no run record and a name that is no run id (a hand-made one)
      * made every recovery throw, so no file was ever taken again. Now it is quarantined with its reason.
      */
@@ -242,7 +317,7 @@ class HostileFilesTest {
         assertEquals(1, run.path("counts").path("applied").asInt(), run.toString());
         assertFalse(Files.exists(journals.resolve("garbage.jsonl")), "not left to fail every recovery");
         assertTrue(Files.exists(journals.resolve("quarantined/garbage.jsonl")), "set aside, unread");
-        assertTrue(Files.readString(journals.resolve("quarantined/garbage.jsonl.reason.txt")).contains("no run id"));
+        assertTrue(Files.readString(journals.resolve("quarantined/garbage.jsonl.reason.txt")).contains("not a journal this service wrote"));
     }
 
     /** A good row, then one the validator (installed for this test) meets as a bug would: {@code trigger}. */

@@ -90,10 +90,11 @@ class SafetyTest {
 
     /**
      * Before (issue 23, N3): a release refused because the inbox held that name already still approved the
-     * content, for ever: the copy waiting in the inbox, or HR's resend days later, passed the guard.
+     * content, for ever: the copy waiting in the inbox, or HR's resend days later, passed the guard. And (N1):
+     * any {@code approvals/<sha256>.json} on the volume passed it, such as the review's record by "nobody-real".
      */
     @Test
-    void aRefusedReleaseApprovesNothingAndAReleaseExpires() throws Exception {
+    void aRefusedReleaseApprovesNothingAndAHandWrittenApprovalIsRefused() throws Exception {
         Tenants.everyoneOnTier1(tenant, directory, 300);
         StringBuilder csv = switchingOff(180);
         Drop.roster("refused-release.csv", csv.toString());
@@ -110,15 +111,17 @@ class SafetyTest {
         assertEquals("held", copy.path("result").asText(), "a refused release approves nothing: " + copy);
         assertEquals(0, tenant.writes());
 
-        // a release older than release-valid-for (24 h) lets nothing pass
+        // the review's forged record: whoever can write the work dir writes an approval by hand
         String sha = io.skillsync.run.ReleaseBook.sha256(new java.io.ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
         Files.createDirectories(Drop.WORK.resolve("approvals"));
-        Files.writeString(Drop.WORK.resolve("approvals/" + sha + ".json"), "{\"sha256\":\"" + sha + "\",\"file\":\"refused-release.csv\","
-                + "\"by\":\"alice\",\"at\":\"" + java.time.Instant.now().minus(java.time.Duration.ofHours(25)) + "\"}");
-        Drop.roster("resent-days-later.csv", csv.toString());
-        JsonNode resent = Drop.awaitRun("resent-days-later.csv");
-        assertEquals("held", resent.path("result").asText(), "an expired release lets nothing pass: " + resent);
+        Files.writeString(Drop.WORK.resolve("approvals/" + sha + ".json"), "{\"sha256\":\"" + sha + "\",\"file\":\"x\","
+                + "\"by\":\"nobody-real\",\"at\":\"" + java.time.Instant.now() + "\"}");
+        Drop.roster("forged-approval.csv", csv.toString());
+        JsonNode forged = Drop.awaitRun("forged-approval.csv");
+        assertEquals("held", forged.path("result").asText(), "a hand-written approval lets nothing pass: " + forged);
         assertEquals(0, tenant.writes());
+        assertTrue(Files.exists(Drop.WORK.resolve("approvals/" + sha + "." + forged.path("runId").asText() + ".refused.json")),
+                "set aside as refused");
     }
 
     /** A roster switching the first {@code count} agents off Tier_1_Support (their proficiency kept). */

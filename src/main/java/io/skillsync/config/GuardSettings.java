@@ -38,4 +38,12 @@ public interface GuardSettings {
     /** An operator's release of a held file lets its content pass once within this long; after it, it is held again. */
     @WithDefault("24h")
     Duration releaseValidFor();
+
+    /**
+     * The two-person rule: a held file is released only when a second operator releases it after a first one
+     * asked to (each within {@link #releaseValidFor()}), and a preview is applied only by another operator
+     * than the one who made it. Off by default: a small team may have one operator on duty at night.
+     */
+    @WithDefault("false")
+    boolean releaseBySecondOperator();
 }

@@ -39,8 +39,11 @@ public interface IntakeSettings {
     @WithDefault("4194304")
     int maxRecordLength();
 
-    /** The most data rows one roster may have. */
-    @WithDefault("2000000")
+    /**
+     * The most data rows one roster may have: a run holds its rows, about 211 MB a million (the benchmark), so
+     * the default fits a 512 MB heap with room; raise it only with the heap.
+     */
+    @WithDefault("1000000")
     int maxRows();
 
     /**

@@ -14,6 +14,12 @@ public interface SkillSyncConfig {
     @WithDefault("data")
     String workDir();
 
+    /**
+     * The key that seals approvals and journal lines (HMAC-SHA256), from a secret, never on the work dir;
+     * checked at start (RecordSeal).
+     */
+    Optional<String> sealKey();
+
     /** {@code apply} writes to CXone; {@code dry-run} plans, audits and reports only. */
     @WithDefault("apply")
     String mode();

@@ -40,12 +40,16 @@ public class Previews {
     private final RunHistory history;
     private final OperatorActions actions;
 
+    /** The two-person rule: a preview is applied by another operator than the one who made it. */
+    private final boolean secondOperator;
+
     Previews(SkillSyncConfig config, ObjectMapper json, RunHistory history, OperatorActions actions) {
         this.workDir = Path.of(config.workDir());
         this.previews = workDir.resolve(WorkFolders.PREVIEWS);
         this.json = json;
         this.history = history;
         this.actions = actions;
+        this.secondOperator = config.guard().releaseBySecondOperator();
     }
 
     /**
@@ -109,6 +113,9 @@ public class Previews {
         }
         if (preview.applied()) {
             throw new WaitingRosters.Refused(409, "already applied by " + preview.appliedBy() + " as inbox/" + preview.appliedAs());
+        }
+        if (secondOperator && by.equals(preview.by())) {
+            throw new WaitingRosters.Refused(403, "under the two-person rule another operator applies it: " + by + " made this preview");
         }
         Path dir = previews.resolve(id);
         byte[] content = Files.readAllBytes(dir.resolve("roster.csv"));

@@ -92,13 +92,20 @@ public class WaitingRosters {
     /** Releases {@code hold/<file>} deliberately: the release of its content is recorded, then it moves into the inbox. */
     public String release(String file, String who) throws IOException, Refused {
         Path from = existing("hold", file);
-        ReleaseBook.Release release = releases.approve(from, who);
+        // the operator releases the limits the reason names, as shown on the console: no others
+        ReleaseBook.Release release = releases.approve(from, who, reason(from.getParent(), file)).orElse(null);
+        if (release == null) {
+            actions.record(who, "release requested", "hold/" + file, ReleaseBook.sha256(Files.newInputStream(from)));
+            throw new Refused(202, "the release of hold/" + file + " is asked for by " + who + ": under the two-person rule"
+                    + " another operator releases it too, and then it moves into the inbox");
+        }
         String to;
         try {
             to = move(from, file);
         } catch (IOException | Refused e) {
             // a release that did not happen approves nothing (before: the content passed whenever it came again)
             releases.withdraw(release);
+            actions.record(who, "release refused (" + e.getMessage() + ")", "hold/" + file, release.sha256());
             throw e;
         }
         actions.record(who, "release", "hold/" + file, release.sha256());

@@ -109,7 +109,7 @@ public class BlastRadiusGuard {
             run.wouldBeHeld(reasons);
             return false;
         }
-        var release = releases.take(run.sha256(), run.id());
+        var release = releases.take(run.sha256(), run.id(), reasons);
         if (release.isPresent()) {
             run.released(release.get());
             LOG.warnf("run %s: %s is over the guard's limits (%s) and passes: released by %s at %s", run.id(),

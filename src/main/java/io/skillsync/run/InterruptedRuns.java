@@ -28,7 +28,10 @@ final class InterruptedRuns {
     private final Path workDir;
     private final ObjectMapper json;
 
-    InterruptedRuns(Path workDir, ObjectMapper json) {
+    private final RecordSeal seal;
+
+    InterruptedRuns(Path workDir, ObjectMapper json, RecordSeal seal) {
+        this.seal = seal;
         this.workDir = workDir;
         this.json = json;
     }
@@ -46,18 +49,16 @@ final class InterruptedRuns {
                 if (!firstLine(journal).contains(sha256)) {
                     continue;
                 }
-                List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
-                if (!interrupted(lines)) {
+                String runId = journal.getFileName().toString().replace(".journal.jsonl", "");
+                JournalReplay replay = JournalReplay.read(journal, runId, json, seal);
+                if (replay.ended()) {
                     continue;
                 }
-                String runId = journal.getFileName().toString().replace(".journal.jsonl", "");
-                for (String line : lines) {
-                    JsonNode record = json.readTree(line);
-                    if (record.path("record").asText().equals("batch")) {
-                        for (JsonNode row : record.path("rows")) {
-                            applied.put(new AssignmentKey(row.path("agentId").asLong(), row.path("skillId").asLong()), runId);
-                        }
-                    }
+                if (replay.refused() != null) {
+                    LOG.warnf("the kept journal %s is not as the service wrote it (%s): only its lines before that count", journal, replay.refused());
+                }
+                for (JournalReplay.Sent row : replay.rows().values()) {
+                    applied.put(new AssignmentKey(row.agentId(), row.skillId()), runId);
                 }
             }
         } catch (IOException e) {
@@ -71,9 +72,5 @@ final class InterruptedRuns {
             String line = in.readLine();
             return line == null ? "" : line;
         }
-    }
-
-    private static boolean interrupted(List<String> lines) {
-        return lines.stream().noneMatch(l -> l.contains("\"record\":\"end\""));
     }
 }

@@ -38,13 +38,21 @@ final class JournalRecovery {
     private final Path workDir;
     private final Path journals;
     private final ObjectMapper json;
-    private final RunStatus status;
+    /** Told of each run recovered as interrupted (the metric). */
+    private final Runnable interrupted;
+    private final RecordSeal seal;
+    private final EndedWithTheProcess ended;
 
-    JournalRecovery(Path workDir, Path journals, ObjectMapper json, RunStatus status) {
+    /** The detail of a row sent with no answer recorded: CXone may hold it (the rolling guard counts it, RecentChanges). */
+    static final String UNANSWERED = "interrupted: sent to CXone in batch ";
+
+    JournalRecovery(Path workDir, Path journals, ObjectMapper json, Runnable interrupted, RecordSeal seal) {
+        this.seal = seal;
+        this.ended = new EndedWithTheProcess(journals);
         this.workDir = workDir;
         this.journals = journals;
         this.json = json;
-        this.status = status;
+        this.interrupted = interrupted;
     }
 
     /** Every unfinished journal but the running ones' ({@code running}); returns their runIds. */
@@ -87,7 +95,10 @@ final class JournalRecovery {
     }
 
     private void recover(Path journal, String runId, String result, String because) throws IOException {
-        JournalReplay replay = JournalReplay.read(journal, json);
+        JournalReplay replay = JournalReplay.read(journal, runId, json, seal);
+        if (replay.head() == null && replay.rows().isEmpty() && replay.refused() != null) {
+            throw new IllegalArgumentException("not a journal this service wrote: " + replay.refused());
+        }
         ObjectNode head = replay.head();
         Map<Integer, Sent> rows = replay.rows();
         Instant started = head != null ? Instant.parse(head.path("started").asText()) : RunIds.startOf(runId);
@@ -109,7 +120,7 @@ final class JournalRecovery {
             for (Sent row : rows.values()) {
                 String outcome = row.outcome() != null ? row.outcome() : "failed";
                 String detail = row.outcome() != null ? row.detail()
-                        : "interrupted: sent to CXone in batch " + row.batch() + " and no answer was recorded; CXone may"
+                        : UNANSWERED + row.batch() + " and no answer was recorded; CXone may"
                                 + " hold it (the file's rerun reads what CXone holds)";
                 counts.merge(outcome, 1, Integer::sum);
                 csv.printRecord(row.line(), row.agentId(), row.skillId(), row.proficiency(), row.active(),
@@ -120,10 +131,19 @@ final class JournalRecovery {
         }
         Files.move(AtomicFiles.part(audit), audit, StandardCopyOption.ATOMIC_MOVE);
         Path undo = auditDir.resolve(runId + ".undo.csv");
-        UndoRoster.write(undo, rows.values().stream().map(r -> new UndoRoster.UndoLine(r.agentId(), r.skillId(),
-                r.previousProficiency(), r.previousActive())).toList());
+        // only what CXone said it applied: a row with no answer may not have been taken, and the file's rerun
+        // sets it from what CXone holds then; undoing it would undo the rerun's work
+        UndoRoster.write(undo, rows.values().stream().filter(r -> "applied".equals(r.outcome()))
+                .map(r -> new UndoRoster.UndoLine(r.agentId(), r.skillId(), r.previousProficiency(), r.previousActive())).toList());
         Path journalKept = auditDir.resolve(runId + ".journal.jsonl");
-        Files.move(journal, journalKept, StandardCopyOption.ATOMIC_MOVE);
+        if (replay.refused() != null) {
+            because = because + "; its journal was set aside under journal/quarantined/: " + replay.refused()
+                    + ", so this record holds only the lines before it";
+            quarantine(journal, replay.refused());
+            journalKept = journals.resolve("quarantined").resolve(journal.getFileName());
+        } else {
+            Files.move(journal, journalKept, StandardCopyOption.ATOMIC_MOVE);
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("runId", runId);
         summary.put("file", head == null ? "" : head.path("file").asText());
@@ -140,7 +160,8 @@ final class JournalRecovery {
         Files.write(AtomicFiles.part(summaryFile), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
         Files.move(AtomicFiles.part(summaryFile), summaryFile, StandardCopyOption.ATOMIC_MOVE);
         if (result.equals("interrupted")) {
-            status.interrupted();
+            interrupted.run();
+            ended.add(head == null ? null : head.path("sha256").asText(), runId);
         }
         LOG.errorf("run %s of %s %s: its record is rebuilt from its journal (%d row(s) sent, %s)", runId,
                 summary.get("file"), result, rows.size(), counts);
@@ -148,11 +169,14 @@ final class JournalRecovery {
 
     /** Set aside under {@code journal/quarantined/} with the reason beside it, said at ERROR; nothing is rebuilt from it. */
     private void quarantine(Path journal, Exception e) throws IOException {
+        quarantine(journal, "it cannot be recovered (" + e + "): no record or undo roster is built from it");
+    }
+
+    private void quarantine(Path journal, String why) throws IOException {
         Path dir = Files.createDirectories(journals.resolve("quarantined"));
         Path target = dir.resolve(journal.getFileName());
         Files.move(journal, target, StandardCopyOption.REPLACE_EXISTING);
-        String reason = "journal " + journal.getFileName() + " cannot be recovered (" + e + "): set aside here, unread;"
-                + " no record or undo roster is built from it. Look at it, then delete it.";
+        String reason = "journal " + journal.getFileName() + " set aside here: " + why + ". Look at it, then delete it.";
         Files.writeString(dir.resolve(journal.getFileName() + ".reason.txt"), reason + System.lineSeparator(), StandardCharsets.UTF_8);
         LOG.errorf("%s", reason);
     }

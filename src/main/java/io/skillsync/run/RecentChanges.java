@@ -61,7 +61,11 @@ public class RecentChanges {
     private static void count(Path auditFile, Map<Long, Integer> bySkill) throws IOException {
         try (Reader in = Files.newBufferedReader(auditFile, StandardCharsets.UTF_8)) {
             for (CSVRecord line : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                if ("applied".equals(get(line, "outcome")) && "false".equals(get(line, "active"))
+                // a deactivation sent with no answer recorded (a kill between the write and its answer) may be held
+                // by CXone: it counts, or the file's rerun (which finds it "unchanged") would leave it counted nowhere
+                boolean sent = "applied".equals(get(line, "outcome"))
+                        || "failed".equals(get(line, "outcome")) && get(line, "detail").startsWith(JournalRecovery.UNANSWERED);
+                if (sent && "false".equals(get(line, "active"))
                         && "true".equals(get(line, "previousActive"))) {
                     try {
                         bySkill.merge(Long.parseLong(get(line, "resolvedSkillId")), 1, Integer::sum);

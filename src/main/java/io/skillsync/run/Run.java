@@ -170,7 +170,8 @@ public final class Run {
     public String stopped() { return stopped; }
 
     /** This content's last run here ({@code runId}) ended without its record: it is set aside, not run again. */
-    public void diedBefore(String runId) { this.diedBefore = runId; }
+    /** Why this content is set aside unread: its earlier runs here ended without their record (RunLedger). */
+    public void diedBefore(String why) { this.diedBefore = why; }
 
     public String diedBefore() { return diedBefore; }
 

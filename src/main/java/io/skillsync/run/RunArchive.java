@@ -64,6 +64,10 @@ final class RunArchive {
 
     /** The run's own copy of its file, once the file has been handed over (or stays in the inbox). */
     void scratch(Run run) throws IOException {
+        if (run.file().equals(run.inboxFile())) {
+            // a file over the size limit is read in place, unread past its size: there is no copy
+            return;
+        }
         Files.deleteIfExists(run.file());
         Files.deleteIfExists(run.file().getParent());
     }

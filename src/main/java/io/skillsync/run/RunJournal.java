@@ -2,13 +2,9 @@ package io.skillsync.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,21 +40,23 @@ public class RunJournal {
 
     private final Path journals;
     private final ObjectMapper json;
-    private final Map<String, FileChannel> open = new ConcurrentHashMap<>();
-    /** The sha256 of each open run's file. */
-    private final Map<String, String> contents = new ConcurrentHashMap<>();
+    private final Map<String, OpenJournal> open = new ConcurrentHashMap<>();
+    private final RecordSeal seal;
     /** Records forced to disk since start (for the benchmark's cost figure). */
     private final AtomicLong forced = new AtomicLong();
 
     private final JournalRecovery recovery;
+    private final EndedWithTheProcess ended;
     private final InterruptedRuns interrupted;
 
-    RunJournal(SkillSyncConfig config, ObjectMapper json, RunStatus status) {
+    RunJournal(SkillSyncConfig config, ObjectMapper json, RunStatus status, RecordSeal seal) {
         Path workDir = Path.of(config.workDir());
         this.journals = workDir.resolve("journal");
         this.json = json;
-        this.recovery = new JournalRecovery(workDir, journals, json, status);
-        this.interrupted = new InterruptedRuns(workDir, json);
+        this.seal = seal;
+        this.ended = new EndedWithTheProcess(journals);
+        this.recovery = new JournalRecovery(workDir, journals, json, status::interrupted, seal);
+        this.interrupted = new InterruptedRuns(workDir, json, seal);
     }
 
     public long forced() {
@@ -67,10 +65,7 @@ public class RunJournal {
 
     public void open(Run run, String sha256) throws IOException {
         Files.createDirectories(journals);
-        FileChannel channel = FileChannel.open(journals.resolve(run.id() + ".jsonl"), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        open.put(run.id(), channel);
-        contents.put(run.id(), sha256);
+        open.put(run.id(), new OpenJournal(journals.resolve(run.id() + ".jsonl"), run.id(), sha256));
         append(run.id(), json.createObjectNode().put("record", "run").put("runId", run.id()).put("file", run.fileName())
                 .put("sha256", sha256).put("mode", run.dryRun() ? "dry-run" : "apply").put("started", run.started().toString()));
     }
@@ -104,14 +99,13 @@ public class RunJournal {
 
     /** The run's record is written: the journal is closed and kept beside the audit. */
     public void close(Run run, String result, Path auditDir) {
-        FileChannel channel = open.get(run.id());
-        if (channel == null) {
+        if (!open.containsKey(run.id())) {
             return;
         }
         append(run.id(), json.createObjectNode().put("record", "end").put("result", result));
-        try {
-            contents.remove(run.id());
-            open.remove(run.id()).close();
+        try (OpenJournal journal = open.remove(run.id())) {
+            // this content ran to its record: the process ending under it before was not the content's doing
+            ended.clear(journal.sha256());
             Files.createDirectories(auditDir);
             Files.move(journals.resolve(run.id() + ".jsonl"), auditDir.resolve(run.id() + ".journal.jsonl"),
                     StandardCopyOption.ATOMIC_MOVE);
@@ -128,9 +122,10 @@ public class RunJournal {
      * @return runId -> the sha256 of the content each ran
      */
     public synchronized Map<String, String> endAbandoned() {
-        Map<String, String> ended = new java.util.HashMap<>(contents);
-        ended.keySet().forEach(this::abandon);
-        return ended;
+        Map<String, String> abandoned = new java.util.HashMap<>();
+        open.forEach((runId, journal) -> abandoned.put(runId, journal.sha256()));
+        abandoned.keySet().forEach(this::abandon);
+        return abandoned;
     }
 
     /** The run's record could not be written: the journal stays unfinished, to be recovered as interrupted. */
@@ -139,11 +134,10 @@ public class RunJournal {
     }
 
     private void abandon(String runId) {
-        contents.remove(runId);
-        FileChannel channel = open.remove(runId);
-        if (channel != null) {
+        OpenJournal journal = open.remove(runId);
+        if (journal != null) {
             try {
-                channel.close();
+                journal.close();
             } catch (IOException e) {
                 LOG.debugf("closing the journal of run %s: %s", runId, e.getMessage());
             }
@@ -151,14 +145,12 @@ public class RunJournal {
     }
 
     private void append(String runId, JsonNode record) {
-        FileChannel channel = open.get(runId);
-        if (channel == null) {
+        OpenJournal journal = open.get(runId);
+        if (journal == null) {
             throw new IllegalStateException("run " + runId + " has no open journal");
         }
         try {
-            channel.write(ByteBuffer.wrap((json.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8)));
-            // on disk before the next step: a write CXone takes is never unrecorded
-            channel.force(false);
+            journal.append(json.writeValueAsString(record), seal);
             forced.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal of run " + runId + " (nothing more is sent)", e);
@@ -173,10 +165,21 @@ public class RunJournal {
         return recovery.recover(open::containsKey);
     }
 
+    /** The runs of content {@code sha256} that ended with the process since its last run that ended with its record. */
+    public List<String> endedWithTheProcess(String sha256) throws IOException {
+        return ended.of(sha256);
+    }
+
     /** A run failed unexpectedly: its journal becomes its record now, with {@code result: failed}. */
     public synchronized void failed(Run run, String reason) {
         abandon(run);
         recovery.failed(run, reason);
+        try {
+            // set aside with its record: moved back into the inbox by an operator, it runs again
+            ended.clear(run.sha256());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** What the given interrupted runs applied, by (agentId, skillId): the runId, for the rerun's audit. */

@@ -29,6 +29,8 @@ import io.skillsync.sync.RunStoppedException;
 public class RunLedger {
 
     private static final Logger LOG = Logger.getLogger(RunLedger.class);
+    /** Once is a restart or a deployment; twice in a row for the same content is the content. */
+    static final int KILLED_RUNS_BEFORE_SET_ASIDE = 2;
 
     private final SkillSyncConfig config;
     private final CxoneTraffic traffic;
@@ -58,17 +60,28 @@ public class RunLedger {
         String id = RunIds.next(started);
         // no run is under way: a copy left in claimed/ belongs to a run that ended without tidying up
         sweepClaimed();
-        // the run reads its own copy, taken now: a file replaced in the inbox mid-run changes nothing of this run
-        Path claimed = Files.createDirectories(Path.of(config.workDir(), "claimed", id)).resolve(file.getFileName());
-        Files.copy(file, claimed, StandardCopyOption.REPLACE_EXISTING);
+        Path claimed = file;
+        if (Files.size(file) <= config.intake().maxFileSize()) {
+            // the run reads its own copy, taken now: a file replaced in the inbox mid-run changes nothing of this run
+            claimed = Files.createDirectories(Path.of(config.workDir(), "claimed", id)).resolve(file.getFileName());
+            Files.copy(file, claimed, StandardCopyOption.REPLACE_EXISTING);
+        }
+        // else no copy: a runaway export would fill the disk before being refused; the reader refuses it unread
         Run run = new Run(id, claimed, config.dryRun(), started, traffic.snapshot());
         String sha256 = ReleaseBook.sha256(claimed);
         run.claimed(file, sha256);
         died.forEach((runId, content) -> {
             if (content.equals(sha256)) {
-                run.diedBefore(runId);
+                run.diedBefore("was taken before (run " + runId + ") and that run ended without its record: what stopped"
+                        + " it is in the log just before this line");
             }
         });
+        List<String> killed = journal.endedWithTheProcess(sha256);
+        if (killed.size() >= KILLED_RUNS_BEFORE_SET_ASIDE) {
+            // a file that takes the process down (the heap, a crash) would do it at every start: a crash loop
+            run.diedBefore("was taken " + killed.size() + " times (runs " + String.join(", ", killed) + ") and each time the"
+                    + " process ended during the run (killed, or out of memory): it is not taken again by itself");
+        }
         journal.open(run, sha256);
         run.earlierApplied(journal.appliedBy(sha256));
         exchange.setProperty(RunProperties.RUN, run);

@@ -80,7 +80,8 @@ public class RunReport {
         String reason = run.fileName() + " is held: nothing was written to CXone.\n"
                 + String.join("\n", run.heldBecause()) + "\n\nTo release it deliberately: Release on the console's Files (/console, an operator), or POST /ops/hold/"
                 + target.getFileName() + "/release. The release is bound to this exact content and used"
-                + " once: the file is then checked against CXone as it is at that moment, without these limits."
+                + " once, within skillsync.guard.release-valid-for (24 h unless set), and only for the figures above: the file is then checked against CXone as it is at that"
+                + " moment and passes these limits; if it would go further by then, it is held again."
                 + " Moving or renaming the file by hand releases nothing.\n";
         writeAtomically(reasonFile, out -> out.write(reason));
         List<String> outputs = new ArrayList<>(List.of(archive.relative(target), archive.relative(reasonFile)));
@@ -125,11 +126,20 @@ public class RunReport {
      * through: the exchange must fail so the new content stays in the inbox.
      */
     public void failed(@ExchangeProperty(RunProperties.RUN) Run run,
-            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught, Exchange exchange) throws IOException {
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable caught, Exchange exchange) throws IOException {
         if (caught instanceof FileReplacedException replaced) {
             throw replaced;
         }
-        setAside(run, exchange, "SkillSync failed unexpectedly while running " + run.fileName() + ": " + caught, caught);
+        setAside(run, exchange, "SkillSync failed unexpectedly while running " + run.fileName() + ": " + rootCause(caught), caught);
+    }
+
+    /** What Camel's wrappers ("Exception occurred during execution on the exchange") hide: the first cause. */
+    private static Throwable rootCause(Throwable caught) {
+        Throwable root = caught;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     /**
@@ -137,8 +147,7 @@ public class RunReport {
      * that failed, an Error). Set aside, not taken again and again, each try leaving a copy behind.
      */
     public void diedBefore(@ExchangeProperty(RunProperties.RUN) Run run, Exchange exchange) throws IOException {
-        setAside(run, exchange, run.fileName() + " was taken before (run " + run.diedBefore() + ") and that run ended without"
-                + " its record: what stopped it is in the log just before this line", null);
+        setAside(run, exchange, run.fileName() + " " + run.diedBefore(), null);
     }
 
     private void setAside(Run run, Exchange exchange, String reason, Throwable caught) throws IOException {

@@ -77,6 +77,7 @@ class ManifestsTest {
         assertTrue(secrets.stream().anyMatch(s -> s.getStringData().containsKey("QUARKUS_MAILER_PASSWORD")));
         assertTrue(secrets.stream().anyMatch(s -> s.getStringData().containsKey("console-users.properties")));
         assertTrue(secrets.stream().anyMatch(s -> s.getStringData().containsKey("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY")));
+        assertTrue(secrets.stream().anyMatch(s -> s.getStringData().containsKey("SKILLSYNC_SEAL_KEY")), "the seal's key, without which prod does not start");
         // the rule and its reason: applying the templates would blank the live secrets
         JsonNode kustomization = Manifests.documents(Manifests.BASE.resolve("kustomization.yaml")).get(0);
         assertFalse(textList(kustomization.path("resources")).contains("secrets.yaml"),

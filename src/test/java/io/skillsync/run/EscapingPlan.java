@@ -21,6 +21,10 @@ public class EscapingPlan extends HeldAssignments {
 
     @Override
     public Map<AssignmentKey, Assignment> forOpenRows(@ExchangeProperty(RunProperties.RUN) Run run) {
+        if (run.fileName().startsWith("out-of-memory")) {
+            // outside the split, which wraps what its steps throw: the route meets the Error itself
+            throw new OutOfMemoryError("simulated: Java heap space");
+        }
         if (run.fileName().startsWith("escaping")) {
             throw new RunReport.FileReplacedException("simulated: a failure the route's handler passes on");
         }

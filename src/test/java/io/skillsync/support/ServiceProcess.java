@@ -19,6 +19,8 @@ import static org.awaitility.Awaitility.await;
 public final class ServiceProcess implements AutoCloseable {
 
     public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    /** The key these processes seal approvals and journals with (a test's, not a secret of any deployment). */
+    public static final String SEAL_KEY = "seal-key-of-the-service-processes-in-tests";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Process process;
@@ -50,6 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         // the jar runs in the prod profile: its go-live gate is GoLiveGateTest's; these processes test other things
         builder.environment().putIfAbsent("SKILLSYNC_INTAKE_GO_LIVE_PROBE", "false");
+        builder.environment().putIfAbsent("SKILLSYNC_SEAL_KEY", SEAL_KEY);
         ServiceProcess service = new ServiceProcess(builder.start(), port);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> service.get("/q/health/live").statusCode() == 200);
