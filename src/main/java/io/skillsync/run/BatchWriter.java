@@ -19,17 +19,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Body;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
-import io.skillsync.cluster.Leadership;
 import io.skillsync.sync.Batch;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
-import io.skillsync.sync.RunStoppedException;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.cxone.CxoneException;
 import io.skillsync.cxone.CxoneRequest;
@@ -59,49 +56,27 @@ public class BatchWriter {
     private static final Logger LOG = Logger.getLogger(BatchWriter.class);
 
     private final TenantDirectory directory;
-    private final CamelContext camel;
     private final RunProgress progress;
-    private final MaintenanceWindow window;
-    private final Leadership leadership;
     private final BatchRequests requests;
     private final BatchBisect bisect;
     private final RefusedItems refusedItems;
     private final RunJournal journal;
 
-    BatchWriter(ObjectMapper json, TenantDirectory directory, HeldAssignments current, CamelContext camel,
-            RunProgress progress, MaintenanceWindow window, Leadership leadership, SkillSyncConfig config, RunJournal journal) {
+    BatchWriter(ObjectMapper json, TenantDirectory directory, HeldAssignments current, RunProgress progress,
+            SkillSyncConfig config, RunJournal journal) {
         this.journal = journal;
         this.directory = directory;
-        this.camel = camel;
         this.progress = progress;
-        this.window = window;
-        this.leadership = leadership;
         this.requests = new BatchRequests(json, config.cxone().bulkSkillItem());
         this.bisect = new BatchBisect(config.cxone().split().maxRequests());
         this.refusedItems = new RefusedItems(current);
     }
 
     public CxoneRequest request(@Body Batch batch, @ExchangeProperty(RunProperties.RUN) Run run) throws JsonProcessingException {
-        CxoneRequest request = shape(batch);
+        CxoneRequest request = requests.of(batch);
         // on disk before it is sent: a write CXone takes is never unrecorded
         journal.sending(run, batch);
         return request;
-    }
-
-    private CxoneRequest shape(Batch batch) throws JsonProcessingException {
-        if (camel.isStopping()) {
-            // SIGTERM: the request under way has finished; the rest of the file runs again after the restart
-            throw new RunStoppedException("the service is shutting down", true);
-        }
-        if (!window.isOpen()) {
-            // the batch before this one was the last of tonight's window; the rest runs in the next one
-            throw new RunStoppedException("the maintenance window closed; the rest of the file runs when it opens again", true);
-        }
-        if (!leadership.held()) {
-            // the Lease was not renewed in time: a standby may lead by now, and two replicas never write at once
-            throw new RunStoppedException("this replica no longer holds the cluster Lease; the replica that leads runs the file", true);
-        }
-        return requests.of(batch);
     }
 
     /** Settles the batch's rows from CXone's answer; returns the follow-up batches it leaves (often none). */

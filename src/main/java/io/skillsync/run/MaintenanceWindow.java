@@ -7,10 +7,7 @@ import java.util.Date;
 import java.util.TimeZone;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
 
-import org.apache.camel.component.file.GenericFile;
-import org.apache.camel.component.file.GenericFileFilter;
 import org.quartz.CronExpression;
 
 import io.skillsync.config.SkillSyncConfig;
@@ -18,13 +15,12 @@ import io.skillsync.config.SkillSyncConfig;
 /**
  * The maintenance window (seed runbook: end of shift, or 02:00-04:00): changes reach CXone only inside it.
  * It opens at each firing of {@code skillsync.window.cron} (Quartz) and lasts {@code duration}. Outside it
- * the inbox is not looked at (the file filter of {@code roster-intake} says no), so a file waits there; a
+ * the inbox is not looked at (its file filter, InboxGate, says no), so a file waits there; a
  * run still going when it closes stops after its current batch, and the rest of the file runs in the next
  * window (what was applied then reads as unchanged). No cron: always open.
  */
 @ApplicationScoped
-@Named("maintenanceWindow")
-public class MaintenanceWindow implements GenericFileFilter<Object> {
+public class MaintenanceWindow {
 
     private final CronExpression opens;
     private final Duration duration;
@@ -67,11 +63,5 @@ public class MaintenanceWindow implements GenericFileFilter<Object> {
         }
         Date next = opens.getTimeAfter(Date.from(now));
         return next == null ? null : next.toInstant();
-    }
-
-    /** The inbox's file filter: outside the window no roster is taken. */
-    @Override
-    public boolean accept(GenericFile<Object> file) {
-        return file.isDirectory() || isOpen();
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,8 +41,6 @@ public class RunJournal {
     private final ObjectMapper json;
     private final Map<String, OpenJournal> open = new ConcurrentHashMap<>();
     private final RecordSeal seal;
-    /** Records forced to disk since start (for the benchmark's cost figure). */
-    private final AtomicLong forced = new AtomicLong();
 
     private final JournalRecovery recovery;
     private final EndedWithTheProcess ended;
@@ -57,10 +54,6 @@ public class RunJournal {
         this.ended = new EndedWithTheProcess(journals);
         this.recovery = new JournalRecovery(workDir, journals, json, status::interrupted, seal);
         this.interrupted = new InterruptedRuns(workDir, json, seal);
-    }
-
-    public long forced() {
-        return forced.get();
     }
 
     public void open(Run run, String sha256) throws IOException {
@@ -151,7 +144,6 @@ public class RunJournal {
         }
         try {
             journal.append(json.writeValueAsString(record), seal);
-            forced.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal of run " + runId + " (nothing more is sent)", e);
         }

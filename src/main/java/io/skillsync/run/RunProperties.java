@@ -2,8 +2,8 @@ package io.skillsync.run;
 
 /**
  * The names of the exchange properties a run carries, in one place. The routes spell the same names
- * (routes/roster-intake.camel.yaml: {@code ${exchangeProperty.run}}, {@code runArchive}, {@code currentAssignments};
- * routes/write-batch.camel.yaml: {@code batch}); a rename here is a rename there.
+ * (routes/run.camel.yaml: {@code ${exchangeProperty.run}}, {@code runArchive}, {@code currentAssignments};
+ * routes/run.camel.yaml: {@code batch}); a rename here is a rename there.
  */
 public final class RunProperties {
 

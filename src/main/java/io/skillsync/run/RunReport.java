@@ -25,7 +25,6 @@ import io.skillsync.roster.RosterReader;
 import io.skillsync.roster.UnreadableRosterException;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
-import io.skillsync.sync.RunStoppedException;
 import io.skillsync.config.WorkFolders;
 
 /**
@@ -102,7 +101,6 @@ public class RunReport {
         status.ended(run, "stopped");
         LOG.errorf("run %s: %s stopped, the file stays in inbox/ to run again: %s; %s", run.id(), run.fileName(),
                 run.stopped(), summary.get("counts"));
-        throw new RunStoppedException(run.fileName() + " stays in inbox/: " + run.stopped());
     }
 
     /**
@@ -116,7 +114,6 @@ public class RunReport {
         journal.abandon(run);
         status.ended(run, "unwritable");
         LOG.errorf("run %s: %s stays in inbox/: %s", run.id(), run.fileName(), run.stopped());
-        throw new RunStoppedException(run.fileName() + " stays in inbox/: " + run.stopped());
     }
 
     /**
