@@ -14,7 +14,7 @@ import org.apache.camel.quarkus.core.CamelRuntime;
 import io.skillsync.probe.ConformanceProbe;
 
 /**
- * The service, or with {@code probe} the conformance probe (README, "Before go-live"):
+ * The service, or with {@code probe} the conformance probe (docs/deploying.md, "Before go-live"):
  * {@code java -jar target/quarkus-app/quarkus-run.jar probe [--agent EMAIL --skill NAME [--spare-skill NAME]]}.
  * The probe runs with the service's own configuration but Camel is not started: no route takes a file,
  * polls SFTP or holds the cluster lock while it runs.

@@ -32,7 +32,7 @@ import io.skillsync.support.Tenants;
 import io.skillsync.support.WorkDirs;
 
 /**
- * The benchmark of README's "Performance" (not part of the tests): the packaged service against the
+ * The benchmark of docs/performance.md (not part of the tests): the packaged service against the
  * simulated tenant in a second process, which enforces the API limit over a sliding 60-second window.
  * {@code ./mvnw -B -Pbench verify} runs the small mode (under a minute); {@code -Dbench.mode=full} the
  * real one: 15,000 rows at 200 requests a minute, the two baselines, and a 1,000,000-row dry run in a

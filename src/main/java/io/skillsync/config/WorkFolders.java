@@ -1,6 +1,6 @@
 package io.skillsync.config;
 
-/** The folders under {@code skillsync.work-dir} (README "The folders"), each name spelled once. */
+/** The folders under {@code skillsync.work-dir} (docs/operators.md, "The folders"), each name spelled once. */
 public final class WorkFolders {
 
     public static final String INBOX = "inbox";

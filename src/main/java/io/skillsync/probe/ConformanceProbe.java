@@ -21,7 +21,7 @@ import io.skillsync.probe.ProbeCheck.Verdict;
 import io.skillsync.config.CxoneSettings;
 
 /**
- * The conformance probe (README, "Before go-live"): asks the operator's sandbox tenant, with the
+ * The conformance probe (docs/deploying.md, "Before go-live"): asks the operator's sandbox tenant, with the
  * production configuration, each point cxone-api.md marks likely or unknown, and prints what CXone did
  * beside what SkillSync assumes and the setting to change. Read-only unless given an agent and a skill;
  * then it writes on that one assignment and puts it back as it was. At most 60 requests, paced at the limit.

@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import io.skillsync.run.JournalReplay.Sent;
 import io.skillsync.config.WorkFolders;
+import io.skillsync.sync.RunResult;
 
 /**
  * Turns an unfinished journal into that run's audit, summary and undo roster ({@code result: interrupted},
@@ -66,7 +67,7 @@ final class JournalRecovery {
                 String runId = journal.getFileName().toString().replace(".jsonl", "");
                 if (!running.test(runId)) {
                     try {
-                        recover(journal, runId, "interrupted", "the run ended without its record (the process was killed"
+                        recover(journal, runId, RunResult.INTERRUPTED, "the run ended without its record (the process was killed"
                                 + " or its record could not be written); this record is rebuilt from its write-ahead journal"
                                 + " and lists the rows it had sent; the file runs again");
                         recovered.add(runId);
@@ -87,14 +88,14 @@ final class JournalRecovery {
         Path journal = journals.resolve(run.id() + ".jsonl");
         if (Files.exists(journal)) {
             try {
-                recover(journal, run.id(), "failed", reason);
+                recover(journal, run.id(), RunResult.FAILED, reason);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the record of failed run " + run.id(), e);
             }
         }
     }
 
-    private void recover(Path journal, String runId, String result, String because) throws IOException {
+    private void recover(Path journal, String runId, RunResult result, String because) throws IOException {
         JournalReplay replay = JournalReplay.read(journal, runId, json, seal);
         if (replay.head() == null && replay.rows().isEmpty() && replay.refused() != null) {
             throw new IllegalArgumentException("not a journal this service wrote: " + replay.refused());
@@ -149,8 +150,8 @@ final class JournalRecovery {
         summary.put("file", head == null ? "" : head.path("file").asText());
         summary.put("sha256", head == null ? "" : head.path("sha256").asText());
         summary.put("mode", head == null ? "apply" : head.path("mode").asText());
-        summary.put("result", result);
-        summary.put(result + "Because", because);
+        summary.put("result", result.label());
+        summary.put(result.label() + "Because", because);
         summary.put("started", started.toString());
         summary.put("finished", Instant.now().toString());
         summary.put("counts", counts);
@@ -159,7 +160,7 @@ final class JournalRecovery {
         Path summaryFile = auditDir.resolve(runId + ".summary.json");
         Files.write(AtomicFiles.part(summaryFile), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
         Files.move(AtomicFiles.part(summaryFile), summaryFile, StandardCopyOption.ATOMIC_MOVE);
-        if (result.equals("interrupted")) {
+        if (result == RunResult.INTERRUPTED) {
             interrupted.run();
             ended.add(head == null ? null : head.path("sha256").asText(), runId);
         }

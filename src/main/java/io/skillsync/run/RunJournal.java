@@ -21,6 +21,7 @@ import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Batch;
 import io.skillsync.sync.Row;
+import io.skillsync.sync.RunResult;
 
 /**
  * The write-ahead journal: nothing written to CXone goes unrecorded, even if the process dies between a
@@ -91,11 +92,11 @@ public class RunJournal {
     }
 
     /** The run's record is written: the journal is closed and kept beside the audit. */
-    public void close(Run run, String result, Path auditDir) {
+    public void close(Run run, RunResult result, Path auditDir) {
         if (!open.containsKey(run.id())) {
             return;
         }
-        append(run.id(), json.createObjectNode().put("record", "end").put("result", result));
+        append(run.id(), json.createObjectNode().put("record", "end").put("result", result.label()));
         try (OpenJournal journal = open.remove(run.id())) {
             // this content ran to its record: the process ending under it before was not the content's doing
             ended.clear(journal.sha256());

@@ -12,6 +12,7 @@ import java.util.Map;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 import io.skillsync.config.WorkFolders;
+import io.skillsync.sync.RunResult;
 
 /**
  * A finished run's record under {@code audit/<date>/}: its audit (with the error file when asked and needed),
@@ -34,7 +35,7 @@ final class RunRecord {
     }
 
     /** Audit, error file (when asked and needed) and summary; returns the summary, fills {@code outputs}. */
-    Map<String, Object> write(Run run, String result, boolean withErrorFile, List<String> outputs)
+    Map<String, Object> write(Run run, RunResult result, boolean withErrorFile, List<String> outputs)
             throws IOException {
         run.rows().stream().filter(Row::open).findFirst().ifPresent(row -> {
             throw new IllegalStateException("run " + run.id() + ": line " + row.line() + " has no outcome yet");

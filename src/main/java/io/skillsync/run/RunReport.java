@@ -26,6 +26,7 @@ import io.skillsync.roster.UnreadableRosterException;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 import io.skillsync.config.WorkFolders;
+import io.skillsync.sync.RunResult;
 
 /**
  * Writes a run's record once every row has its outcome (operations.md): {@code audit/<date>/<runId>.audit.csv}
@@ -61,8 +62,8 @@ public class RunReport {
     public void write(@ExchangeProperty(RunProperties.RUN) Run run, Exchange exchange) throws IOException {
         Path target = free(workDir.resolve(WorkFolders.PROCESSED).resolve(today(run)), run);
         List<String> outputs = new ArrayList<>(List.of(archive.relative(target)));
-        Map<String, Object> summary = records.write(run, "complete", true, outputs);
-        status.ended(run, "complete");
+        Map<String, Object> summary = records.write(run, RunResult.COMPLETE, true, outputs);
+        status.ended(run, RunResult.COMPLETE);
         archive.handOver(run, exchange, target);
         LOG.infof("run %s: %s complete: %s; audit %s", run.id(), run.fileName(), summary.get("counts"), outputs.get(1));
     }
@@ -84,8 +85,8 @@ public class RunReport {
                 + " Moving or renaming the file by hand releases nothing.\n";
         writeAtomically(reasonFile, out -> out.write(reason));
         List<String> outputs = new ArrayList<>(List.of(archive.relative(target), archive.relative(reasonFile)));
-        Map<String, Object> summary = records.write(run, "held", false, outputs);
-        status.ended(run, "held");
+        Map<String, Object> summary = records.write(run, RunResult.HELD, false, outputs);
+        status.ended(run, RunResult.HELD);
         archive.handOver(run, exchange, target);
         LOG.warnf("run %s: %s held in %s: %s", run.id(), run.fileName(), archive.relative(target), summary.get("counts"));
     }
@@ -96,9 +97,9 @@ public class RunReport {
      */
     public void stopped(@ExchangeProperty(RunProperties.RUN) Run run) throws IOException {
         List<String> outputs = new ArrayList<>();
-        Map<String, Object> summary = records.write(run, "stopped", false, outputs);
+        Map<String, Object> summary = records.write(run, RunResult.STOPPED, false, outputs);
         archive.scratch(run);
-        status.ended(run, "stopped");
+        status.ended(run, RunResult.STOPPED);
         LOG.errorf("run %s: %s stopped, the file stays in inbox/ to run again: %s; %s", run.id(), run.fileName(),
                 run.stopped(), summary.get("counts"));
     }
@@ -112,7 +113,7 @@ public class RunReport {
         run.stop("cannot write the run's record under " + workDir.toAbsolutePath() + ": " + cause);
         // unfinished, the journal becomes this run's record (interrupted) once the disk takes it again
         journal.abandon(run);
-        status.ended(run, "unwritable");
+        status.ended(run, RunResult.UNWRITABLE);
         LOG.errorf("run %s: %s stays in inbox/: %s", run.id(), run.fileName(), run.stopped());
     }
 
@@ -158,7 +159,7 @@ public class RunReport {
                 + " is fixed, move the file into inbox/ to run it again." + System.lineSeparator()));
         String notWritten = "not written: " + reason;
         run.rows().stream().filter(Row::open).forEach(row -> row.end(Outcome.FAILED, notWritten));
-        status.ended(run, "failed");
+        status.ended(run, RunResult.FAILED);
         archive.handOver(run, exchange, target);
     }
 
@@ -176,13 +177,13 @@ public class RunReport {
         Path reasonFile = errorDir.resolve(baseName(run) + "." + run.id() + ".reason.txt");
         writeAtomically(reasonFile, out -> out.write(reason + System.lineSeparator()));
         Path summary = workDir.resolve(WorkFolders.AUDIT).resolve(today(run)).resolve(run.id() + ".summary.json");
-        Map<String, Object> content = summaries.of(run, "unreadable",
+        Map<String, Object> content = summaries.of(run, RunResult.UNREADABLE,
                 List.of(archive.relative(target), archive.relative(reasonFile), archive.relative(summary)));
         content.put("reason", cause.getMessage());
         summaries.write(summary, content);
-        journal.close(run, "unreadable", summary.getParent());
+        journal.close(run, RunResult.UNREADABLE, summary.getParent());
         archive.handOver(run, exchange, target);
-        status.ended(run, "unreadable");
+        status.ended(run, RunResult.UNREADABLE);
         LOG.errorf("run %s: %s could not be read, moved to %s: %s", run.id(), run.fileName(), archive.relative(target),
                 cause.getMessage());
     }

@@ -24,6 +24,7 @@ import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.sync.Outcome;
 import io.skillsync.config.WorkFolders;
+import io.skillsync.sync.RunResult;
 
 /**
  * How runs go, for operators: health checks read it, and it feeds the metrics {@code skillsync_runs_total{result}},
@@ -41,9 +42,6 @@ public class RunStatus {
     private final Path workDir;
     private final ObjectMapper json;
     private final CircuitBreakerMaintenance circuits;
-    /** Every result a run can end with. */
-    static final List<String> RESULTS = List.of("complete", "held", "stopped", "paused", "unreadable", "unwritable",
-            "failed", "interrupted");
     private volatile Run current;
     private volatile long lastProgress = System.currentTimeMillis();
     private volatile String stoppedBecause;
@@ -68,8 +66,8 @@ public class RunStatus {
                 s -> s.lastComplete == null ? 0 : s.lastComplete.getEpochSecond())
                 .baseUnit("seconds").description("when the last run completed (epoch seconds)").register(metrics);
         // every known label value exists from the start at 0, so increase() sees the first failure after a restart
-        for (String result : RESULTS) {
-            metrics.counter("skillsync.runs", "result", result);
+        for (RunResult result : RunResult.values()) {
+            metrics.counter("skillsync.runs", "result", result.label());
         }
         for (Outcome outcome : Outcome.values()) {
             metrics.counter("skillsync.rows", "outcome", outcome.label());
@@ -111,28 +109,28 @@ public class RunStatus {
 
     /** A run that died without its record got one from its journal (RunJournal). */
     void interrupted() {
-        metrics.counter("skillsync.runs", "result", "interrupted").increment();
+        metrics.counter("skillsync.runs", "result", RunResult.INTERRUPTED.label()).increment();
     }
 
-    /** A run ended with {@code result}: one of {@link #RESULTS}. */
-    void ended(Run run, String ending) {
+    /** A run ended with {@code ending}. */
+    void ended(Run run, RunResult ending) {
         current = null;
         // a run the window's end (or a shutdown) stopped is paused, not stopped: it goes on by itself, nothing is wrong
-        String result = ending.equals("stopped") && run.isStoppedAsPlanned() ? "paused" : ending;
-        metrics.counter("skillsync.runs", "result", result).increment();
+        RunResult result = ending == RunResult.STOPPED && run.isStoppedAsPlanned() ? RunResult.PAUSED : ending;
+        metrics.counter("skillsync.runs", "result", result.label()).increment();
         run.counts().forEach((outcome, n) -> {
             if (n > 0) {
                 metrics.counter("skillsync.rows", "outcome", outcome.label()).increment(n);
             }
         });
-        if (result.equals("paused")) {
+        if (result == RunResult.PAUSED) {
             // the window closed (or a shutdown): the file runs in the next window; the pod is as ready as ever
             stoppedBecause = null;
-        } else if (result.equals("stopped") || result.equals("unwritable")) {
+        } else if (result == RunResult.STOPPED || result == RunResult.UNWRITABLE) {
             stoppedBecause = run.fileName() + ": " + run.stopped();
         } else {
             stoppedBecause = null;
-            if (!result.equals("unreadable") && !result.equals("failed")) {
+            if (result != RunResult.UNREADABLE && result != RunResult.FAILED) {
                 lastComplete = Instant.now();
             }
         }
@@ -172,7 +170,7 @@ public class RunStatus {
                     for (Path summary : summaries.filter(f -> f.toString().endsWith(".summary.json"))
                             .sorted(Comparator.reverseOrder()).toList()) {
                         JsonNode run = json.readTree(summary.toFile());
-                        if (run.path("result").asText().equals("complete")) {
+                        if (run.path("result").asText().equals(RunResult.COMPLETE.label())) {
                             return Instant.parse(run.path("finished").asText());
                         }
                     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.skillsync.cxone.CxoneTraffic;
+import io.skillsync.sync.RunResult;
 
 /** A run's {@code <runId>.summary.json}: its result, counts, what it cost in requests and the files it wrote. */
 final class RunSummary {
@@ -22,7 +23,7 @@ final class RunSummary {
         this.json = json;
     }
 
-    Map<String, Object> of(Run run, String result, List<String> outputs) throws IOException {
+    Map<String, Object> of(Run run, RunResult result, List<String> outputs) throws IOException {
         CxoneTraffic.Snapshot cost = traffic.snapshot().since(run.trafficAtStart());
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("rows", run.rows().size());
@@ -38,7 +39,7 @@ final class RunSummary {
         summary.put("file", run.fileName());
         summary.put("sha256", run.sha256());
         summary.put("mode", run.dryRun() ? "dry-run" : "apply");
-        summary.put("result", result);
+        summary.put("result", result.label());
         if (run.stopped() != null) {
             summary.put("stoppedBecause", run.stopped());
         }

@@ -18,7 +18,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The house's rules, read from the compiled classes and the sources (README "Inside: packages, one way"):
+ * The house's rules, read from the compiled classes and the sources (docs/inside.md, "Inside: packages, one way"):
  * dependencies between packages run one way, the domain stays pure, and no class does many jobs.
  */
 class HouseRulesTest {
@@ -69,6 +69,25 @@ class HouseRulesTest {
                     .sorted().toList();
             assertEquals(List.of(), over);
         }
+    }
+
+    /** The fast lane (pom profile {@code fast}) runs these packages' tests: none may boot Quarkus. */
+    static final List<String> PLAIN = List.of("sync", "roster", "run", "cxone", "probe", "results", "house");
+
+    @Test
+    void theFastLaneHoldsNoQuarkusTest() throws IOException {
+        Path tests = Path.of("src/test/java/io/skillsync");
+        List<String> booting = new java.util.ArrayList<>();
+        for (String lane : PLAIN) {
+            try (Stream<Path> files = Files.walk(tests.resolve(lane))) {
+                for (Path f : files.filter(f -> f.toString().endsWith("Test.java")).toList()) {
+                    if (java.util.regex.Pattern.compile("(?m)^@QuarkusTest\\b").matcher(Files.readString(f)).find()) {
+                        booting.add(tests.relativize(f).toString());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), booting, "a @QuarkusTest belongs with the stories (io.skillsync) or its own package");
     }
 
     static long lines(Path file) {
