@@ -44,7 +44,7 @@ class HostileFilesTest {
     @Inject
     io.skillsync.cxone.CurrentAssignments current;
     @Inject
-    io.skillsync.run.RecordSeal seal;
+    io.skillsync.record.RecordSeal seal;
 
     @org.junit.jupiter.api.BeforeEach
     void inbox() throws IOException {
@@ -284,10 +284,10 @@ class HostileFilesTest {
     void aFileWhoseRunsEndedWithTheProcessTwiceIsSetAside() throws Exception {
         Tenants.everyoneOnTier1(tenant, directory, 5);
         String csv = "email,skill,proficiency\n" + Tenants.email(1) + ",Retention,5\n";
-        String sha = io.skillsync.run.ReleaseBook.sha256(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        String sha = io.skillsync.record.ReleaseBook.sha256(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
         java.time.Instant now = java.time.Instant.now();
-        String first = io.skillsync.run.KilledRuns.write(Drop.WORK, seal, "crash-loop.csv", sha, now.minusSeconds(120));
-        String second = io.skillsync.run.KilledRuns.write(Drop.WORK, seal, "crash-loop.csv", sha, now.minusSeconds(60));
+        String first = io.skillsync.record.KilledRuns.write(Drop.WORK, seal, "crash-loop.csv", sha, now.minusSeconds(120));
+        String second = io.skillsync.record.KilledRuns.write(Drop.WORK, seal, "crash-loop.csv", sha, now.minusSeconds(60));
         Drop.roster("crash-loop.csv", csv);
         Drop.awaitGone("crash-loop.csv");
         assertTrue(Files.exists(Drop.WORK.resolve("error/crash-loop.csv")), "set aside in error/");

@@ -112,7 +112,7 @@ class SafetyTest {
         assertEquals(0, tenant.writes());
 
         // the review's forged record: whoever can write the work dir writes an approval by hand
-        String sha = io.skillsync.run.ReleaseBook.sha256(new java.io.ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
+        String sha = io.skillsync.record.ReleaseBook.sha256(new java.io.ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
         Files.createDirectories(Drop.WORK.resolve("approvals"));
         Files.writeString(Drop.WORK.resolve("approvals/" + sha + ".json"), "{\"sha256\":\"" + sha + "\",\"file\":\"x\","
                 + "\"by\":\"nobody-real\",\"at\":\"" + java.time.Instant.now() + "\"}");

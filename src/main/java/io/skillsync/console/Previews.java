@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.intake.RosterNames;
-import io.skillsync.run.ReleaseBook;
-import io.skillsync.run.RunIds;
+import io.skillsync.record.ReleaseBook;
+import io.skillsync.record.RunIds;
 import io.skillsync.config.WorkFolders;
 
 /**

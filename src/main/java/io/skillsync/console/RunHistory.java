@@ -127,7 +127,7 @@ public class RunHistory {
         try {
             return Instant.parse(summary.path("started").asText());
         } catch (RuntimeException e) {
-            Instant fromId = io.skillsync.run.RunIds.startOf(summary.path("runId").asText(""));
+            Instant fromId = io.skillsync.record.RunIds.startOf(summary.path("runId").asText(""));
             return fromId == null ? Instant.EPOCH : fromId;
         }
     }

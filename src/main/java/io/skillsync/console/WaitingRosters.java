@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
-import io.skillsync.run.ReleaseBook;
+import io.skillsync.record.ReleaseBook;
 import io.skillsync.config.WorkFolders;
 
 /**

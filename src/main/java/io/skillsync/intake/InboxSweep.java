@@ -89,7 +89,7 @@ public class InboxSweep {
     }
 
     private void quarantine(Path entry, String name, String problem) throws IOException {
-        String runId = io.skillsync.run.RunIds.next(Instant.now());
+        String runId = io.skillsync.record.RunIds.next(Instant.now());
         String base = RosterNames.quarantineName(name);
         Files.createDirectories(errors);
         Path target = errors.resolve(base + "." + runId + ".quarantined");

@@ -33,13 +33,13 @@ public class IntakeOpening {
     private final ProducerTemplate producer;
     private final CamelContext camel;
     private final boolean sftp;
-    private final io.skillsync.run.RunJournal journal;
+    private final io.skillsync.record.RunJournal journal;
     private final GoLiveGate goLive;
     private volatile boolean open;
     private volatile String waitingFor = "until CXone grants the first token";
 
     IntakeOpening(CxoneToken token, ProducerTemplate producer, CamelContext camel, SkillSyncConfig config,
-            io.skillsync.run.RunJournal journal, GoLiveGate goLive) {
+            io.skillsync.record.RunJournal journal, GoLiveGate goLive) {
         this.journal = journal;
         this.goLive = goLive;
         this.token = token;

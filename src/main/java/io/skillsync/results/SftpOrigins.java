@@ -14,7 +14,7 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 
 import io.skillsync.config.SkillSyncConfig;
-import io.skillsync.run.ReleaseBook;
+import io.skillsync.record.ReleaseBook;
 
 /**
  * Which rosters came from HR's SFTP server, known by their content (sha256, as each run's summary has it),

@@ -33,6 +33,7 @@ import io.skillsync.cxone.CxoneRequest;
 import io.skillsync.cxone.CxoneResponse;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.sync.Verb;
+import io.skillsync.record.RunJournal;
 
 /**
  * Writes one {@link Batch} (route {@code write-batch}): shapes the request of the configured write mode,
@@ -75,7 +76,7 @@ public class BatchWriter {
     public CxoneRequest request(@Body Batch batch, @ExchangeProperty(RunProperties.RUN) Run run) throws JsonProcessingException {
         CxoneRequest request = requests.of(batch);
         // on disk before it is sent: a write CXone takes is never unrecorded
-        journal.sending(run, batch);
+        journal.sending(run.id(), batch);
         return request;
     }
 
@@ -84,7 +85,7 @@ public class BatchWriter {
             @ExchangeProperty(RunProperties.RUN) Run run) {
         run.wrote();
         List<Batch> followUps = settle(response, batch, run);
-        journal.answered(run, batch, response.status(), response.requestId());
+        journal.answered(run.id(), batch, response.status(), response.requestId());
         // after settling, so the line counts this batch's rows too
         progress.wrote(run);
         return followUps;
@@ -152,7 +153,7 @@ public class BatchWriter {
             failAll(batch.halves().takeDeferredFirst(), status, null, null, null, reason);
         }
         failAll(batch, status, null, null, null, reason);
-        journal.answered(run, batch, status, null);
+        journal.answered(run.id(), batch, status, null);
         LOG.warnf("batch %d (%s, %d rows) failed: %s", batch.number(), label(batch), batch.rows().size(),
                 failure.getMessage());
     }

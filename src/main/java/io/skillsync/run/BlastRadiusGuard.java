@@ -18,6 +18,8 @@ import io.skillsync.sync.Assignment;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Row;
 import io.skillsync.config.GuardSettings;
+import io.skillsync.record.RecentChanges;
+import io.skillsync.record.ReleaseBook;
 
 /**
  * Weighs a run's whole plan before anything is written (the runbook's worst case: a malformed file

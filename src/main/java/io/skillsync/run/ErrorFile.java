@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import io.skillsync.record.AtomicFiles;
 
 /**
  * A run's {@code error/<name>.<runId>.errors.csv}: only the rejected and failed rows, in the input's own

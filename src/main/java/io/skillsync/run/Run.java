@@ -10,6 +10,7 @@ import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Batch;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
+import io.skillsync.record.ReleaseBook;
 
 /**
  * One roster file processed once: its rows with their outcomes, the batches it writes, and what it cost.

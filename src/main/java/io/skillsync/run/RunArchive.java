@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.apache.camel.Exchange;
+import io.skillsync.record.ReleaseBook;
 
 /**
  * Names where a run's file and its record go in the work dir ({@code processed/<date>/}, {@code hold/},

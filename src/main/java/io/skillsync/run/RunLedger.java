@@ -22,6 +22,9 @@ import io.skillsync.roster.RosterReader;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 import io.skillsync.sync.RunStoppedException;
+import io.skillsync.record.ReleaseBook;
+import io.skillsync.record.RunIds;
+import io.skillsync.record.RunJournal;
 
 /** Opens a run for a picked-up file and keeps its rows, so that every row ends with exactly one outcome. */
 @ApplicationScoped
@@ -82,7 +85,7 @@ public class RunLedger {
             run.diedBefore("was taken " + killed.size() + " times (runs " + String.join(", ", killed) + ") and each time the"
                     + " process ended during the run (killed, or out of memory): it is not taken again by itself");
         }
-        journal.open(run, sha256);
+        journal.open(run.id(), run.fileName(), sha256, run.dryRun(), run.started());
         run.earlierApplied(journal.appliedBy(sha256));
         exchange.setProperty(RunProperties.RUN, run);
         status.started(run);

@@ -1,6 +1,6 @@
 package io.skillsync.run;
 
-import static io.skillsync.run.AtomicFiles.writeAtomically;
+import static io.skillsync.record.AtomicFiles.writeAtomically;
 import static io.skillsync.run.RunArchive.baseName;
 import static io.skillsync.run.RunArchive.today;
 
@@ -13,6 +13,9 @@ import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 import io.skillsync.config.WorkFolders;
 import io.skillsync.sync.RunResult;
+import io.skillsync.record.AtomicFiles;
+import io.skillsync.record.RunJournal;
+import io.skillsync.record.UndoRoster;
 
 /**
  * A finished run's record under {@code audit/<date>/}: its audit (with the error file when asked and needed),
@@ -61,7 +64,7 @@ final class RunRecord {
         outputs.add(archive.relative(summary));
         Map<String, Object> content = summaries.of(run, result, outputs);
         summaries.write(summary, content);
-        journal.close(run, result, auditFile.getParent());
+        journal.close(run.id(), result, auditFile.getParent());
         return content;
     }
 }

@@ -1,6 +1,6 @@
 package io.skillsync.run;
 
-import static io.skillsync.run.AtomicFiles.writeAtomically;
+import static io.skillsync.record.AtomicFiles.writeAtomically;
 import static io.skillsync.run.RunArchive.baseName;
 import static io.skillsync.run.RunArchive.free;
 import static io.skillsync.run.RunArchive.today;
@@ -27,6 +27,8 @@ import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 import io.skillsync.config.WorkFolders;
 import io.skillsync.sync.RunResult;
+import io.skillsync.record.AtomicFiles;
+import io.skillsync.record.RunJournal;
 
 /**
  * Writes a run's record once every row has its outcome (operations.md): {@code audit/<date>/<runId>.audit.csv}
@@ -112,7 +114,7 @@ public class RunReport {
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         run.stop("cannot write the run's record under " + workDir.toAbsolutePath() + ": " + cause);
         // unfinished, the journal becomes this run's record (interrupted) once the disk takes it again
-        journal.abandon(run);
+        journal.abandon(run.id());
         status.ended(run, RunResult.UNWRITABLE);
         LOG.errorf("run %s: %s stays in inbox/: %s", run.id(), run.fileName(), run.stopped());
     }
@@ -150,7 +152,7 @@ public class RunReport {
 
     private void setAside(Run run, Exchange exchange, String reason, Throwable caught) throws IOException {
         LOG.errorf(caught, "run %s: %s", run.id(), reason);
-        journal.failed(run, reason);
+        journal.failed(run.id(), run.sha256(), reason);
         Path errorDir = workDir.resolve(WorkFolders.ERROR);
         Path target = free(errorDir, run);
         Path reasonFile = errorDir.resolve(baseName(run) + "." + run.id() + ".reason.txt");
@@ -181,7 +183,7 @@ public class RunReport {
                 List.of(archive.relative(target), archive.relative(reasonFile), archive.relative(summary)));
         content.put("reason", cause.getMessage());
         summaries.write(summary, content);
-        journal.close(run, RunResult.UNREADABLE, summary.getParent());
+        journal.close(run.id(), RunResult.UNREADABLE, summary.getParent());
         archive.handOver(run, exchange, target);
         status.ended(run, RunResult.UNREADABLE);
         LOG.errorf("run %s: %s could not be read, moved to %s: %s", run.id(), run.fileName(), archive.relative(target),

@@ -25,6 +25,7 @@ import io.skillsync.cxone.CxoneClient;
 import io.skillsync.sync.Outcome;
 import io.skillsync.config.WorkFolders;
 import io.skillsync.sync.RunResult;
+import io.skillsync.record.RunJournal;
 
 /**
  * How runs go, for operators: health checks read it, and it feeds the metrics {@code skillsync_runs_total{result}},
@@ -105,11 +106,6 @@ public class RunStatus {
     public String runningFile() {
         Run run = current;
         return run == null ? null : run.fileName();
-    }
-
-    /** A run that died without its record got one from its journal (RunJournal). */
-    void interrupted() {
-        metrics.counter("skillsync.runs", "result", RunResult.INTERRUPTED.label()).increment();
     }
 
     /** A run ended with {@code ending}. */

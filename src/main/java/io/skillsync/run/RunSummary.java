@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.skillsync.cxone.CxoneTraffic;
 import io.skillsync.sync.RunResult;
+import io.skillsync.record.AtomicFiles;
 
 /** A run's {@code <runId>.summary.json}: its result, counts, what it cost in requests and the files it wrote. */
 final class RunSummary {

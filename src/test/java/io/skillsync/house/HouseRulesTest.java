@@ -51,6 +51,14 @@ class HouseRulesTest {
     }
 
     @Test
+    void theRecordKnowsNoCamelAndNothingAboveIt() {
+        noClasses().that().resideInAPackage("io.skillsync.record..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "io.skillsync.run..",
+                        "io.skillsync.intake..", "io.skillsync.console..", "io.skillsync.results..", "io.skillsync.health..")
+                .check(classes);
+    }
+
+    @Test
     void theAdapterToCxoneKnowsNothingOfRunsOrIntake() {
         noClasses().that().resideInAPackage("io.skillsync.cxone..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.skillsync.run..", "io.skillsync.intake..",
@@ -72,7 +80,7 @@ class HouseRulesTest {
     }
 
     /** The fast lane (pom profile {@code fast}) runs these packages' tests: none may boot Quarkus. */
-    static final List<String> PLAIN = List.of("sync", "roster", "run", "cxone", "probe", "results", "house");
+    static final List<String> PLAIN = List.of("sync", "roster", "record", "run", "cxone", "probe", "results", "house");
 
     @Test
     void theFastLaneHoldsNoQuarkusTest() throws IOException {

@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.record;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -16,16 +16,16 @@ import org.apache.commons.csv.CSVPrinter;
  * publishes DELETE /skills/{id}/agents: the whole-truth issue may use it). It goes through the
  * guard and preview like any roster.
  */
-final class UndoRoster {
+public final class UndoRoster {
 
     private UndoRoster() {
     }
 
     /** One line of an undo roster: what CXone held before, or "switch it off" for an assignment the run made. */
-    record UndoLine(long agentId, long skillId, int previousProficiency, int previousActive) {
+    public record UndoLine(long agentId, long skillId, int previousProficiency, int previousActive) {
     }
 
-    static void write(Path undo, Iterable<UndoLine> lines) throws IOException {
+    public static void write(Path undo, Iterable<UndoLine> lines) throws IOException {
         try (Writer out = Files.newBufferedWriter(AtomicFiles.part(undo), StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
             csv.printRecord("agentId", "skillId", "proficiency", "active");

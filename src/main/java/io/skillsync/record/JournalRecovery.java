@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.record;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jboss.logging.Logger;
 
-import io.skillsync.run.JournalReplay.Sent;
+import io.skillsync.record.JournalReplay.Sent;
 import io.skillsync.config.WorkFolders;
 import io.skillsync.sync.RunResult;
 
@@ -84,13 +84,13 @@ final class JournalRecovery {
     }
 
     /** A run failed unexpectedly (its journal abandoned): its journal becomes its record now. */
-    void failed(Run run, String reason) {
-        Path journal = journals.resolve(run.id() + ".jsonl");
+    void failed(String runId, String reason) {
+        Path journal = journals.resolve(runId + ".jsonl");
         if (Files.exists(journal)) {
             try {
-                recover(journal, run.id(), RunResult.FAILED, reason);
+                recover(journal, runId, RunResult.FAILED, reason);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the record of failed run " + run.id(), e);
+                throw new UncheckedIOException("cannot write the record of failed run " + runId, e);
             }
         }
     }

@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.record;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.record;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

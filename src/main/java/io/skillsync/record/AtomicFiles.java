@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.record;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -8,17 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** The work dir's files are written under {@code <name>.part} and renamed, for the run's record and the journal's. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
 
-    static Path part(Path target) {
+    public static Path part(Path target) {
         return target.resolveSibling(target.getFileName() + ".part");
     }
 
     /** Written under a temporary name and renamed, so a reader never sees half a file. */
-    static void writeAtomically(Path target, WriteTo content) throws IOException {
+    public static void writeAtomically(Path target, WriteTo content) throws IOException {
         Files.createDirectories(target.getParent());
         Path part = part(target);
         try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
@@ -28,7 +28,7 @@ final class AtomicFiles {
     }
 
     @FunctionalInterface
-    interface WriteTo {
+    public interface WriteTo {
         void write(Writer out) throws IOException;
     }
 }

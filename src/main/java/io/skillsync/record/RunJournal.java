@@ -1,10 +1,11 @@
-package io.skillsync.run;
+package io.skillsync.record;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
@@ -47,25 +49,27 @@ public class RunJournal {
     private final EndedWithTheProcess ended;
     private final InterruptedRuns interrupted;
 
-    RunJournal(SkillSyncConfig config, ObjectMapper json, RunStatus status, RecordSeal seal) {
+    RunJournal(SkillSyncConfig config, ObjectMapper json, MeterRegistry metrics, RecordSeal seal) {
         Path workDir = Path.of(config.workDir());
         this.journals = workDir.resolve("journal");
         this.json = json;
         this.seal = seal;
         this.ended = new EndedWithTheProcess(journals);
-        this.recovery = new JournalRecovery(workDir, journals, json, status::interrupted, seal);
+        this.recovery = new JournalRecovery(workDir, journals, json,
+                () -> metrics.counter("skillsync.runs", "result", RunResult.INTERRUPTED.label()).increment(), seal);
         this.interrupted = new InterruptedRuns(workDir, json, seal);
     }
 
-    public void open(Run run, String sha256) throws IOException {
+    /** Opens the journal of run {@code runId} of {@code file} (content {@code sha256}), started at {@code started}. */
+    public void open(String runId, String file, String sha256, boolean dryRun, Instant started) throws IOException {
         Files.createDirectories(journals);
-        open.put(run.id(), new OpenJournal(journals.resolve(run.id() + ".jsonl"), run.id(), sha256));
-        append(run.id(), json.createObjectNode().put("record", "run").put("runId", run.id()).put("file", run.fileName())
-                .put("sha256", sha256).put("mode", run.dryRun() ? "dry-run" : "apply").put("started", run.started().toString()));
+        open.put(runId, new OpenJournal(journals.resolve(runId + ".jsonl"), runId, sha256));
+        append(runId, json.createObjectNode().put("record", "run").put("runId", runId).put("file", file)
+                .put("sha256", sha256).put("mode", dryRun ? "dry-run" : "apply").put("started", started.toString()));
     }
 
     /** Before the batch is sent: what it will change, and what CXone held before. */
-    public void sending(Run run, Batch batch) {
+    public void sending(String runId, Batch batch) {
         ObjectNode record = json.createObjectNode().put("record", "batch").put("batch", batch.number())
                 .put("verb", batch.verb().name()).put("skillId", batch.skillId());
         ArrayNode rows = record.putArray("rows");
@@ -74,11 +78,11 @@ public class RunJournal {
                     .put("previousProficiency", row.previousProficiency()).put("previousActive", row.previousActive())
                     .put("proficiency", row.targetProficiency()).put("active", row.active());
         }
-        append(run.id(), record);
+        append(runId, record);
     }
 
     /** After CXone's answer: each row's outcome so far (a row sent again later is "pending"). */
-    public void answered(Run run, Batch batch, int status, String requestId) {
+    public void answered(String runId, Batch batch, int status, String requestId) {
         ObjectNode record = json.createObjectNode().put("record", "answer").put("batch", batch.number()).put("status", status);
         if (requestId != null) {
             record.put("requestId", requestId);
@@ -88,23 +92,23 @@ public class RunJournal {
             rows.addObject().put("line", row.line()).put("outcome", row.open() ? "pending" : row.outcome().label())
                     .put("detail", row.open() ? "" : row.detail());
         }
-        append(run.id(), record);
+        append(runId, record);
     }
 
     /** The run's record is written: the journal is closed and kept beside the audit. */
-    public void close(Run run, RunResult result, Path auditDir) {
-        if (!open.containsKey(run.id())) {
+    public void close(String runId, RunResult result, Path auditDir) {
+        if (!open.containsKey(runId)) {
             return;
         }
-        append(run.id(), json.createObjectNode().put("record", "end").put("result", result.label()));
-        try (OpenJournal journal = open.remove(run.id())) {
+        append(runId, json.createObjectNode().put("record", "end").put("result", result.label()));
+        try (OpenJournal journal = open.remove(runId)) {
             // this content ran to its record: the process ending under it before was not the content's doing
             ended.clear(journal.sha256());
             Files.createDirectories(auditDir);
-            Files.move(journals.resolve(run.id() + ".jsonl"), auditDir.resolve(run.id() + ".journal.jsonl"),
+            Files.move(journals.resolve(runId + ".jsonl"), auditDir.resolve(runId + ".journal.jsonl"),
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the journal of run " + run.id(), e);
+            throw new UncheckedIOException("cannot close the journal of run " + runId, e);
         }
     }
 
@@ -123,11 +127,7 @@ public class RunJournal {
     }
 
     /** The run's record could not be written: the journal stays unfinished, to be recovered as interrupted. */
-    public void abandon(Run run) {
-        abandon(run.id());
-    }
-
-    private void abandon(String runId) {
+    public void abandon(String runId) {
         OpenJournal journal = open.remove(runId);
         if (journal != null) {
             try {
@@ -164,12 +164,12 @@ public class RunJournal {
     }
 
     /** A run failed unexpectedly: its journal becomes its record now, with {@code result: failed}. */
-    public synchronized void failed(Run run, String reason) {
-        abandon(run);
-        recovery.failed(run, reason);
+    public synchronized void failed(String runId, String sha256, String reason) {
+        abandon(runId);
+        recovery.failed(runId, reason);
         try {
             // set aside with its record: moved back into the inbox by an operator, it runs again
-            ended.clear(run.sha256());
+            ended.clear(sha256);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

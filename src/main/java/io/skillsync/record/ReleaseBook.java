@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.record;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -178,7 +178,7 @@ public class ReleaseBook {
         }
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         return sha256(Files.newInputStream(file));
     }
 
