@@ -1,8 +1,8 @@
 package io.skillsync.run;
 
-import static io.skillsync.run.BatchAnswers.failAll;
-import static io.skillsync.run.BatchAnswers.label;
-import static io.skillsync.run.BatchAnswers.reasonOf;
+import static io.skillsync.cxone.BatchAnswers.failAll;
+import static io.skillsync.cxone.BatchAnswers.label;
+import static io.skillsync.cxone.BatchAnswers.reasonOf;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.skillsync.run;
 
-import static io.skillsync.run.BatchAnswers.errorOf;
-import static io.skillsync.run.BatchAnswers.failAll;
-import static io.skillsync.run.BatchAnswers.label;
-import static io.skillsync.run.BatchAnswers.reasonOf;
-import static io.skillsync.run.BatchAnswers.results;
-import static io.skillsync.run.BatchAnswers.succeeded;
+import static io.skillsync.cxone.BatchAnswers.errorOf;
+import static io.skillsync.cxone.BatchAnswers.failAll;
+import static io.skillsync.cxone.BatchAnswers.label;
+import static io.skillsync.cxone.BatchAnswers.reasonOf;
+import static io.skillsync.cxone.BatchAnswers.results;
+import static io.skillsync.cxone.BatchAnswers.succeeded;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +34,7 @@ import io.skillsync.cxone.CxoneResponse;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.sync.Verb;
 import io.skillsync.record.RunJournal;
+import io.skillsync.cxone.BatchRequests;
 
 /**
  * Writes one {@link Batch} (route {@code write-batch}): shapes the request of the configured write mode,

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
+import io.skillsync.sync.RepeatedRows;
 
 /** A run's rows in file order, whether the split read them all, and what they add up to. */
 final class RunRows {

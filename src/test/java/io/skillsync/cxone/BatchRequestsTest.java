@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.cxone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,19 +1,17 @@
-package io.skillsync.run;
+package io.skillsync.cxone;
 
 import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.skillsync.cxone.CxoneJson;
-import io.skillsync.cxone.CxoneResponse;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Batch;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 
 /** Reading CXone's answer to a batch: each row's own result, success, the reason given; failing a batch whole. */
-final class BatchAnswers {
+public final class BatchAnswers {
 
     private BatchAnswers() {
     }
@@ -22,7 +20,7 @@ final class BatchAnswers {
      * Each row's result: by agentId (and skillId in the bulk-put dialect) where CXone names them; by position
      * when it names none and answers exactly one result per item sent.
      */
-    static Map<Row, JsonNode> results(Batch batch, CxoneResponse response) {
+    public static Map<Row, JsonNode> results(Batch batch, CxoneResponse response) {
         JsonNode list = CxoneJson.list(response.body(), batch.bulk() ? "skillResults" : "agentResults");
         Map<Row, JsonNode> byRow = new HashMap<>();
         if (!list.isArray()) {
@@ -56,14 +54,14 @@ final class BatchAnswers {
     }
 
     /** {@code success} when CXone says it (a boolean or a string); otherwise an {@code error} of false means success. */
-    static boolean succeeded(JsonNode result) {
+    public static boolean succeeded(JsonNode result) {
         if (CxoneJson.isBool(result.path("success"))) {
             return CxoneJson.bool(result.path("success"), false);
         }
         return CxoneJson.isBool(result.path("error")) && !CxoneJson.bool(result.path("error"), true);
     }
 
-    static String errorOf(JsonNode result) {
+    public static String errorOf(JsonNode result) {
         for (String field : new String[] { "error", "errorMessage", "message", "description" }) {
             JsonNode value = result.path(field);
             if (value.isTextual() && !value.asText().isBlank() && !CxoneJson.isBool(value)) {
@@ -73,7 +71,7 @@ final class BatchAnswers {
         return "no reason given";
     }
 
-    static void failAll(Batch batch, CxoneResponse response, String reason) {
+    public static void failAll(Batch batch, CxoneResponse response, String reason) {
         if (response == null) {
             failAll(batch, 400, null, null, null, reason);
         } else {
@@ -82,7 +80,7 @@ final class BatchAnswers {
     }
 
     /** Every row of the batch fails for one reason (one string for them all: a batch can be 100 rows). */
-    static void failAll(Batch batch, int status, String requestId, String cxoneRequestId, String traceId,
+    public static void failAll(Batch batch, int status, String requestId, String cxoneRequestId, String traceId,
             String reason) {
         for (Row row : batch.rows()) {
             row.sentIn(batch.number(), status, requestId, cxoneRequestId, traceId);
@@ -90,11 +88,11 @@ final class BatchAnswers {
         }
     }
 
-    static String label(Batch batch) {
+    public static String label(Batch batch) {
         return batch.bulk() ? "bulk " + batch.verb() : batch.verb() + " skill " + batch.skillId();
     }
 
-    static String reasonOf(CxoneResponse response) {
+    public static String reasonOf(CxoneResponse response) {
         if (response.statusDescription() != null && !response.statusDescription().isBlank()) {
             return ": " + response.statusDescription();
         }

@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.cxone;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,19 +10,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.skillsync.cxone.CxoneRequest;
 import io.skillsync.sync.Batch;
 import io.skillsync.sync.Row;
 import io.skillsync.sync.Verb;
 
 /** A batch as the write request of its mode: per skill, NICE's bulk shape, or the runbook's bulk-put. */
-final class BatchRequests {
+public final class BatchRequests {
 
     private final ObjectMapper json;
     /** The bulk {@code skills[]} item's shape: skillId or skillIds (a setting: NICE's schema leaves it untyped). */
     private final boolean skillIds;
 
-    BatchRequests(ObjectMapper json, String bulkSkillItem) {
+    public BatchRequests(ObjectMapper json, String bulkSkillItem) {
         if (!bulkSkillItem.equals("skillId") && !bulkSkillItem.equals("skillIds")) {
             throw new IllegalArgumentException("skillsync.cxone.bulk-skill-item must be skillId or skillIds, was " + bulkSkillItem);
         }
@@ -30,7 +29,7 @@ final class BatchRequests {
         this.skillIds = bulkSkillItem.equals("skillIds");
     }
 
-    CxoneRequest of(Batch batch) throws JsonProcessingException {
+    public CxoneRequest of(Batch batch) throws JsonProcessingException {
         if (!batch.bulk()) {
             ObjectNode body = json.createObjectNode();
             ArrayNode items = body.putArray("agents");

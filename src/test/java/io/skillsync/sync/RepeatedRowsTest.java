@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

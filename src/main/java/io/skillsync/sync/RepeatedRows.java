@@ -1,14 +1,13 @@
-package io.skillsync.run;
+package io.skillsync.sync;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.skillsync.sync.Row;
 
 /** Finds the open rows of a run that are about the same (agent, skill), by sorting packed keys. */
-final class RepeatedRows {
+public final class RepeatedRows {
 
     private RepeatedRows() {
     }
@@ -17,7 +16,7 @@ final class RepeatedRows {
      * Groups of open rows about the same (agent, skill), each in file order, found by sorting packed
      * keys rather than by a map of a million entries: a large file must fit a small heap.
      */
-    static List<List<Row>> in(List<Row> rows) {
+    public static List<List<Row>> in(List<Row> rows) {
         Map<Long, Integer> agents = new HashMap<>();
         Map<Long, Integer> skills = new HashMap<>();
         int open = 0;
