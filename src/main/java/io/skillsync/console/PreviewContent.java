@@ -96,9 +96,9 @@ class PreviewContent {
                 + " a roster may have (skillsync.intake.max-file-size): split it. Nothing was kept.");
     }
 
-    /** Bytes as a person reads them: 65,537 bytes (exact, under 1 MiB), 256.0 MiB, 1.9 GiB. */
+    /** Bytes as a person reads them: 1,048,577 bytes (exact, under 10 MiB), 256.0 MiB, 1.9 GiB. */
     static String size(long bytes) {
-        if (bytes < 1024 * 1024) {
+        if (bytes < 10 * 1024 * 1024) {
             return String.format(Locale.ROOT, "%,d bytes", bytes);
         }
         return bytes < 1024L * 1024 * 1024 ? String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024))
