@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import java.util.stream.Stream;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -48,7 +51,8 @@ import io.skillsync.support.WorkDirs;
  * Issue 23, the console under load. An upload over max-file-size is refused saying so and leaves nothing
  * behind; only max-open previews are open at once; a preview older than keep is removed at the next look
  * (review N4). In Chromium: a 15,000-row run's page shows its rows a page at a time, filtered by outcome or
- * text. In a work dir of its own, where rosters may be 1 MiB.
+ * text; the runs chart's time axis spans one run's day, or thirty days of runs. In a work dir of its own
+ * (the chart counts every run there), where rosters may be 1 MiB.
  */
 @QuarkusTest
 @TestProfile(ConsoleUnderLoadTest.SmallRosters.class)
@@ -200,6 +204,54 @@ class ConsoleUnderLoadTest {
                 "Rows 1\u20133 of 3 holding \u201c" + Tenants.email(2) + "\u201d; page 1 of 1."));
         String rows = browser.findElement(By.id("rows")).getText();
         assertTrue(rows.contains("unchanged") && rows.contains("applied") && rows.contains("rejected"), rows);
+    }
+
+    @Test
+    void theRunsChartShowsOneRunsDayAndThirtyDaysOfRuns() throws Exception {
+        // this work dir's runs only: none other running, none kept from this class's other tests
+        await().atMost(Duration.ofSeconds(60)).until(() -> !folders().contains("inbox/"));
+        WorkDirs.deleteTree(WORK.resolve("audit"));
+        Tenants.everyoneOnTier1(tenant, directory, 5);
+        JsonNode run = run("one-night.csv", "email,skill,proficiency\n" + Tenants.email(1) + ",Retention,5\n");
+        Instant started = Instant.parse(run.path("started").asText());
+        long day = started.truncatedTo(ChronoUnit.DAYS).getEpochSecond();
+
+        browser();
+        ConsoleBrowserTest.signIn("victor", "viewing");
+        List<Long> ticks = chartTicks();
+        System.out.println("one run at " + started + ": the time axis reads " + ConsoleBrowserTest.browser.findElement(By.id("chart"))
+                .getAttribute("data-tick-labels"));
+        assertFalse(ticks.isEmpty());
+        for (long tick : ticks) {
+            assertTrue(tick >= day && tick < day + 86400, "a tick at " + Instant.ofEpochSecond(tick) + " is outside the run's day");
+        }
+        assertTrue(ConsoleBrowserTest.browser.findElement(By.id("chart")).getAttribute("data-tick-labels")
+                .contains(started.toString().substring(0, 10)), "the axis names the run's day");
+        ConsoleBrowserTest.shot("10-chart-one-run");
+
+        // the same run as if it had also run on each of the 29 days before
+        for (int back = 1; back <= 29; back++) {
+            Instant then = started.minus(Duration.ofDays(back));
+            String runId = RunIds.next(then);
+            ObjectNode earlier = ((ObjectNode) run.deepCopy()).put("runId", runId).put("started", then.toString())
+                    .put("finished", then.plusSeconds(2).toString());
+            Path folder = Files.createDirectories(WORK.resolve("audit").resolve(then.atZone(ZoneOffset.UTC).toLocalDate().toString()));
+            Files.writeString(folder.resolve(runId + ".summary.json"), earlier.toString());
+        }
+        ticks = chartTicks();
+        System.out.println("runs over 30 days: the time axis reads " + ConsoleBrowserTest.browser.findElement(By.id("chart"))
+                .getAttribute("data-tick-labels"));
+        assertEquals(day - 29 * 86400, ticks.get(0), "the first tick is the first run's day");
+        assertEquals(day, ticks.get(ticks.size() - 1), "the last tick is the last run's day");
+        assertTrue(ticks.size() >= 3 && ticks.size() <= 10, ticks.toString());
+        ConsoleBrowserTest.shot("11-chart-thirty-days");
+    }
+
+    /** The console's runs chart, drawn anew: the times of its axis' ticks (s), as the page tells them. */
+    static List<Long> chartTicks() {
+        ConsoleBrowserTest.browser.get(BASE + "/console");
+        WebElement chart = ConsoleBrowserTest.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart[data-ticks]")));
+        return Stream.of(chart.getAttribute("data-ticks").split(" ")).map(Long::valueOf).toList();
     }
 
     /** Drops a roster into this work dir's inbox and waits for its run's summary. */
