@@ -54,6 +54,8 @@ public interface SkillSyncConfig {
 
     SftpSettings sftp();
 
+    ConsoleSettings console();
+
     /**
      * When files may reach CXone: from each firing of {@code cron} (Quartz syntax, in {@code time-zone})
      * for {@code duration}. No cron: always open.

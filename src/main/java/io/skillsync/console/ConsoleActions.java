@@ -8,7 +8,6 @@ import static io.skillsync.console.ConsoleResource.VIEWER;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -63,19 +62,22 @@ public class ConsoleActions {
         return home("hold/" + file + " released by " + name(who) + " and moved to inbox/" + to);
     }
 
-    /** A preview of an uploaded roster. */
+    /**
+     * A preview of an uploaded roster. Quarkus has streamed the upload to a temporary file (the request body
+     * is limited to max-file-size: {@link UploadLimit}); the preview copies it from there, streamed.
+     */
     @POST
     @Path("/preview")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(OPERATOR)
     public Response previewUpload(SecurityContext who, @RestForm("roster") FileUpload roster,
-            @RestForm(ConsoleCsrf.FIELD) String token, @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
+            @RestForm(ConsoleCsrf.FIELD) String token, @RestCookie(ConsoleCsrf.COOKIE) String cookie)
+            throws IOException, WaitingRosters.Refused {
         ConsoleCsrf.verify(token, cookie);
         if (roster == null || roster.uploadedFile() == null) {
             return home("choose a roster file to preview");
         }
-        byte[] content = Files.readAllBytes(roster.uploadedFile());
-        Preview preview = previews.create(roster.fileName(), content, "upload " + roster.fileName(), name(who));
+        Preview preview = previews.create(roster.fileName(), roster.uploadedFile(), "upload " + roster.fileName(), name(who));
         return toPreview(preview.id(), null);
     }
 
@@ -87,8 +89,19 @@ public class ConsoleActions {
     public Response previewWaiting(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
             @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
         ConsoleCsrf.verify(token, cookie);
-        byte[] content = waiting.content("error", file);
-        return toPreview(previews.create(file, content, "error/" + file, name(who)).id(), null);
+        return toPreview(previews.create(file, waiting.existing("error", file), "error/" + file, name(who)).id(), null);
+    }
+
+    /** Discards a preview not applied: it no longer counts against max-open. */
+    @POST
+    @Path("/discard")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(OPERATOR)
+    public Response discard(SecurityContext who, @RestForm String id, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
+        ConsoleCsrf.verify(token, cookie);
+        Preview discarded = previews.discard(id, name(who));
+        return home("preview of " + discarded.name() + " discarded by " + name(who));
     }
 
     @POST

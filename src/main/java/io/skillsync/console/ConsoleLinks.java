@@ -22,7 +22,12 @@ final class ConsoleLinks {
     }
 
     static Response home(String message) {
-        return Response.seeOther(URI.create("/console?message=" + URLEncoder.encode(message, StandardCharsets.UTF_8))).build();
+        return Response.seeOther(URI.create(homeSaying(message))).build();
+    }
+
+    /** The console's address, showing {@code message}. */
+    static String homeSaying(String message) {
+        return "/console?message=" + URLEncoder.encode(message, StandardCharsets.UTF_8);
     }
 
     static Response toPreview(String id, String message) {

@@ -41,8 +41,8 @@ public class ConsoleResource {
 
     static final String VIEWER = "viewer";
     static final String OPERATOR = "operator";
-    /** Rows shown on a run's page at once; the audit file has them all. */
-    static final int ROWS_SHOWN = 500;
+    /** The longest text a run's rows are filtered by: an e-mail, a skill, a few words of a reason. */
+    static final int TEXT_MAX = 200;
     static final List<String> OUTCOMES = List.of("applied", "unchanged", "rejected", "failed", "planned");
 
     @CheckedTemplate(basePath = "console")
@@ -55,14 +55,15 @@ public class ConsoleResource {
                 String message);
 
         static native TemplateInstance run(String user, boolean operator, RunLine run, List<String> heldBecause,
-                String outcome, List<String> outcomes, RunHistory.Rows rows, boolean hasAudit, boolean hasErrors,
-                boolean hasUndo, int shownMax);
+                String outcome, String text, List<String> outcomes, AuditRows.Page rows, RowPages pager, boolean hasAudit,
+                boolean hasErrors, boolean hasUndo);
 
         static native TemplateInstance preview(String user, boolean operator, Preview preview, RunLine plan,
-                List<String> wouldBeHeld, RunHistory.Rows rows, String message);
+                List<String> wouldBeHeld, AuditRows.Page rows, String message);
     }
 
     private final RunHistory history;
+    private final AuditRows auditRows;
     private final WaitingRosters waiting;
     private final Previews previews;
     private final LiveState live;
@@ -70,9 +71,10 @@ public class ConsoleResource {
     private final ConsoleUsers users;
     private final ObjectMapper json;
 
-    ConsoleResource(RunHistory history, WaitingRosters waiting, Previews previews, LiveState live, OperatorActions actions,
-            ConsoleUsers users, ObjectMapper json) {
+    ConsoleResource(RunHistory history, AuditRows auditRows, WaitingRosters waiting, Previews previews, LiveState live,
+            OperatorActions actions, ConsoleUsers users, ObjectMapper json) {
         this.history = history;
+        this.auditRows = auditRows;
         this.waiting = waiting;
         this.previews = previews;
         this.live = live;
@@ -110,20 +112,27 @@ public class ConsoleResource {
         return progress == null ? Map.of("tenant", live.tenant()) : Map.of("progress", progress, "tenant", live.tenant());
     }
 
+    /**
+     * A run and its rows, a page at a time ({@code page}, from 1), of one outcome or all, and holding a text
+     * ({@code q}) in their e-mail, skill or reason, if asked.
+     */
     @GET
     @Path("/run")
     @RolesAllowed({ VIEWER, OPERATOR })
-    public Response run(SecurityContext who, @QueryParam("id") String runId, @QueryParam("outcome") String outcome)
-            throws IOException {
+    public Response run(SecurityContext who, @QueryParam("id") String runId, @QueryParam("outcome") String outcome,
+            @QueryParam("q") String q, @QueryParam("page") String page) throws IOException {
         JsonNode summary = history.summary(runId).orElse(null);
         if (summary == null) {
             return Response.status(404).entity("no run " + runId).type(MediaType.TEXT_PLAIN).build();
         }
         String only = outcome != null && OUTCOMES.contains(outcome) ? outcome : "";
+        String text = q == null ? "" : q.strip().substring(0, Math.min(q.strip().length(), TEXT_MAX));
+        int asked = page != null && page.matches("\\d{1,9}") ? Integer.parseInt(page) : 1;
+        AuditRows.Page rows = auditRows.page(summary, new AuditRows.Filter(only, text, asked));
+        RowPages pager = new RowPages(summary.path("runId").asText(), only, text, rows.page(), rows.pages());
         return Response.ok(Templates.run(name(who), operator(who), RunLine.of(summary), RunLine.texts(summary.path("heldBecause")), only,
-                OUTCOMES, history.rows(summary, only, ROWS_SHOWN), history.output(summary, ".audit.csv").isPresent(),
-                history.output(summary, ".errors.csv").isPresent(), history.output(summary, ".undo.csv").isPresent(),
-                ROWS_SHOWN)).build();
+                text, OUTCOMES, rows, pager, history.output(summary, ".audit.csv").isPresent(),
+                history.output(summary, ".errors.csv").isPresent(), history.output(summary, ".undo.csv").isPresent())).build();
     }
 
     /** A run's audit, error file or undo roster, as a download. */
@@ -157,7 +166,7 @@ public class ConsoleResource {
             return Response.status(404).type(MediaType.TEXT_PLAIN).entity("no preview " + id).build();
         }
         RunLine plan = preview.planned() ? RunLine.of(preview.plan()) : null;
-        RunHistory.Rows rows = preview.planned() ? history.rows(preview.plan(), "", ROWS_SHOWN) : null;
+        AuditRows.Page rows = preview.planned() ? auditRows.page(preview.plan(), AuditRows.Filter.all()) : null;
         List<String> wouldBeHeld = preview.planned() ? RunLine.texts(preview.plan().path("wouldBeHeld")) : List.of();
         return Response.ok(Templates.preview(name(who), operator(who), preview, plan, wouldBeHeld, rows, message)).build();
     }

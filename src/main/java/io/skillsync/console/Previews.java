@@ -1,11 +1,12 @@
 package io.skillsync.console;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,10 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.skillsync.config.SkillSyncConfig;
-import io.skillsync.intake.RosterNames;
-import io.skillsync.record.ReleaseBook;
-import io.skillsync.record.RunIds;
 import io.skillsync.config.WorkFolders;
+import io.skillsync.intake.RosterNames;
+import io.skillsync.record.RunIds;
 
 /**
  * A look at a roster before anything is written. The content is kept under {@code previews/<id>/} and a
@@ -27,7 +27,8 @@ import io.skillsync.config.WorkFolders;
  * against CXone as it is, and writes nothing (a {@code .dryrun.csv} is a dry run), so the plan the page
  * shows is the one the guard weighed. Apply puts exactly that content (same sha256) into the inbox under
  * the roster's own name, where it runs, and is weighed by the guard again, like any file. A revert is a
- * preview of a run's undo roster.
+ * preview of a run's undo roster. The content is streamed, never whole in the heap ({@link PreviewContent}),
+ * and only so many previews are open, for so long ({@link PreviewShelf}).
  */
 @ApplicationScoped
 public class Previews {
@@ -39,36 +40,47 @@ public class Previews {
     private final ObjectMapper json;
     private final RunHistory history;
     private final OperatorActions actions;
+    private final PreviewContent content;
+    private final PreviewShelf shelf;
 
     /** The two-person rule: a preview is applied by another operator than the one who made it. */
     private final boolean secondOperator;
 
-    Previews(SkillSyncConfig config, ObjectMapper json, RunHistory history, OperatorActions actions) {
+    Previews(SkillSyncConfig config, ObjectMapper json, RunHistory history, OperatorActions actions, PreviewContent content,
+            PreviewShelf shelf) {
         this.workDir = Path.of(config.workDir());
         this.previews = workDir.resolve(WorkFolders.PREVIEWS);
         this.json = json;
         this.history = history;
         this.actions = actions;
         this.secondOperator = config.guard().releaseBySecondOperator();
+        this.content = content;
+        this.shelf = shelf;
     }
 
     /**
-     * Keeps {@code content} as a preview of a roster called {@code name} and drops its dry run into the inbox.
-     * {@code source} says where it came from (an upload, error/x.csv, the undo roster of run x).
+     * Keeps the roster {@code name} read from {@code from} as a preview and drops its dry run into the inbox.
+     * {@code source} says where it came from (an upload, error/x.csv, the undo roster of run x). Refused when
+     * max-open previews are open or the roster is over max-file-size, leaving nothing behind.
      */
-    public Preview create(String name, byte[] content, String source, String by) throws IOException {
+    public Preview create(String name, Path from, String source, String by) throws IOException, WaitingRosters.Refused {
+        expire();
         // a name decides nothing: an uploaded "x.dryrun.csv" or "x.approved.csv" is a plain roster when applied
         String base = RosterNames.quarantineName((name == null ? "roster.csv" : name).replaceAll("(?i)\\.(approved|dryrun)(?=\\.csv$)", "-$1"));
         String id = RunIds.next(Instant.now());
-        Path dir = previews.resolve(id);
-        Files.createDirectories(dir);
-        Files.write(dir.resolve("roster.csv"), content);
-        String sha = ReleaseBook.sha256(new ByteArrayInputStream(content));
+        Path dir = shelf.reserve(id);
+        String sha;
+        try {
+            sha = content.keep(base + ".csv", from, dir.resolve("roster.csv"));
+        } catch (IOException | WaitingRosters.Refused e) {
+            shelf.remove(id);
+            throw e;
+        }
         String dryRun = base + ".preview-" + id + ".dryrun.csv";
         ObjectNode record = json.createObjectNode().put("id", id).put("name", base + ".csv").put("source", source)
                 .put("sha256", sha).put("by", by).put("at", Instant.now().toString()).put("dryRunFile", dryRun);
         write(dir, record);
-        intoInbox(dryRun, content, true);
+        content.intoInbox(dir.resolve("roster.csv"), dryRun, true);
         actions.record(by, source.startsWith("revert") ? "revert-preview" : "preview", source, sha);
         return find(id).orElseThrow();
     }
@@ -118,8 +130,7 @@ public class Previews {
             throw new WaitingRosters.Refused(403, "under the two-person rule another operator applies it: " + by + " made this preview");
         }
         Path dir = previews.resolve(id);
-        byte[] content = Files.readAllBytes(dir.resolve("roster.csv"));
-        if (!ReleaseBook.sha256(new ByteArrayInputStream(content)).equals(preview.sha256())) {
+        if (!PreviewContent.sha256Of(dir.resolve("roster.csv")).equals(preview.sha256())) {
             throw new WaitingRosters.Refused(409, "the kept content no longer matches what was previewed: preview it again");
         }
         Path inbox = workDir.resolve(WorkFolders.INBOX);
@@ -127,11 +138,11 @@ public class Previews {
         if (Files.exists(inbox.resolve(as))) {
             as = as.replaceFirst("(?i)\\.csv$", "") + "-" + id + ".csv";
         }
-        intoInbox(as, content, false);
+        content.intoInbox(dir.resolve("roster.csv"), as, false);
         if (preview.source().startsWith("error/")) {
             Path original = workDir.resolve(preview.source()).normalize();
             if (original.startsWith(workDir.resolve(WorkFolders.ERROR)) && Files.isRegularFile(original)
-                    && ReleaseBook.sha256(Files.newInputStream(original)).equals(preview.sha256())) {
+                    && PreviewContent.sha256Of(original).equals(preview.sha256())) {
                 Files.delete(original);
             }
         }
@@ -142,41 +153,38 @@ public class Previews {
         return find(id).orElseThrow();
     }
 
+    /** Discards a preview not applied: its files go, and its dry run too if it still waits in the inbox. */
+    public synchronized Preview discard(String id, String by) throws IOException, WaitingRosters.Refused {
+        Preview preview = find(id).orElseThrow(() -> new WaitingRosters.Refused(404, "no preview " + id));
+        if (preview.applied()) {
+            throw new WaitingRosters.Refused(409, "already applied by " + preview.appliedBy() + " as inbox/" + preview.appliedAs());
+        }
+        shelf.remove(id);
+        actions.record(by, "discard", preview.source(), preview.sha256());
+        return preview;
+    }
+
     /** The roster that puts back what run {@code runId} changed (its undo roster), as a preview. */
     public Preview revert(String runId, String by) throws IOException, WaitingRosters.Refused {
         JsonNode summary = history.summary(runId).orElseThrow(() -> new WaitingRosters.Refused(404, "no run " + runId));
         Path undo = history.output(summary, ".undo.csv").orElseThrow(() -> new WaitingRosters.Refused(409,
                 "run " + runId + " changed nothing in CXone (it has no undo roster): there is nothing to revert"));
-        return create("revert-" + runId + ".csv", Files.readAllBytes(undo), "revert of run " + runId, by);
+        return create("revert-" + runId + ".csv", undo, "revert of run " + runId, by);
     }
 
-    /** Records of the newest previews, for the console. */
-    public java.util.List<Preview> latest(int limit) throws IOException {
-        java.util.List<Preview> list = new java.util.ArrayList<>();
-        if (!Files.isDirectory(previews)) {
-            return list;
-        }
-        try (var dirs = Files.list(previews)) {
-            for (Path dir : dirs.map(Path::getFileName).map(Path::toString).filter(n -> ID.matcher(n).matches())
-                    .sorted(java.util.Comparator.reverseOrder()).limit(limit).map(previews::resolve).toList()) {
-                find(dir.getFileName().toString()).ifPresent(list::add);
-            }
+    /** Records of the newest previews, for the console; those older than keep are removed first. */
+    public List<Preview> latest(int limit) throws IOException {
+        expire();
+        List<Preview> list = new ArrayList<>();
+        for (Path dir : shelf.folders().stream().limit(limit).toList()) {
+            find(dir.getFileName().toString()).ifPresent(list::add);
         }
         return list;
     }
 
-    /**
-     * Staged beside the inbox, then moved in whole: the inbox never shows half a file. A dry run may make
-     * the inbox; an apply expects it there, as it was when its preview ran.
-     */
-    private void intoInbox(String name, byte[] content, boolean makeInbox) throws IOException {
-        Path staged = workDir.resolve(WorkFolders.STAGING).resolve(name);
-        Files.createDirectories(staged.getParent());
-        Files.write(staged, content);
-        if (makeInbox) {
-            Files.createDirectories(workDir.resolve(WorkFolders.INBOX));
-        }
-        Files.move(staged, workDir.resolve(WorkFolders.INBOX).resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    /** Synchronized with find and apply, which read the folders expire removes. */
+    private synchronized void expire() throws IOException {
+        shelf.expire();
     }
 
     private void write(Path dir, JsonNode record) throws IOException {

@@ -112,11 +112,7 @@ public class WaitingRosters {
         return to;
     }
 
-    /** The content of a waiting file, for a preview. */
-    public byte[] content(String folder, String file) throws IOException, Refused {
-        return Files.readAllBytes(existing(folder, file));
-    }
-
+    /** A waiting file, checked: a plain .csv name of one of the folders, a regular file there. */
     Path existing(String folder, String file) throws Refused {
         if (!FOLDERS.contains(folder) || !plainName(file) || !file.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             throw new Refused(400, "a plain .csv file name of " + folder + "/ is expected");

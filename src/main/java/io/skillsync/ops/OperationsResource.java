@@ -108,6 +108,15 @@ public class OperationsResource {
         return Response.accepted(previews.apply(id, who.getUserPrincipal().getName()).view()).build();
     }
 
+    /** Discards a preview not applied (at most skillsync.console.previews.max-open are open at once). */
+    @POST
+    @Path("/previews/{id}/discard")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(OPERATOR)
+    public Response discard(SecurityContext who, @PathParam("id") String id) throws IOException, WaitingRosters.Refused {
+        return Response.ok(previews.discard(id, who.getUserPrincipal().getName()).view()).build();
+    }
+
     /**
      * A change by script says it sends JSON: a page of another site can send a POST without a body or as a form
      * or plain text, with the browser's remembered Basic credentials, but not as JSON without asking first.

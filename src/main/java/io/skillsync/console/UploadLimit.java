@@ -1,0 +1,44 @@
+package io.skillsync.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.skillsync.config.SkillSyncConfig;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * An upload larger than a roster may be. A request body is limited to {@code skillsync.intake.max-file-size}
+ * ({@code quarkus.http.limits.max-body-size} is set from it), and Quarkus refuses a larger one before
+ * storing any of it, from its Content-Length, with an empty 413 (its check is route order -2). Just before
+ * that (and after sign-in is checked), the console's upload says why instead: back to the console with the
+ * limit, as any refused action.
+ * A body sent without a length (chunked; browsers and curl send one) is cut off as it streams in, by
+ * Quarkus, with that empty 413.
+ */
+@ApplicationScoped
+class UploadLimit {
+
+    private final long maxFileSize;
+
+    UploadLimit(SkillSyncConfig config) {
+        this.maxFileSize = config.intake().maxFileSize();
+    }
+
+    void onStart(@Observes Router router) {
+        router.post("/console/preview").order(-3).handler(this::refuseTooLarge);
+    }
+
+    private void refuseTooLarge(RoutingContext request) {
+        String length = request.request().getHeader("Content-Length");
+        long bytes = length == null || !length.matches("\\d{1,18}") ? -1 : Long.parseLong(length);
+        if (bytes <= maxFileSize) {
+            request.next();
+            return;
+        }
+        String back = ConsoleLinks.homeSaying("The upload (" + PreviewContent.size(bytes) + ") is over the "
+                + PreviewContent.size(maxFileSize) + " a roster may have (skillsync.intake.max-file-size): split it. Nothing was kept.");
+        // the body is not read: the connection cannot carry another request after this answer
+        request.response().setStatusCode(303).putHeader("Location", back).putHeader("Connection", "close").end();
+    }
+}
