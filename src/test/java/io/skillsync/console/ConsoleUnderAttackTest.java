@@ -61,4 +61,18 @@ class ConsoleUnderAttackTest {
         }
     }
 
+    @Test
+    void opsChangesAreTakenAsJsonAndNothingElse() {
+        RestAssuredConfig asIs = RestAssuredConfig.config()
+                .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+        for (String type : List.of("*/*", "application/*", "application/json; profile=x")) {
+            given().config(asIs).auth().preemptive().basic("alice", "wonderland").contentType(type)
+                    .post("/ops/error/no-such.csv/rerun").then().statusCode(415);
+        }
+        // JSON, with or without its charset: past the check (and then: no such file)
+        for (String type : List.of("application/json", "application/json; charset=UTF-8", "Application/JSON")) {
+            given().config(asIs).auth().preemptive().basic("alice", "wonderland").contentType(type)
+                    .post("/ops/error/no-such.csv/rerun").then().statusCode(404);
+        }
+    }
 }
