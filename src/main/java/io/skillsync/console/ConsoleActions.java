@@ -26,8 +26,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The operators' actions on the console: rerun, release, preview, apply, revert, sign out. Each is a form
- * POST carrying the CSRF token ({@link ConsoleCsrf}) and answers with a redirect to a page
- * ({@link ConsoleResource}); a change needs the operator role.
+ * POST carrying the CSRF token ({@link ConsoleCsrf}) and answers with a
+ * redirect to a page ({@link ConsoleResource}) naming one of the console's own messages; a change needs the
+ * operator role.
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
@@ -48,8 +49,8 @@ public class ConsoleActions {
     public Response rerun(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
             @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
         ConsoleCsrf.verify(token, cookie);
-        String to = waiting.rerun(file, name(who));
-        return home("error/" + file + " moved to inbox/" + to + ": it runs next");
+        waiting.rerun(file, name(who));
+        return home(ConsoleMessage.RERUN);
     }
 
     @POST
@@ -59,8 +60,8 @@ public class ConsoleActions {
     public Response release(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
             @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
         ConsoleCsrf.verify(token, cookie);
-        String to = waiting.release(file, name(who));
-        return home("hold/" + file + " released by " + name(who) + " and moved to inbox/" + to);
+        waiting.release(file, name(who));
+        return home(ConsoleMessage.RELEASED);
     }
 
     /** A preview of an uploaded roster. */
@@ -72,7 +73,7 @@ public class ConsoleActions {
             @RestForm(ConsoleCsrf.FIELD) String token, @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
         ConsoleCsrf.verify(token, cookie);
         if (roster == null || roster.uploadedFile() == null) {
-            return home("choose a roster file to preview");
+            return home(ConsoleMessage.CHOOSE_FILE);
         }
         byte[] content = Files.readAllBytes(roster.uploadedFile());
         Preview preview = previews.create(roster.fileName(), content, "upload " + roster.fileName(), name(who));
@@ -99,10 +100,10 @@ public class ConsoleActions {
             @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
         ConsoleCsrf.verify(token, cookie);
         try {
-            Preview applied = previews.apply(id, name(who));
-            return toPreview(id, "applied by " + applied.appliedBy() + ": inbox/" + applied.appliedAs() + " runs next");
+            previews.apply(id, name(who));
+            return toPreview(id, ConsoleMessage.APPLIED);
         } catch (WaitingRosters.Refused e) {
-            return toPreview(id, e.getMessage());
+            return toPreview(id, e.says());
         }
     }
 
@@ -130,6 +131,6 @@ public class ConsoleActions {
     /** An action the files or the runs refused (no such file, already applied, ...): back to the console, saying why. */
     @ServerExceptionMapper
     Response refused(WaitingRosters.Refused refused) {
-        return home(refused.getMessage());
+        return home(refused.says());
     }
 }

@@ -103,17 +103,21 @@ public class Previews {
      * a file of error/ takes that file's place (it is removed if it still holds the same content).
      */
     public synchronized Preview apply(String id, String by) throws IOException, WaitingRosters.Refused {
-        Preview preview = find(id).orElseThrow(() -> new WaitingRosters.Refused(404, "no preview " + id));
+        Preview preview = find(id).orElseThrow(() -> new WaitingRosters.Refused(404, ConsoleMessage.NO_PREVIEW,
+                "no preview " + id));
         if (!preview.planned()) {
-            throw new WaitingRosters.Refused(409, "the preview has not been planned yet: apply it once its plan shows");
+            throw new WaitingRosters.Refused(409, ConsoleMessage.NOT_PLANNED,
+                    "the preview has not been planned yet: apply it once its plan shows");
         }
         if (preview.applied()) {
-            throw new WaitingRosters.Refused(409, "already applied by " + preview.appliedBy() + " as inbox/" + preview.appliedAs());
+            throw new WaitingRosters.Refused(409, ConsoleMessage.ALREADY_APPLIED,
+                    "already applied by " + preview.appliedBy() + " as inbox/" + preview.appliedAs());
         }
         Path dir = previews.resolve(id);
         byte[] content = Files.readAllBytes(dir.resolve("roster.csv"));
         if (!ReleaseBook.sha256(new ByteArrayInputStream(content)).equals(preview.sha256())) {
-            throw new WaitingRosters.Refused(409, "the kept content no longer matches what was previewed: preview it again");
+            throw new WaitingRosters.Refused(409, ConsoleMessage.CONTENT_CHANGED,
+                    "the kept content no longer matches what was previewed: preview it again");
         }
         Path inbox = workDir.resolve(WorkFolders.INBOX);
         String as = preview.name();
@@ -137,8 +141,9 @@ public class Previews {
 
     /** The roster that puts back what run {@code runId} changed (its undo roster), as a preview. */
     public Preview revert(String runId, String by) throws IOException, WaitingRosters.Refused {
-        JsonNode summary = history.summary(runId).orElseThrow(() -> new WaitingRosters.Refused(404, "no run " + runId));
-        Path undo = history.output(summary, ".undo.csv").orElseThrow(() -> new WaitingRosters.Refused(409,
+        JsonNode summary = history.summary(runId).orElseThrow(() -> new WaitingRosters.Refused(404, ConsoleMessage.NO_RUN,
+                "no run " + runId));
+        Path undo = history.output(summary, ".undo.csv").orElseThrow(() -> new WaitingRosters.Refused(409, ConsoleMessage.NOTHING_TO_REVERT,
                 "run " + runId + " changed nothing in CXone (it has no undo roster): there is nothing to revert"));
         return create("revert-" + runId + ".csv", Files.readAllBytes(undo), "revert of run " + runId, by);
     }

@@ -62,6 +62,24 @@ class ConsoleUnderAttackTest {
     }
 
     @Test
+    void theConsoleShowsOnlyMessagesOfItsOwn() {
+        ConsoleSessions alice = ConsoleSessions.signIn("alice", "wonderland");
+        String spoofed = given().cookies(alice.cookies())
+                .queryParam("message", "Session expired: re-enter your password at https://evil.example").get("/console").asString();
+        assertFalse(spoofed.contains("evil.example"), "free text from the link is shown");
+        assertFalse(spoofed.contains("id=\"message\""), "an unknown message shows nothing");
+
+        // a refused action comes back with a message of the console's own, not with text from the request
+        Response refused = given().redirects().follow(false).cookies(alice.cookies()).formParam("file", "planted<b>.csv")
+                .formParam(ConsoleCsrf.FIELD, alice.token()).post("/console/rerun");
+        assertEquals(303, refused.statusCode());
+        String location = refused.getHeader("Location");
+        assertFalse(location.contains("planted"), location);
+        String shown = given().cookies(alice.cookies()).get(location).asString();
+        assertTrue(shown.contains("id=\"message\""), "the console says why: " + location);
+    }
+
+    @Test
     void opsChangesAreTakenAsJsonAndNothingElse() {
         RestAssuredConfig asIs = RestAssuredConfig.config()
                 .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
