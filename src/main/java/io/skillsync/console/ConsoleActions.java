@@ -26,7 +26,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The operators' actions on the console: rerun, release, preview, apply, revert, sign out. Each is a form
- * POST carrying the CSRF token ({@link ConsoleCsrf}) and answers with a
+ * POST carrying the session's CSRF token ({@link ConsoleCsrf}, {@link CsrfTokens}) and answers with a
  * redirect to a page ({@link ConsoleResource}) naming one of the console's own messages; a change needs the
  * operator role.
  */
@@ -36,10 +36,12 @@ public class ConsoleActions {
 
     private final WaitingRosters waiting;
     private final Previews previews;
+    private final CsrfTokens csrf;
 
-    ConsoleActions(WaitingRosters waiting, Previews previews) {
+    ConsoleActions(WaitingRosters waiting, Previews previews, CsrfTokens csrf) {
         this.waiting = waiting;
         this.previews = previews;
+        this.csrf = csrf;
     }
 
     @POST
@@ -48,7 +50,7 @@ public class ConsoleActions {
     @RolesAllowed(OPERATOR)
     public Response rerun(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
             @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
-        ConsoleCsrf.verify(token, cookie);
+        csrf.verify(token, cookie, name(who));
         waiting.rerun(file, name(who));
         return home(ConsoleMessage.RERUN);
     }
@@ -59,7 +61,7 @@ public class ConsoleActions {
     @RolesAllowed(OPERATOR)
     public Response release(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
             @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
-        ConsoleCsrf.verify(token, cookie);
+        csrf.verify(token, cookie, name(who));
         waiting.release(file, name(who));
         return home(ConsoleMessage.RELEASED);
     }
@@ -71,7 +73,7 @@ public class ConsoleActions {
     @RolesAllowed(OPERATOR)
     public Response previewUpload(SecurityContext who, @RestForm("roster") FileUpload roster,
             @RestForm(ConsoleCsrf.FIELD) String token, @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
-        ConsoleCsrf.verify(token, cookie);
+        csrf.verify(token, cookie, name(who));
         if (roster == null || roster.uploadedFile() == null) {
             return home(ConsoleMessage.CHOOSE_FILE);
         }
@@ -87,7 +89,7 @@ public class ConsoleActions {
     @RolesAllowed(OPERATOR)
     public Response previewWaiting(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
             @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
-        ConsoleCsrf.verify(token, cookie);
+        csrf.verify(token, cookie, name(who));
         byte[] content = waiting.content("error", file);
         return toPreview(previews.create(file, content, "error/" + file, name(who)).id(), null);
     }
@@ -98,7 +100,7 @@ public class ConsoleActions {
     @RolesAllowed(OPERATOR)
     public Response apply(SecurityContext who, @RestForm String id, @RestForm(ConsoleCsrf.FIELD) String token,
             @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
-        ConsoleCsrf.verify(token, cookie);
+        csrf.verify(token, cookie, name(who));
         try {
             previews.apply(id, name(who));
             return toPreview(id, ConsoleMessage.APPLIED);
@@ -113,7 +115,7 @@ public class ConsoleActions {
     @RolesAllowed(OPERATOR)
     public Response revert(SecurityContext who, @RestForm String run, @RestForm(ConsoleCsrf.FIELD) String token,
             @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
-        ConsoleCsrf.verify(token, cookie);
+        csrf.verify(token, cookie, name(who));
         return toPreview(previews.revert(run, name(who)).id(), null);
     }
 
@@ -122,8 +124,9 @@ public class ConsoleActions {
     @Path("/sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ VIEWER, OPERATOR })
-    public Response signOut(@RestForm(ConsoleCsrf.FIELD) String token, @RestCookie(ConsoleCsrf.COOKIE) String cookie) {
-        ConsoleCsrf.verify(token, cookie);
+    public Response signOut(SecurityContext who, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) {
+        csrf.verify(token, cookie, name(who));
         return Response.seeOther(URI.create("/console/login"))
                 .cookie(new jakarta.ws.rs.core.NewCookie.Builder("quarkus-credential").value("").path("/").maxAge(0).build()).build();
     }

@@ -62,6 +62,26 @@ class ConsoleUnderAttackTest {
     }
 
     @Test
+    void aCsrfTokenTheAttackerChoseOrAnotherUsersTokenIsRefused() {
+        ConsoleSessions alice = ConsoleSessions.signIn("alice", "wonderland");
+        ConsoleSessions victor = ConsoleSessions.signIn("victor", "viewing");
+        // N10's repro: a token of the attacker's choosing planted in the cookie and put in the field, with alice's session
+        String chosen = "B".repeat(43);
+        Map<String, String> planted = new HashMap<>(alice.cookies());
+        planted.put(ConsoleCsrf.COOKIE, chosen);
+        given().redirects().follow(false).cookies(planted).formParam("file", "no-such.csv").formParam(ConsoleCsrf.FIELD, chosen)
+                .post("/console/rerun").then().statusCode(403);
+        // victor's own cookie and token, sent with alice's session
+        Map<String, String> borrowed = new HashMap<>(alice.cookies());
+        borrowed.put(ConsoleCsrf.COOKIE, victor.cookies().get(ConsoleCsrf.COOKIE));
+        given().redirects().follow(false).cookies(borrowed).formParam("file", "no-such.csv").formParam(ConsoleCsrf.FIELD, victor.token())
+                .post("/console/rerun").then().statusCode(403);
+        // alice's page's own token passes (the rerun itself is then refused: there is no such file)
+        given().redirects().follow(false).cookies(alice.cookies()).formParam("file", "no-such.csv")
+                .formParam(ConsoleCsrf.FIELD, alice.token()).post("/console/rerun").then().statusCode(303);
+    }
+
+    @Test
     void theConsoleShowsOnlyMessagesOfItsOwn() {
         ConsoleSessions alice = ConsoleSessions.signIn("alice", "wonderland");
         String spoofed = given().cookies(alice.cookies())
