@@ -48,6 +48,9 @@ public interface SkillSyncConfig {
 
     SftpSettings sftp();
 
+    /** The console's sign-in: skillsync.console.sign-in.* */
+    ConsoleSettings console();
+
     /**
      * When files may reach CXone: from each firing of {@code cron} (Quartz syntax, in {@code time-zone})
      * for {@code duration}. No cron: always open.

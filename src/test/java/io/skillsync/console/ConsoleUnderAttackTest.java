@@ -1,10 +1,15 @@
 package io.skillsync.console;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +20,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import io.skillsync.support.CapturedLog;
 
 /**
  * Issue 23, the console under attack, black-box against the running service (security-2026-12-02.md): the
@@ -28,6 +34,12 @@ import org.junit.jupiter.api.Test;
 class ConsoleUnderAttackTest {
 
     static final String FORWARDED_FOR = "X-Forwarded-For";
+    /** The test profile's skillsync.console.sign-in.max-failures and .lockout. */
+    static final int MAX_FAILURES = 3;
+    static final Duration LOCKOUT = Duration.ofSeconds(5);
+    /** A user of the test profile that only this class signs in as, since it gets locked. */
+    static final String OLGA = "olga";
+    static final String OLGA_PASSWORD = "orchard";
 
     @Test
     void consoleOpsAndLoginAnswersForbidFramingSniffingCachingAndForeignScripts() {
@@ -59,6 +71,50 @@ class ConsoleUnderAttackTest {
             assertFalse(page.matches("(?s).*<script(?![^>]*\\bsrc=)(?![^>]*type=\"application/json\")[^>]*>.*"), "inline script");
             assertFalse(page.matches("(?s).*(<style|\\sstyle=|\\son[a-z]+=).*"), "inline style or handler");
         }
+    }
+
+    @Test
+    void failedSignInsLockTheUserEvenWithTheRightPasswordUntilTheWindowPasses() {
+        try (CapturedLog log = CapturedLog.of("io.skillsync")) {
+            // failures on /ops and through the form count alike
+            for (int n = 1; n < MAX_FAILURES; n++) {
+                given().auth().preemptive().basic(OLGA, "guess-" + n).header(FORWARDED_FOR, "192.0.2." + n).get("/ops/files")
+                        .then().statusCode(401);
+            }
+            given().redirects().follow(false).header(FORWARDED_FOR, "192.0.2." + MAX_FAILURES).formParam("j_username", OLGA)
+                    .formParam("j_password", "guess-" + MAX_FAILURES).post("/j_security_check").then().statusCode(302);
+            // the right password, from an address that never failed: refused on /ops and through the form
+            given().auth().preemptive().basic(OLGA, OLGA_PASSWORD).header(FORWARDED_FOR, "192.0.2.10").get("/ops/files")
+                    .then().statusCode(anyOf(is(401), is(429)));
+            Response form = given().redirects().follow(false).header(FORWARDED_FOR, "192.0.2.11")
+                    .formParam("j_username", OLGA).formParam("j_password", OLGA_PASSWORD).post("/j_security_check");
+            assertNull(form.getCookie("quarkus-credential"), "no session for a locked user");
+            assertTrue(form.getHeader("Location").contains("/console/login?error"), form.getHeader("Location"));
+
+            // each failure at WARN with the user and the address; never a password
+            for (int n = 1; n <= MAX_FAILURES; n++) {
+                String address = "192.0.2." + n;
+                assertTrue(log.warnings().stream().anyMatch(w -> w.contains(OLGA) && w.contains(address)),
+                        "no warning naming olga and " + address + " in " + log.warnings());
+            }
+            assertTrue(log.lines().stream().noneMatch(l -> l.contains("guess-") || l.contains(OLGA_PASSWORD)), "a password in the log");
+        }
+        // once the window has passed, the right password works again
+        await().atMost(LOCKOUT.plusSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given().auth()
+                .preemptive().basic(OLGA, OLGA_PASSWORD).header(FORWARDED_FOR, "192.0.2.12").get("/ops/files").then().statusCode(200));
+    }
+
+    @Test
+    void failedSignInsFromOneAddressLockThatAddressForEveryUser() {
+        String address = "198.51.100.23";
+        for (int n = 1; n <= MAX_FAILURES; n++) {
+            given().auth().preemptive().basic("nobody-" + n, "x").header(FORWARDED_FOR, address).get("/ops/files").then().statusCode(401);
+        }
+        given().auth().preemptive().basic("alice", "wonderland").header(FORWARDED_FOR, address).get("/ops/files").then()
+                .statusCode(anyOf(is(401), is(429)));
+        // alice herself is not locked: from elsewhere she is served
+        given().auth().preemptive().basic("alice", "wonderland").header(FORWARDED_FOR, "198.51.100.24").get("/ops/files").then()
+                .statusCode(200);
     }
 
     @Test
