@@ -9,6 +9,7 @@ import static io.skillsync.console.ConsoleResource.VIEWER;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -37,11 +38,13 @@ public class ConsoleActions {
     private final WaitingRosters waiting;
     private final Previews previews;
     private final CsrfTokens csrf;
+    private final SignOuts signOuts;
 
-    ConsoleActions(WaitingRosters waiting, Previews previews, CsrfTokens csrf) {
+    ConsoleActions(WaitingRosters waiting, Previews previews, CsrfTokens csrf, SignOuts signOuts) {
         this.waiting = waiting;
         this.previews = previews;
         this.csrf = csrf;
+        this.signOuts = signOuts;
     }
 
     @POST
@@ -119,14 +122,18 @@ public class ConsoleActions {
         return toPreview(previews.revert(run, name(who)).id(), null);
     }
 
-    /** Signs out: the session cookie expires (form sign-in keeps no session on the server). */
+    /**
+     * Signs out: the session cookie expires in this browser, and the sign-out is recorded, so every session of
+     * this user issued until now is refused from here on, a copy of this cookie too ({@link RevokedSessions}).
+     */
     @POST
     @Path("/sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ VIEWER, OPERATOR })
     public Response signOut(SecurityContext who, @RestForm(ConsoleCsrf.FIELD) String token,
-            @RestCookie(ConsoleCsrf.COOKIE) String cookie) {
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
         csrf.verify(token, cookie, name(who));
+        signOuts.signedOut(name(who), Instant.now());
         return Response.seeOther(URI.create("/console/login"))
                 .cookie(new jakarta.ws.rs.core.NewCookie.Builder("quarkus-credential").value("").path("/").maxAge(0).build()).build();
     }

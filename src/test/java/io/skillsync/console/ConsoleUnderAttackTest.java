@@ -118,6 +118,19 @@ class ConsoleUnderAttackTest {
     }
 
     @Test
+    void signingOutEndsTheSessionOnTheServer() {
+        ConsoleSessions alice = ConsoleSessions.signIn("alice", "wonderland");
+        given().redirects().follow(false).cookies(alice.cookies()).formParam(ConsoleCsrf.FIELD, alice.token())
+                .post("/console/sign-out").then().statusCode(303);
+        // the session cookie, replayed after the sign-out (a copy an attacker kept): the login page, not the console
+        Response replayed = given().redirects().follow(false).cookie("quarkus-credential", alice.credential()).get("/console");
+        assertEquals(302, replayed.statusCode(), "the old session still opens the console");
+        assertTrue(replayed.getHeader("Location").contains("/console/login"), replayed.getHeader("Location"));
+        // signing in again opens a new session
+        ConsoleSessions.signIn("alice", "wonderland");
+    }
+
+    @Test
     void aCsrfTokenTheAttackerChoseOrAnotherUsersTokenIsRefused() {
         ConsoleSessions alice = ConsoleSessions.signIn("alice", "wonderland");
         ConsoleSessions victor = ConsoleSessions.signIn("victor", "viewing");
