@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import io.smallrye.config.WithDefault;
 
-/** The console's sign-in (skillsync.console.*). */
+/** The console's sign-in (skillsync.console.*) and the operations API's transport (skillsync.ops.*). */
 public interface ConsoleSettings {
 
     SignIn signIn();
@@ -20,5 +20,16 @@ public interface ConsoleSettings {
 
         @WithDefault("15m")
         Duration lockout();
+    }
+
+    interface Ops {
+        /**
+         * Whether /ops takes requests over plain http from other hosts. Off: HTTP Basic sends the password
+         * with every request, so it must cross the network inside TLS (in Quarkus, or at a proxy that says so
+         * with X-Forwarded-Proto: https, trusted per quarkus.http.proxy.*). The loopback is always served
+         * (kubectl port-forward arrives there, through the API server's TLS).
+         */
+        @WithDefault("false")
+        boolean allowPlainHttp();
     }
 }

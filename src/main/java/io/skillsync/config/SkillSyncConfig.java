@@ -51,6 +51,9 @@ public interface SkillSyncConfig {
     /** The console's sign-in: skillsync.console.sign-in.* */
     ConsoleSettings console();
 
+    /** The operations API: skillsync.ops.* */
+    ConsoleSettings.Ops ops();
+
     /**
      * When files may reach CXone: from each firing of {@code cron} (Quartz syntax, in {@code time-zone})
      * for {@code duration}. No cron: always open.
