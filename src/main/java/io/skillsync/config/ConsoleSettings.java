@@ -4,8 +4,10 @@ import java.time.Duration;
 
 import io.smallrye.config.WithDefault;
 
-/** The operators' console ({@code skillsync.console.*}). */
+/** The operators' console ({@code skillsync.console.*}: sign-in, previews) and the operations API's transport (skillsync.ops.*). */
 public interface ConsoleSettings {
+
+    SignIn signIn();
 
     Previews previews();
 
@@ -21,5 +23,29 @@ public interface ConsoleSettings {
         /** A preview older than this is removed, with its files, at the next look at the previews. */
         @WithDefault("7d")
         Duration keep();
+    }
+
+    /**
+     * Failed sign-ins, counted per user and per client address over {@link #lockout()}: once a user or an
+     * address has {@link #maxFailures()} of them, its sign-ins are refused, the right password too, until the
+     * oldest of them is {@link #lockout()} old. Guessing then takes years, not seconds.
+     */
+    interface SignIn {
+        @WithDefault("5")
+        int maxFailures();
+
+        @WithDefault("15m")
+        Duration lockout();
+    }
+
+    interface Ops {
+        /**
+         * Whether /ops takes requests over plain http from other hosts. Off: HTTP Basic sends the password
+         * with every request, so it must cross the network inside TLS (in Quarkus, or at a proxy that says so
+         * with X-Forwarded-Proto: https, trusted per quarkus.http.proxy.*). The loopback is always served
+         * (kubectl port-forward arrives there, through the API server's TLS).
+         */
+        @WithDefault("false")
+        boolean allowPlainHttp();
     }
 }

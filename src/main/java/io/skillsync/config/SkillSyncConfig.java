@@ -54,7 +54,11 @@ public interface SkillSyncConfig {
 
     SftpSettings sftp();
 
+    /** The console: skillsync.console.sign-in.*, skillsync.console.previews.* */
     ConsoleSettings console();
+
+    /** The operations API: skillsync.ops.* */
+    ConsoleSettings.Ops ops();
 
     /**
      * When files may reach CXone: from each firing of {@code cron} (Quartz syntax, in {@code time-zone})

@@ -11,6 +11,8 @@ public final class WorkFolders {
     /** Where a file is written whole before it is moved into the inbox at once. */
     public static final String STAGING = "staging";
     public static final String PREVIEWS = "previews";
+    /** When each console user last signed out: every replica refuses a session issued before that. */
+    public static final String SIGN_OUTS = ".console/signed-out";
 
     private WorkFolders() {
     }

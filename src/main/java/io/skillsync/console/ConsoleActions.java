@@ -8,6 +8,8 @@ import static io.skillsync.console.ConsoleResource.VIEWER;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -25,8 +27,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The operators' actions on the console: rerun, release, preview, apply, revert, sign out. Each is a form
- * POST carrying the CSRF token ({@link ConsoleCsrf}) and answers with a redirect to a page
- * ({@link ConsoleResource}); a change needs the operator role.
+ * POST carrying the session's CSRF token ({@link ConsoleCsrf}, {@link CsrfTokens}) and answers with a
+ * redirect to a page ({@link ConsoleResource}) naming one of the console's own messages; a change needs the
+ * operator role.
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
@@ -34,10 +37,14 @@ public class ConsoleActions {
 
     private final WaitingRosters waiting;
     private final Previews previews;
+    private final CsrfTokens csrf;
+    private final SignOuts signOuts;
 
-    ConsoleActions(WaitingRosters waiting, Previews previews) {
+    ConsoleActions(WaitingRosters waiting, Previews previews, CsrfTokens csrf, SignOuts signOuts) {
         this.waiting = waiting;
         this.previews = previews;
+        this.csrf = csrf;
+        this.signOuts = signOuts;
     }
 
     @POST
@@ -46,9 +53,9 @@ public class ConsoleActions {
     @RolesAllowed(OPERATOR)
     public Response rerun(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
             @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
-        ConsoleCsrf.verify(token, cookie);
-        String to = waiting.rerun(file, name(who));
-        return home("error/" + file + " moved to inbox/" + to + ": it runs next");
+        csrf.verify(token, cookie, name(who));
+        waiting.rerun(file, name(who));
+        return home(ConsoleMessage.RERUN);
     }
 
     @POST
@@ -57,9 +64,9 @@ public class ConsoleActions {
     @RolesAllowed(OPERATOR)
     public Response release(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
             @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
-        ConsoleCsrf.verify(token, cookie);
-        String to = waiting.release(file, name(who));
-        return home("hold/" + file + " released by " + name(who) + " and moved to inbox/" + to);
+        csrf.verify(token, cookie, name(who));
+        waiting.release(file, name(who));
+        return home(ConsoleMessage.RELEASED);
     }
 
     /**
@@ -73,9 +80,9 @@ public class ConsoleActions {
     public Response previewUpload(SecurityContext who, @RestForm("roster") FileUpload roster,
             @RestForm(ConsoleCsrf.FIELD) String token, @RestCookie(ConsoleCsrf.COOKIE) String cookie)
             throws IOException, WaitingRosters.Refused {
-        ConsoleCsrf.verify(token, cookie);
+        csrf.verify(token, cookie, name(who));
         if (roster == null || roster.uploadedFile() == null) {
-            return home("choose a roster file to preview");
+            return home(ConsoleMessage.CHOOSE_FILE);
         }
         Preview preview = previews.create(roster.fileName(), roster.uploadedFile(), "upload " + roster.fileName(), name(who));
         return toPreview(preview.id(), null);
@@ -88,7 +95,7 @@ public class ConsoleActions {
     @RolesAllowed(OPERATOR)
     public Response previewWaiting(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
             @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
-        ConsoleCsrf.verify(token, cookie);
+        csrf.verify(token, cookie, name(who));
         return toPreview(previews.create(file, waiting.existing("error", file), "error/" + file, name(who)).id(), null);
     }
 
@@ -99,9 +106,9 @@ public class ConsoleActions {
     @RolesAllowed(OPERATOR)
     public Response discard(SecurityContext who, @RestForm String id, @RestForm(ConsoleCsrf.FIELD) String token,
             @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
-        ConsoleCsrf.verify(token, cookie);
-        Preview discarded = previews.discard(id, name(who));
-        return home("preview of " + discarded.name() + " discarded by " + name(who));
+        csrf.verify(token, cookie, name(who));
+        previews.discard(id, name(who));
+        return home(ConsoleMessage.DISCARDED);
     }
 
     @POST
@@ -110,12 +117,12 @@ public class ConsoleActions {
     @RolesAllowed(OPERATOR)
     public Response apply(SecurityContext who, @RestForm String id, @RestForm(ConsoleCsrf.FIELD) String token,
             @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
-        ConsoleCsrf.verify(token, cookie);
+        csrf.verify(token, cookie, name(who));
         try {
-            Preview applied = previews.apply(id, name(who));
-            return toPreview(id, "applied by " + applied.appliedBy() + ": inbox/" + applied.appliedAs() + " runs next");
+            previews.apply(id, name(who));
+            return toPreview(id, ConsoleMessage.APPLIED);
         } catch (WaitingRosters.Refused e) {
-            return toPreview(id, e.getMessage());
+            return toPreview(id, e.says());
         }
     }
 
@@ -125,17 +132,22 @@ public class ConsoleActions {
     @RolesAllowed(OPERATOR)
     public Response revert(SecurityContext who, @RestForm String run, @RestForm(ConsoleCsrf.FIELD) String token,
             @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
-        ConsoleCsrf.verify(token, cookie);
+        csrf.verify(token, cookie, name(who));
         return toPreview(previews.revert(run, name(who)).id(), null);
     }
 
-    /** Signs out: the session cookie expires (form sign-in keeps no session on the server). */
+    /**
+     * Signs out: the session cookie expires in this browser, and the sign-out is recorded, so every session of
+     * this user issued until now is refused from here on, a copy of this cookie too ({@link RevokedSessions}).
+     */
     @POST
     @Path("/sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ VIEWER, OPERATOR })
-    public Response signOut(@RestForm(ConsoleCsrf.FIELD) String token, @RestCookie(ConsoleCsrf.COOKIE) String cookie) {
-        ConsoleCsrf.verify(token, cookie);
+    public Response signOut(SecurityContext who, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException {
+        csrf.verify(token, cookie, name(who));
+        signOuts.signedOut(name(who), Instant.now());
         return Response.seeOther(URI.create("/console/login"))
                 .cookie(new jakarta.ws.rs.core.NewCookie.Builder("quarkus-credential").value("").path("/").maxAge(0).build()).build();
     }
@@ -143,6 +155,6 @@ public class ConsoleActions {
     /** An action the files or the runs refused (no such file, already applied, ...): back to the console, saying why. */
     @ServerExceptionMapper
     Response refused(WaitingRosters.Refused refused) {
-        return home(refused.getMessage());
+        return home(refused.says());
     }
 }

@@ -21,17 +21,18 @@ final class ConsoleLinks {
         return who.getUserPrincipal() == null ? "" : who.getUserPrincipal().getName();
     }
 
-    static Response home(String message) {
-        return Response.seeOther(URI.create(homeSaying(message))).build();
+    /** Back to the console, which then says {@code message} (named by its key, never as text: {@link ConsoleMessage}). */
+    static Response home(ConsoleMessage message) {
+        return Response.seeOther(URI.create("/console?message=" + message.key())).build();
     }
 
-    /** The console's address, showing {@code message}. */
-    static String homeSaying(String message) {
-        return "/console?message=" + URLEncoder.encode(message, StandardCharsets.UTF_8);
-    }
-
-    static Response toPreview(String id, String message) {
+    static Response toPreview(String id, ConsoleMessage message) {
         return Response.seeOther(URI.create("/console/preview?id=" + URLEncoder.encode(id == null ? "" : id, StandardCharsets.UTF_8)
-                + (message == null ? "" : "&message=" + URLEncoder.encode(message, StandardCharsets.UTF_8)))).build();
+                + (message == null ? "" : "&message=" + message.key()))).build();
+    }
+
+    /** The message a link names, or none: an unknown key shows nothing. */
+    static ConsoleMessage message(String key) {
+        return ConsoleMessage.of(key).orElse(null);
     }
 }

@@ -52,14 +52,14 @@ public class ConsoleResource {
         static native TemplateInstance index(String user, boolean operator, List<RunLine> runs, String chart,
                 Map<String, List<WaitingRosters.Waiting>> folders, LiveState.Progress progress, Map<String, Object> tenant,
                 List<LiveState.Check> checks, List<Preview> previews, List<OperatorActions.Action> actions,
-                String message);
+                ConsoleMessage message);
 
         static native TemplateInstance run(String user, boolean operator, RunLine run, List<String> heldBecause,
                 String outcome, String text, List<String> outcomes, AuditRows.Page rows, RowPages pager, boolean hasAudit,
                 boolean hasErrors, boolean hasUndo);
 
         static native TemplateInstance preview(String user, boolean operator, Preview preview, RunLine plan,
-                List<String> wouldBeHeld, AuditRows.Page rows, String message);
+                List<String> wouldBeHeld, AuditRows.Page rows, ConsoleMessage message);
     }
 
     private final RunHistory history;
@@ -99,7 +99,7 @@ public class ConsoleResource {
             runs.add(RunLine.of(summary));
         }
         return Templates.index(name(who), operator(who), runs, RunLine.chart(runs, json), waiting.all(), live.progress(), live.tenant(),
-                live.checks(), previews.latest(10), actions.latest(20), message);
+                live.checks(), previews.latest(10), actions.latest(20), ConsoleLinks.message(message));
     }
 
     /** The run in progress and the tenant's state, for the page's refresh every few seconds. */
@@ -168,7 +168,8 @@ public class ConsoleResource {
         RunLine plan = preview.planned() ? RunLine.of(preview.plan()) : null;
         AuditRows.Page rows = preview.planned() ? auditRows.page(preview.plan(), AuditRows.Filter.all()) : null;
         List<String> wouldBeHeld = preview.planned() ? RunLine.texts(preview.plan().path("wouldBeHeld")) : List.of();
-        return Response.ok(Templates.preview(name(who), operator(who), preview, plan, wouldBeHeld, rows, message)).build();
+        return Response.ok(Templates.preview(name(who), operator(who), preview, plan, wouldBeHeld, rows,
+                ConsoleLinks.message(message))).build();
     }
 
 }

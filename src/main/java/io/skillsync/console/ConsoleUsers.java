@@ -1,5 +1,7 @@
 package io.skillsync.console;
 
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +17,19 @@ import org.eclipse.microprofile.config.Config;
 public class ConsoleUsers {
 
     static final String PREFIX = "quarkus.security.users.embedded.users.";
-    private final boolean none;
+    private final Set<String> names;
 
     ConsoleUsers(Config config) {
-        this.none = StreamSupport.stream(config.getPropertyNames().spliterator(), false).noneMatch(n -> n.startsWith(PREFIX));
+        this.names = StreamSupport.stream(config.getPropertyNames().spliterator(), false).filter(n -> n.startsWith(PREFIX))
+                .map(n -> n.substring(PREFIX.length())).collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean none() {
-        return none;
+        return names.isEmpty();
+    }
+
+    /** Whether {@code name} is a configured user (failed sign-ins are counted per user only for these). */
+    boolean exists(String name) {
+        return names.contains(name);
     }
 }

@@ -92,7 +92,7 @@ class PreviewContent {
 
     /** Why a roster over the limit is refused, as an operator reads it. */
     WaitingRosters.Refused tooLarge(String name, long bytes) {
-        return new WaitingRosters.Refused(413, name + " is " + size(bytes) + ", over the " + size(maxFileSize)
+        return new WaitingRosters.Refused(413, ConsoleMessage.UPLOAD_TOO_LARGE, name + " is " + size(bytes) + ", over the " + size(maxFileSize)
                 + " a roster may have (skillsync.intake.max-file-size): split it. Nothing was kept.");
     }
 

@@ -60,7 +60,7 @@ class PreviewShelf {
             }
         }
         if (open >= maxOpen) {
-            throw new WaitingRosters.Refused(429, open + " previews are open, the most there may be (skillsync.console.previews.max-open):"
+            throw new WaitingRosters.Refused(429, ConsoleMessage.TOO_MANY_PREVIEWS, open + " previews are open, the most there may be (skillsync.console.previews.max-open):"
                     + " apply or discard one first. Nothing was kept.");
         }
         return Files.createDirectories(previews.resolve(id));

@@ -43,8 +43,7 @@ public class Previews {
     private final PreviewContent content;
     private final PreviewShelf shelf;
 
-    /** The two-person rule: a preview is applied by another operator than the one who made it. */
-    private final boolean secondOperator;
+    private final boolean appliedBySecondOperator;
 
     Previews(SkillSyncConfig config, ObjectMapper json, RunHistory history, OperatorActions actions, PreviewContent content,
             PreviewShelf shelf) {
@@ -53,7 +52,7 @@ public class Previews {
         this.json = json;
         this.history = history;
         this.actions = actions;
-        this.secondOperator = config.guard().releaseBySecondOperator();
+        this.appliedBySecondOperator = config.guard().releaseBySecondOperator();
         this.content = content;
         this.shelf = shelf;
     }
@@ -119,19 +118,24 @@ public class Previews {
      * a file of error/ takes that file's place (it is removed if it still holds the same content).
      */
     public synchronized Preview apply(String id, String by) throws IOException, WaitingRosters.Refused {
-        Preview preview = find(id).orElseThrow(() -> new WaitingRosters.Refused(404, "no preview " + id));
+        Preview preview = find(id).orElseThrow(() -> new WaitingRosters.Refused(404, ConsoleMessage.NO_PREVIEW,
+                "no preview " + id));
         if (!preview.planned()) {
-            throw new WaitingRosters.Refused(409, "the preview has not been planned yet: apply it once its plan shows");
+            throw new WaitingRosters.Refused(409, ConsoleMessage.NOT_PLANNED,
+                    "the preview has not been planned yet: apply it once its plan shows");
         }
         if (preview.applied()) {
-            throw new WaitingRosters.Refused(409, "already applied by " + preview.appliedBy() + " as inbox/" + preview.appliedAs());
+            throw new WaitingRosters.Refused(409, ConsoleMessage.ALREADY_APPLIED,
+                    "already applied by " + preview.appliedBy() + " as inbox/" + preview.appliedAs());
         }
-        if (secondOperator && by.equals(preview.by())) {
-            throw new WaitingRosters.Refused(403, "under the two-person rule another operator applies it: " + by + " made this preview");
+        if (appliedBySecondOperator && by.equals(preview.by())) {
+            // the two-person rule (skillsync.guard.release-by-second-operator): another operator applies it
+            throw new WaitingRosters.Refused(403, ConsoleMessage.SECOND_OPERATOR, by + " made this preview");
         }
         Path dir = previews.resolve(id);
         if (!PreviewContent.sha256Of(dir.resolve("roster.csv")).equals(preview.sha256())) {
-            throw new WaitingRosters.Refused(409, "the kept content no longer matches what was previewed: preview it again");
+            throw new WaitingRosters.Refused(409, ConsoleMessage.CONTENT_CHANGED,
+                    "the kept content no longer matches what was previewed: preview it again");
         }
         Path inbox = workDir.resolve(WorkFolders.INBOX);
         String as = preview.name();
@@ -155,9 +159,10 @@ public class Previews {
 
     /** Discards a preview not applied: its files go, and its dry run too if it still waits in the inbox. */
     public synchronized Preview discard(String id, String by) throws IOException, WaitingRosters.Refused {
-        Preview preview = find(id).orElseThrow(() -> new WaitingRosters.Refused(404, "no preview " + id));
+        Preview preview = find(id).orElseThrow(() -> new WaitingRosters.Refused(404, ConsoleMessage.NO_PREVIEW, "no preview " + id));
         if (preview.applied()) {
-            throw new WaitingRosters.Refused(409, "already applied by " + preview.appliedBy() + " as inbox/" + preview.appliedAs());
+            throw new WaitingRosters.Refused(409, ConsoleMessage.ALREADY_APPLIED,
+                    "already applied by " + preview.appliedBy() + " as inbox/" + preview.appliedAs());
         }
         shelf.remove(id);
         actions.record(by, "discard", preview.source(), preview.sha256());
@@ -166,8 +171,9 @@ public class Previews {
 
     /** The roster that puts back what run {@code runId} changed (its undo roster), as a preview. */
     public Preview revert(String runId, String by) throws IOException, WaitingRosters.Refused {
-        JsonNode summary = history.summary(runId).orElseThrow(() -> new WaitingRosters.Refused(404, "no run " + runId));
-        Path undo = history.output(summary, ".undo.csv").orElseThrow(() -> new WaitingRosters.Refused(409,
+        JsonNode summary = history.summary(runId).orElseThrow(() -> new WaitingRosters.Refused(404, ConsoleMessage.NO_RUN,
+                "no run " + runId));
+        Path undo = history.output(summary, ".undo.csv").orElseThrow(() -> new WaitingRosters.Refused(409, ConsoleMessage.NOTHING_TO_REVERT,
                 "run " + runId + " changed nothing in CXone (it has no undo roster): there is nothing to revert"));
         return create("revert-" + runId + ".csv", undo, "revert of run " + runId, by);
     }

@@ -36,8 +36,7 @@ class UploadLimit {
             request.next();
             return;
         }
-        String back = ConsoleLinks.homeSaying("The upload (" + PreviewContent.size(bytes) + ") is over the "
-                + PreviewContent.size(maxFileSize) + " a roster may have (skillsync.intake.max-file-size): split it. Nothing was kept.");
+        String back = "/console?message=" + ConsoleMessage.UPLOAD_TOO_LARGE.key();
         // the body is not read: the connection cannot carry another request after this answer
         request.response().setStatusCode(303).putHeader("Location", back).putHeader("Connection", "close").end();
     }

@@ -39,14 +39,21 @@ public class WaitingRosters {
     /** Why a move was refused, with the HTTP status that says it. */
     public static final class Refused extends Exception {
         private final int status;
+        private final ConsoleMessage says;
 
-        Refused(int status, String message) {
+        /** {@code message} for scripts (/ops), {@code says} for the console's page. */
+        Refused(int status, ConsoleMessage says, String message) {
             super(message);
             this.status = status;
+            this.says = says;
         }
 
         public int status() {
             return status;
+        }
+
+        public ConsoleMessage says() {
+            return says;
         }
     }
 
@@ -96,7 +103,7 @@ public class WaitingRosters {
         ReleaseBook.Release release = releases.approve(from, who, reason(from.getParent(), file)).orElse(null);
         if (release == null) {
             actions.record(who, "release requested", "hold/" + file, ReleaseBook.sha256(Files.newInputStream(from)));
-            throw new Refused(202, "the release of hold/" + file + " is asked for by " + who + ": under the two-person rule"
+            throw new Refused(202, ConsoleMessage.RELEASE_REQUESTED, "the release of hold/" + file + " is asked for by " + who + ": under the two-person rule"
                     + " another operator releases it too, and then it moves into the inbox");
         }
         String to;
@@ -115,11 +122,11 @@ public class WaitingRosters {
     /** A waiting file, checked: a plain .csv name of one of the folders, a regular file there. */
     Path existing(String folder, String file) throws Refused {
         if (!FOLDERS.contains(folder) || !plainName(file) || !file.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            throw new Refused(400, "a plain .csv file name of " + folder + "/ is expected");
+            throw new Refused(400, ConsoleMessage.BAD_NAME, "a plain .csv file name of " + folder + "/ is expected");
         }
         Path path = workDir.resolve(folder).resolve(file);
         if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-            throw new Refused(404, folder + "/" + file + " does not exist");
+            throw new Refused(404, ConsoleMessage.NO_SUCH_FILE, folder + "/" + file + " does not exist");
         }
         return path;
     }
@@ -127,7 +134,7 @@ public class WaitingRosters {
     private String move(Path from, String as) throws IOException, Refused {
         Path to = workDir.resolve(WorkFolders.INBOX).resolve(as);
         if (Files.exists(to)) {
-            throw new Refused(409, "inbox/" + as + " exists already");
+            throw new Refused(409, ConsoleMessage.INBOX_TAKEN, "inbox/" + as + " exists already");
         }
         Files.createDirectories(to.getParent());
         Files.move(from, to);

@@ -120,17 +120,23 @@ public class OperationsResource {
     /**
      * A change by script says it sends JSON: a page of another site can send a POST without a body or as a form
      * or plain text, with the browser's remembered Basic credentials, but not as JSON without asking first.
+     * Exactly application/json, with at most a charset: not a wildcard such as {@code *}{@code /*} or
+     * {@code application/*}, which would merely be compatible with it (security review N14).
      */
     static final class JsonChangesOnly {
         @ServerRequestFilter
         public Response refuseOtherPosts(ContainerRequestContext request) {
             boolean change = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
-            if (change && request.getUriInfo().getPath().startsWith("/ops/")
-                    && (request.getMediaType() == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(request.getMediaType()))) {
+            if (change && request.getUriInfo().getPath().startsWith("/ops/") && !json(request.getMediaType())) {
                 return Response.status(415).type(MediaType.APPLICATION_JSON)
                         .entity(Map.of("error", "a change is a POST with Content-Type: application/json")).build();
             }
             return null;
+        }
+
+        static boolean json(MediaType type) {
+            return type != null && "application".equalsIgnoreCase(type.getType()) && "json".equalsIgnoreCase(type.getSubtype())
+                    && type.getParameters().keySet().stream().allMatch("charset"::equalsIgnoreCase);
         }
     }
 

@@ -9,15 +9,12 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +27,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -71,6 +70,8 @@ class ConsoleBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                 "--window-size=1400,1100", "--user-data-dir=" + Files.createTempDirectory("skillsync-chromium"));
+        // the page's console messages, to see that the Content-Security-Policy blocked nothing of the console's own
+        options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         browser = new ChromeDriver(service, options);
@@ -134,7 +135,7 @@ class ConsoleBrowserTest {
         assertTrue(heldItem.getText().contains("would deactivate 10 of its 40 active agents"), heldItem.getText());
         shot("03-held-file-with-reason");
         confirm(heldItem.findElement(By.cssSelector("button.release")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "released by alice"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Released under your name"));
         JsonNode released = Drop.awaitRun(qa, held.path("runId").asText());
         assertEquals("complete", released.path("result").asText(), released.toString());
         assertEquals("alice", released.path("releasedBy").path("by").asText());
@@ -181,6 +182,10 @@ class ConsoleBrowserTest {
             assertTrue(actions.contains("alice " + action), action + " in: " + actions);
         }
         shot("06-console-after");
+        // every page on the way ran its script and styles under the Content-Security-Policy, none was blocked
+        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
+        assertEquals(List.of(), blocked);
 
         // signing out ends the session: the console asks to sign in again
         browser.findElement(By.id("sign-out")).click();
@@ -208,19 +213,18 @@ class ConsoleBrowserTest {
         assertTrue(browser.findElements(By.id("revert")).isEmpty());
 
         // a viewer who posts anyway, with a valid token, is refused; so is an operator's form without its token
-        Map<String, String> viewer = formSession("victor", "viewing");
-        String token = viewer.get(ConsoleCsrf.COOKIE);
-        given().cookies(viewer).formParam("file", errorFile).formParam(ConsoleCsrf.FIELD, token)
+        ConsoleSessions viewer = ConsoleSessions.signIn("victor", "viewing");
+        given().cookies(viewer.cookies()).formParam("file", errorFile).formParam(ConsoleCsrf.FIELD, viewer.token())
                 .post(BASE + "/console/rerun").then().statusCode(403);
-        Map<String, String> alice = formSession("alice", "wonderland");
-        given().cookies(alice).formParam("file", errorFile).post(BASE + "/console/rerun").then().statusCode(403);
-        given().cookies(alice).formParam("file", errorFile).formParam(ConsoleCsrf.FIELD, "x".repeat(43))
+        ConsoleSessions alice = ConsoleSessions.signIn("alice", "wonderland");
+        given().cookies(alice.cookies()).formParam("file", errorFile).post(BASE + "/console/rerun").then().statusCode(403);
+        given().cookies(alice.cookies()).formParam("file", errorFile).formParam(ConsoleCsrf.FIELD, "x".repeat(43))
                 .post(BASE + "/console/rerun").then().statusCode(403);
         assertTrue(Files.exists(Drop.WORK.resolve("error").resolve(errorFile)), "nothing moved");
         // a refused action comes back to the console, saying why
-        given().cookies(alice).redirects().follow(false).formParam("file", "no-such.csv")
-                .formParam(ConsoleCsrf.FIELD, alice.get(ConsoleCsrf.COOKIE)).post(BASE + "/console/rerun").then()
-                .statusCode(303).header("Location", org.hamcrest.Matchers.containsString("error%2Fno-such.csv+does+not+exist"));
+        given().cookies(alice.cookies()).redirects().follow(false).formParam("file", "no-such.csv")
+                .formParam(ConsoleCsrf.FIELD, alice.token()).post(BASE + "/console/rerun").then()
+                .statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/console?message=no-such-file"));
         // the script API: Basic, and a change only as JSON (a page of another site cannot send that unasked)
         given().auth().preemptive().basic("victor", "viewing").contentType("application/json")
                 .post(BASE + "/ops/error/" + errorFile + "/rerun").then().statusCode(403);
@@ -239,17 +243,6 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user")));
-    }
-
-    /** The cookies of a signed-in session outside the browser, with the CSRF cookie of a console page. */
-    static Map<String, String> formSession(String user, String password) {
-        Response login = given().redirects().follow(false).formParam("j_username", user).formParam("j_password", password)
-                .post(BASE + "/j_security_check");
-        Map<String, String> cookies = new HashMap<>(login.getCookies());
-        Response page = given().cookies(cookies).get(BASE + "/console");
-        page.then().statusCode(200);
-        cookies.putAll(page.getCookies());
-        return cookies;
     }
 
     /** Presses a button that asks for confirmation, and confirms. */

@@ -45,7 +45,7 @@ class PreviewHeapTest {
                 out.write(line);
             }
         }
-        Map<String, String> alice = ConsoleBrowserTest.formSession("alice", "wonderland");
+        ConsoleSessions alice = ConsoleSessions.signIn("alice", "wonderland");
 
         long receivingBefore = allocated("vert.x-eventloop");
         long previewingBefore = allocated("executor-thread");
@@ -87,14 +87,14 @@ class PreviewHeapTest {
     }
 
     /** The console's upload form, as a browser sends it: multipart, with its length, the file streamed from disk. */
-    static HttpResponse<String> upload(Map<String, String> session, Path roster) throws Exception {
+    static HttpResponse<String> upload(ConsoleSessions session, Path roster) throws Exception {
         String boundary = "----skillsync" + System.nanoTime();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + ConsoleCsrf.FIELD + "\"\r\n\r\n"
-                + session.get(ConsoleCsrf.COOKIE) + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"roster\"; filename=\""
+                + session.token() + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"roster\"; filename=\""
                 + "big-roster.csv\"\r\nContent-Type: text/csv\r\n\r\n";
         HttpRequest request = HttpRequest.newBuilder(URI.create(ConsoleBrowserTest.BASE + "/console/preview"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Cookie", session.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")))
+                .header("Cookie", session.cookies().entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")))
                 .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head), HttpRequest.BodyPublishers.ofFile(roster),
                         HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
                 .build();
