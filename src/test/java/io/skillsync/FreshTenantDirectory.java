@@ -3,7 +3,6 @@ package io.skillsync;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
 

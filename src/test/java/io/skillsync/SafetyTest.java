@@ -110,6 +110,10 @@ class SafetyTest {
         JsonNode copy = Drop.awaitRun(inHold.getFileName().toString(), held.path("runId").asText());
         assertEquals("held", copy.path("result").asText(), "a refused release approves nothing: " + copy);
         assertEquals(0, tenant.writes());
+        // and the refusal is in the operators' actions, as a release is
+        Path actions = Drop.WORK.resolve("audit").resolve(java.time.LocalDate.now().toString()).resolve("operator-actions.csv");
+        assertTrue(Files.readString(actions).contains("release refused (inbox/" + inHold.getFileName() + " exists already)"),
+                Files.readString(actions));
 
         // the review's forged record: whoever can write the work dir writes an approval by hand
         String sha = io.skillsync.record.ReleaseBook.sha256(new java.io.ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));

@@ -14,8 +14,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 
-import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.ClusterSettings;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * Which replica of several takes files (the {@code master:} endpoints of the routes), chosen by

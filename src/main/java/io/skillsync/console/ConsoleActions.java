@@ -8,7 +8,6 @@ import static io.skillsync.console.ConsoleResource.VIEWER;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;

@@ -5,10 +5,9 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.security.spi.runtime.AuthenticationFailureEvent;
 import io.vertx.ext.web.RoutingContext;
+import org.jboss.logging.Logger;
 
 /**
  * Every sign-in whose password the realm refused (form or Basic), from Quarkus' security events: counted

@@ -129,7 +129,6 @@ public class Previews {
                     "already applied by " + preview.appliedBy() + " as inbox/" + preview.appliedAs());
         }
         if (appliedBySecondOperator && by.equals(preview.by())) {
-            // the two-person rule (skillsync.guard.release-by-second-operator): another operator applies it
             throw new WaitingRosters.Refused(403, ConsoleMessage.SECOND_OPERATOR, by + " made this preview");
         }
         Path dir = previews.resolve(id);

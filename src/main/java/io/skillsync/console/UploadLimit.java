@@ -3,9 +3,10 @@ package io.skillsync.console;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.skillsync.config.SkillSyncConfig;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * An upload larger than a roster may be. A request body is limited to {@code skillsync.intake.max-file-size}

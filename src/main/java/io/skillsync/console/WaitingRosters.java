@@ -17,8 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
-import io.skillsync.record.ReleaseBook;
 import io.skillsync.config.WorkFolders;
+import io.skillsync.record.ReleaseBook;
 
 /**
  * The roster files waiting in {@code inbox/}, {@code error/} and {@code hold/}, and the two things an

@@ -11,11 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 
+import io.skillsync.config.CxoneSettings;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.sync.Assignment;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Row;
-import io.skillsync.config.CxoneSettings;
 
 /**
  * Reads, fresh for every run, what CXone holds for the rows at hand, by whichever way costs the fewest

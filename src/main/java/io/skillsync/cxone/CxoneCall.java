@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cluster.Leadership;
-import io.skillsync.sync.RunStoppedException;
 import io.skillsync.config.CxoneSettings;
+import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.sync.RunStoppedException;
 
 /**
  * The two ends of one attempt at a CXone request (route {@code cxone-attempt}): {@link #prepare} turns the

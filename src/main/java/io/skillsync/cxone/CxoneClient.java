@@ -5,9 +5,9 @@ import java.time.temporal.ChronoUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 
-import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.CxoneSettings;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * Where the CXone API is: {@code skillsync.cxone.api-url} when set; otherwise discovered once, as

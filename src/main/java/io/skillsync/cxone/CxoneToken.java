@@ -9,8 +9,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.jboss.logging.Logger;
 
-import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.CxoneSettings;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * The OAuth token every CXone request carries (route {@code cxone-token}). NICE's password grant with the

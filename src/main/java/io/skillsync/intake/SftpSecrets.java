@@ -12,8 +12,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 
-import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.SftpSettings;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * The SFTP password and key passphrase, handed to the SFTP endpoint as beans ({@code #bean:sftpPassword})

@@ -16,9 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.skillsync.config.CxoneSettings;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.probe.ProbeCheck.Verdict;
-import io.skillsync.config.CxoneSettings;
 
 /**
  * The conformance probe (docs/deploying.md, "Before go-live"): asks the operator's sandbox tenant, with the

@@ -12,11 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.skillsync.config.CxoneSettings;
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.cxone.CxoneEndpoint;
 import io.skillsync.cxone.CxoneJson;
 import io.skillsync.cxone.TokenForm;
 import io.skillsync.probe.ProbeCheck.Verdict;
 import io.skillsync.probe.ProbeSession.Answer;
-import io.skillsync.cxone.CxoneEndpoint;
 
 /** The probe's first questions: is a token granted, with which client authentication, and where is the API. */
 final class TokenChecks {

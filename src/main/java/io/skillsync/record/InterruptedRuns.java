@@ -5,16 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 
-import io.skillsync.sync.AssignmentKey;
 import io.skillsync.config.WorkFolders;
+import io.skillsync.sync.AssignmentKey;
 
 /**
  * What earlier interrupted runs of the same content had sent, read from the journals kept under

@@ -23,8 +23,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jboss.logging.Logger;
 
-import io.skillsync.record.JournalReplay.Sent;
 import io.skillsync.config.WorkFolders;
+import io.skillsync.record.JournalReplay.Sent;
 import io.skillsync.sync.RunResult;
 
 /**
@@ -165,7 +165,7 @@ final class JournalRecovery {
             ended.add(head == null ? null : head.path("sha256").asText(), runId);
         }
         LOG.errorf("run %s of %s %s: its record is rebuilt from its journal (%d row(s) sent, %s)", runId,
-                summary.get("file"), result, rows.size(), counts);
+                summary.get("file"), result.label(), rows.size(), counts);
     }
 
     /** Set aside under {@code journal/quarantined/} with the reason beside it, said at ERROR; nothing is rebuilt from it. */

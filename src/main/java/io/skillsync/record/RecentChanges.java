@@ -16,8 +16,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jboss.logging.Logger;
 
-import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.GuardSettings;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * What earlier runs deactivated within the guard's period, read from their audit files, so that the

@@ -24,17 +24,17 @@ import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
-import io.skillsync.sync.Batch;
-import io.skillsync.sync.Outcome;
-import io.skillsync.sync.Row;
+import io.skillsync.cxone.BatchRequests;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.cxone.CxoneException;
 import io.skillsync.cxone.CxoneRequest;
 import io.skillsync.cxone.CxoneResponse;
 import io.skillsync.cxone.TenantDirectory;
-import io.skillsync.sync.Verb;
 import io.skillsync.record.RunJournal;
-import io.skillsync.cxone.BatchRequests;
+import io.skillsync.sync.Batch;
+import io.skillsync.sync.Outcome;
+import io.skillsync.sync.Row;
+import io.skillsync.sync.Verb;
 
 /**
  * Writes one {@link Batch} (route {@code write-batch}): shapes the request of the configured write mode,

@@ -12,14 +12,14 @@ import jakarta.inject.Named;
 import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
+import io.skillsync.config.GuardSettings;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.TenantDirectory;
+import io.skillsync.record.RecentChanges;
+import io.skillsync.record.ReleaseBook;
 import io.skillsync.sync.Assignment;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Row;
-import io.skillsync.config.GuardSettings;
-import io.skillsync.record.RecentChanges;
-import io.skillsync.record.ReleaseBook;
 
 /**
  * Weighs a run's whole plan before anything is written (the runbook's worst case: a malformed file

@@ -8,10 +8,10 @@ import java.util.Map;
 import io.skillsync.sync.Assignment;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Batch;
+import io.skillsync.sync.BatchPlan;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 import io.skillsync.sync.Verb;
-import io.skillsync.sync.BatchPlan;
 
 /** Items CXone refused: their agents read again and each row planned again, once; no error text interpreted. */
 final class RefusedItems {

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.skillsync.cxone.CxoneTraffic;
+import io.skillsync.record.ReleaseBook;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Batch;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
-import io.skillsync.record.ReleaseBook;
 
 /**
  * One roster file processed once: its rows with their outcomes, the batches it writes, and what it cost.

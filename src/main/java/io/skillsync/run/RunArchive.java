@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.apache.camel.Exchange;
+
 import io.skillsync.record.ReleaseBook;
 
 /**

@@ -18,13 +18,13 @@ import org.jboss.logging.Logger;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.cxone.CxoneTraffic;
+import io.skillsync.record.ReleaseBook;
+import io.skillsync.record.RunIds;
+import io.skillsync.record.RunJournal;
 import io.skillsync.roster.RosterReader;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 import io.skillsync.sync.RunStoppedException;
-import io.skillsync.record.ReleaseBook;
-import io.skillsync.record.RunIds;
-import io.skillsync.record.RunJournal;
 
 /** Opens a run for a picked-up file and keeps its rows, so that every row ends with exactly one outcome. */
 @ApplicationScoped

@@ -9,13 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.skillsync.sync.Outcome;
-import io.skillsync.sync.Row;
 import io.skillsync.config.WorkFolders;
-import io.skillsync.sync.RunResult;
-import io.skillsync.record.AtomicFiles;
 import io.skillsync.record.RunJournal;
 import io.skillsync.record.UndoRoster;
+import io.skillsync.sync.Outcome;
+import io.skillsync.sync.Row;
+import io.skillsync.sync.RunResult;
 
 /**
  * A finished run's record under {@code audit/<date>/}: its audit (with the error file when asked and needed),

@@ -20,15 +20,14 @@ import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.WorkFolders;
 import io.skillsync.cxone.CxoneTraffic;
+import io.skillsync.record.RunJournal;
 import io.skillsync.roster.RosterReader;
 import io.skillsync.roster.UnreadableRosterException;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
-import io.skillsync.config.WorkFolders;
 import io.skillsync.sync.RunResult;
-import io.skillsync.record.AtomicFiles;
-import io.skillsync.record.RunJournal;
 
 /**
  * Writes a run's record once every row has its outcome (operations.md): {@code audit/<date>/<runId>.audit.csv}

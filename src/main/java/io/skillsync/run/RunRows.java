@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.skillsync.sync.Outcome;
-import io.skillsync.sync.Row;
 import io.skillsync.sync.RepeatedRows;
+import io.skillsync.sync.Row;
 
 /** A run's rows in file order, whether the split read them all, and what they add up to. */
 final class RunRows {

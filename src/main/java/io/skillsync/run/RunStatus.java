@@ -21,11 +21,10 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.WorkFolders;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.sync.Outcome;
-import io.skillsync.config.WorkFolders;
 import io.skillsync.sync.RunResult;
-import io.skillsync.record.RunJournal;
 
 /**
  * How runs go, for operators: health checks read it, and it feeds the metrics {@code skillsync_runs_total{result}},

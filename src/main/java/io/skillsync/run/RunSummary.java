@@ -10,8 +10,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.skillsync.cxone.CxoneTraffic;
-import io.skillsync.sync.RunResult;
 import io.skillsync.record.AtomicFiles;
+import io.skillsync.sync.RunResult;
 
 /** A run's {@code <runId>.summary.json}: its result, counts, what it cost in requests and the files it wrote. */
 final class RunSummary {

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.SimulatorSettings.Credentials;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * A CXone tenant held in memory, enforcing the slice of the API in cxone-api.md: OAuth tokens that

@@ -13,12 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import org.junit.jupiter.api.Test;
 
 /**
  * deploy/kubernetes as CI sees it: both kustomizations render with {@code kubectl kustomize}, every object

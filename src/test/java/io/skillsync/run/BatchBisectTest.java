@@ -8,9 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.CxoneResponse;
 import io.skillsync.cxone.CxoneTraffic;

@@ -1,5 +1,7 @@
 package io.skillsync.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.awaitility.Awaitility.await;
 
 /** The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as a real process, configured by environment variables. */
 public final class ServiceProcess implements AutoCloseable {

@@ -7,8 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.skillsync.sync.Outcome;
-import io.skillsync.sync.Row;
 
 /** Repeats found by sorting packed keys, in plain JUnit: same (agent, skill) grouped in file order, ended rows left out. */
 class RepeatedRowsTest {
