@@ -3,7 +3,6 @@ package io.skillsync;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -159,18 +157,9 @@ class KillAndRestartIT {
         assertFalse(log.contains("too-short"), "the key itself is never said");
     }
 
-    /** The packaged jar started in the prod profile with {@code env}; it must stop by itself, non-zero: its log. */
     static String refusedStart(String name, Map<String, String> env) throws Exception {
-        Path log = Path.of("target", name + ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", ServiceProcess.JAR.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        builder.environment().put("QUARKUS_HTTP_PORT", "18199");
-        builder.environment().put("SKILLSYNC_WORK_DIR", WORK.resolve(name).toString());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "it stops by itself");
-        assertNotEquals(0, process.exitValue());
-        return Files.readString(log);
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("SKILLSYNC_WORK_DIR", WORK.resolve(name).toString());
+        return ServiceProcess.refusedStart(name, 18199, all);
     }
 }

@@ -2,14 +2,12 @@ package io.skillsync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,16 +69,7 @@ class SessionKeyAtStartIT {
 
     @Test
     void aSessionKeyUnderSixteenCharactersIsRefusedAtStart() throws Exception {
-        Path log = Path.of("target", "session-key-short.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", ServiceProcess.JAR.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        builder.environment().putAll(env("short", "fifteen-chars-x"));
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(PORT));
-        Process process = builder.start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "it stops by itself");
-        assertNotEquals(0, process.exitValue());
-        String said = Files.readString(log);
+        String said = ServiceProcess.refusedStart("session-key-short", PORT, env("short", "fifteen-chars-x"));
         assertTrue(said.contains("shorter than 16 characters"), said);
         assertFalse(said.contains("fifteen-chars-x"), "the key itself is never logged");
     }

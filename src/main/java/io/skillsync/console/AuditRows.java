@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
+import io.skillsync.record.RunRecords;
+
 /**
  * A run's rows as its page shows them, one page at a time. The audit file is read streamed, record by
  * record: a row becomes an object only when it is on the page asked for, so a run of 15,000 or 2,000,000
@@ -69,15 +71,15 @@ public class AuditRows {
         }
     }
 
-    private final RunHistory history;
+    private final RunRecords records;
 
-    AuditRows(RunHistory history) {
-        this.history = history;
+    AuditRows(RunRecords records) {
+        this.records = records;
     }
 
     /** The page of the run's audit rows the filter asks for (past the last page, the last). */
     public Page page(JsonNode summary, Filter filter) throws IOException {
-        Optional<Path> audit = history.output(summary, ".audit.csv");
+        Optional<Path> audit = records.output(summary, RunRecords.AUDIT);
         if (audit.isEmpty()) {
             return new Page(List.of(), 0, Map.of(), 1);
         }

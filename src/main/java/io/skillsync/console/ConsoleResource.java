@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import io.skillsync.record.RunRecords;
+
 /**
  * The operators' console: pages served by the service. A viewer sees every run, its rows and reasons,
  * the run in progress, the files waiting and the tenant's state; an operator also reruns, releases,
@@ -130,8 +132,8 @@ public class ConsoleResource {
         AuditRows.Page rows = auditRows.page(summary, new AuditRows.Filter(only, text, asked));
         RowPages pager = new RowPages(summary.path("runId").asText(), only, text, rows.page(), rows.pages());
         return Response.ok(Templates.run(name(who), operator(who), RunLine.of(summary), RunLine.texts(summary.path("heldBecause")), only,
-                text, OUTCOMES, rows, pager, history.output(summary, ".audit.csv").isPresent(),
-                history.output(summary, ".errors.csv").isPresent(), history.output(summary, ".undo.csv").isPresent())).build();
+                text, OUTCOMES, rows, pager, history.output(summary, RunRecords.AUDIT).isPresent(),
+                history.output(summary, RunRecords.ERRORS).isPresent(), history.output(summary, RunRecords.UNDO).isPresent())).build();
     }
 
     /** A run's audit, error file or undo roster, as a download. */
@@ -141,9 +143,9 @@ public class ConsoleResource {
     @RolesAllowed({ VIEWER, OPERATOR })
     public Response download(@QueryParam("id") String runId, @QueryParam("kind") String kind) throws IOException {
         String suffix = switch (kind == null ? "" : kind) {
-            case "audit" -> ".audit.csv";
-            case "errors" -> ".errors.csv";
-            case "undo" -> ".undo.csv";
+            case "audit" -> RunRecords.AUDIT;
+            case "errors" -> RunRecords.ERRORS;
+            case "undo" -> RunRecords.UNDO;
             default -> null;
         };
         JsonNode summary = suffix == null ? null : history.summary(runId).orElse(null);

@@ -20,6 +20,7 @@ import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.WorkFolders;
 import io.skillsync.intake.RosterNames;
 import io.skillsync.record.RunIds;
+import io.skillsync.record.RunRecords;
 
 /**
  * A look at a roster before anything is written. The content is kept under {@code previews/<id>/} and a
@@ -42,7 +43,6 @@ public class Previews {
     private final OperatorActions actions;
     private final PreviewContent content;
     private final PreviewShelf shelf;
-
     private final boolean appliedBySecondOperator;
 
     Previews(SkillSyncConfig config, ObjectMapper json, RunHistory history, OperatorActions actions, PreviewContent content,
@@ -172,7 +172,7 @@ public class Previews {
     public Preview revert(String runId, String by) throws IOException, WaitingRosters.Refused {
         JsonNode summary = history.summary(runId).orElseThrow(() -> new WaitingRosters.Refused(404, ConsoleMessage.NO_RUN,
                 "no run " + runId));
-        Path undo = history.output(summary, ".undo.csv").orElseThrow(() -> new WaitingRosters.Refused(409, ConsoleMessage.NOTHING_TO_REVERT,
+        Path undo = history.output(summary, RunRecords.UNDO).orElseThrow(() -> new WaitingRosters.Refused(409, ConsoleMessage.NOTHING_TO_REVERT,
                 "run " + runId + " changed nothing in CXone (it has no undo roster): there is nothing to revert"));
         return create("revert-" + runId + ".csv", undo, "revert of run " + runId, by);
     }

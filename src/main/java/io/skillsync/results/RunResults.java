@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -22,7 +21,7 @@ import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
-import io.skillsync.config.WorkFolders;
+import io.skillsync.record.RunRecords;
 
 /**
  * After each run (route {@code run-results}, on the leader): a run of a roster from SFTP gets a result file
@@ -46,6 +45,7 @@ public class RunResults {
     }
 
     private final Path workDir;
+    private final RunRecords records;
     private final boolean sftp;
     private final String resultsDir;
     private final List<String> mailTo;
@@ -58,8 +58,9 @@ public class RunResults {
     private final io.skillsync.cluster.Leadership leadership;
 
     RunResults(SkillSyncConfig config, SftpOrigins origins, Mailer mailer, ObjectMapper json,
-            io.skillsync.cluster.Leadership leadership) {
+            io.skillsync.cluster.Leadership leadership, RunRecords records) {
         this.leadership = leadership;
+        this.records = records;
         this.workDir = Path.of(config.workDir());
         this.sftp = config.sftp().enabled();
         this.resultsDir = config.sftp().resultsDir();
@@ -155,14 +156,7 @@ public class RunResults {
     }
 
     private Path errorFile(JsonNode summary) {
-        for (JsonNode output : summary.path("outputs")) {
-            String relative = output.asText();
-            if (relative.startsWith("error/") && relative.endsWith(".errors.csv")) {
-                Path file = workDir.resolve(relative);
-                return Files.isRegularFile(file) ? file : null;
-            }
-        }
-        return null;
+        return records.output(summary, RunRecords.ERRORS).orElse(null);
     }
 
     /** The summaries of today's and yesterday's runs (in the service's zone, as the audit folders are named). */
@@ -170,18 +164,12 @@ public class RunResults {
         List<JsonNode> found = new ArrayList<>();
         LocalDate today = LocalDate.now(ZoneId.systemDefault());
         for (LocalDate day : List.of(today.minusDays(1), today)) {
-            Path dir = workDir.resolve(WorkFolders.AUDIT).resolve(day.toString());
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : (Iterable<Path>) files.sorted()::iterator) {
-                    if (file.getFileName().toString().endsWith(".summary.json")) {
-                        found.add(json.readTree(file.toFile()));
-                    }
+            try {
+                for (Path file : records.summaries(day)) {
+                    found.add(json.readTree(file.toFile()));
                 }
             } catch (IOException e) {
-                LOG.warnf("Could not read the run summaries in %s: %s", dir, e.getMessage());
+                LOG.warnf("Could not read the run summaries of %s: %s", day, e.getMessage());
             }
         }
         return found;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,8 +20,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
-import io.skillsync.config.WorkFolders;
 import io.skillsync.cxone.CxoneClient;
+import io.skillsync.record.RunRecords;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.RunResult;
 
@@ -41,6 +40,7 @@ public class RunStatus {
     private final MeterRegistry metrics;
     private final Path workDir;
     private final ObjectMapper json;
+    private final RunRecords records;
     private final CircuitBreakerMaintenance circuits;
     private volatile Run current;
     private volatile long lastProgress = System.currentTimeMillis();
@@ -48,7 +48,8 @@ public class RunStatus {
     private volatile Instant lastComplete;
 
     RunStatus(MeterRegistry metrics, SkillSyncConfig config, ObjectMapper json, CircuitBreakerMaintenance circuits,
-            io.skillsync.cxone.CxoneTraffic traffic) {
+            io.skillsync.cxone.CxoneTraffic traffic, RunRecords records) {
+        this.records = records;
         // every request sent or answered is progress of the run under way
         traffic.onProgress(this::progressed);
         this.metrics = metrics;
@@ -155,24 +156,15 @@ public class RunStatus {
     }
 
     private Instant lastCompleteInAudit() {
-        Path audit = workDir.resolve(WorkFolders.AUDIT);
-        if (!Files.isDirectory(audit)) {
-            return null;
-        }
-        try (Stream<Path> days = Files.list(audit)) {
-            for (Path day : days.sorted(Comparator.reverseOrder()).limit(31).toList()) {
-                try (Stream<Path> summaries = Files.list(day)) {
-                    for (Path summary : summaries.filter(f -> f.toString().endsWith(".summary.json"))
-                            .sorted(Comparator.reverseOrder()).toList()) {
-                        JsonNode run = json.readTree(summary.toFile());
-                        if (run.path("result").asText().equals(RunResult.COMPLETE.label())) {
-                            return Instant.parse(run.path("finished").asText());
-                        }
-                    }
+        try {
+            for (Path summary : records.summaries()) {
+                JsonNode run = json.readTree(summary.toFile());
+                if (run.path("result").asText().equals(RunResult.COMPLETE.label())) {
+                    return Instant.parse(run.path("finished").asText());
                 }
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warnf("could not read the last complete run from %s: %s", audit, e.toString());
+            LOG.warnf("could not read the last complete run from the audit: %s", e.toString());
         }
         return null;
     }

@@ -36,6 +36,24 @@ public final class ServiceProcess implements AutoCloseable {
      * build made (the archive names the jar relative to that folder); relative folders in {@code env} are taken
      * from the project root.
      */
+    /**
+     * The packaged jar started in the prod profile as {@code name} with {@code env} (the tests' seal key unless
+     * {@code env} says otherwise), which must stop by itself, non-zero, within a minute: what it logged.
+     */
+    public static String refusedStart(String name, int port, Map<String, String> env) throws Exception {
+        Path log = Path.of("target", name + ".log");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(javaBin, "-jar", JAR.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().putAll(env);
+        builder.environment().putIfAbsent("SKILLSYNC_SEAL_KEY", SEAL_KEY);
+        Process process = builder.start();
+        org.junit.jupiter.api.Assertions.assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "it stops by itself");
+        org.junit.jupiter.api.Assertions.assertNotEquals(0, process.exitValue(), "it stops with an error");
+        return Files.readString(log);
+    }
+
     public static ServiceProcess start(String name, int port, Map<String, String> env) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
