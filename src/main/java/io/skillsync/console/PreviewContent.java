@@ -66,14 +66,6 @@ class PreviewContent {
         return HexFormat.of().formatHex(sha256.digest());
     }
 
-    /** The sha256 of a kept roster, read streamed. */
-    static String sha256Of(Path file) throws IOException {
-        MessageDigest sha256 = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(sha256.digest());
-    }
 
     /**
      * Copies kept content into the inbox as {@code name}: written in staging beside the inbox, then moved in

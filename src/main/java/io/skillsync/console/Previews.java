@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.WorkFolders;
 import io.skillsync.intake.RosterNames;
+import io.skillsync.record.ReleaseBook;
 import io.skillsync.record.RunIds;
 import io.skillsync.record.RunRecords;
 
@@ -113,10 +114,7 @@ public class Previews {
                 record.path("appliedBy").asText(null), record.path("appliedAs").asText(null)));
     }
 
-    /**
-     * Applies a planned preview: its content goes into the inbox under the roster's name, once. A preview of
-     * a file of error/ takes that file's place (it is removed if it still holds the same content).
-     */
+    /** Applies a planned preview, once: into the inbox under its name; a preview of error/x.csv takes x's place. */
     public synchronized Preview apply(String id, String by) throws IOException, WaitingRosters.Refused {
         Preview preview = find(id).orElseThrow(() -> new WaitingRosters.Refused(404, ConsoleMessage.NO_PREVIEW,
                 "no preview " + id));
@@ -132,7 +130,7 @@ public class Previews {
             throw new WaitingRosters.Refused(403, ConsoleMessage.SECOND_OPERATOR, by + " made this preview");
         }
         Path dir = previews.resolve(id);
-        if (!PreviewContent.sha256Of(dir.resolve("roster.csv")).equals(preview.sha256())) {
+        if (!ReleaseBook.sha256(dir.resolve("roster.csv")).equals(preview.sha256())) {
             throw new WaitingRosters.Refused(409, ConsoleMessage.CONTENT_CHANGED,
                     "the kept content no longer matches what was previewed: preview it again");
         }
@@ -145,7 +143,7 @@ public class Previews {
         if (preview.source().startsWith("error/")) {
             Path original = workDir.resolve(preview.source()).normalize();
             if (original.startsWith(workDir.resolve(WorkFolders.ERROR)) && Files.isRegularFile(original)
-                    && PreviewContent.sha256Of(original).equals(preview.sha256())) {
+                    && ReleaseBook.sha256(original).equals(preview.sha256())) {
                 Files.delete(original);
             }
         }

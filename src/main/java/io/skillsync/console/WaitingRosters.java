@@ -92,7 +92,7 @@ public class WaitingRosters {
     public String rerun(String file, String who) throws IOException, Refused {
         Path from = existing("error", file);
         String to = move(from, file);
-        actions.record(who, "rerun", "error/" + file, ReleaseBook.sha256(Files.newInputStream(workDir.resolve(WorkFolders.INBOX).resolve(to))));
+        actions.record(who, "rerun", "error/" + file, ReleaseBook.sha256(workDir.resolve(WorkFolders.INBOX).resolve(to)));
         return to;
     }
 
@@ -102,7 +102,7 @@ public class WaitingRosters {
         // the operator releases the limits the reason names, as shown on the console: no others
         ReleaseBook.Release release = releases.approve(from, who, reason(from.getParent(), file)).orElse(null);
         if (release == null) {
-            actions.record(who, "release requested", "hold/" + file, ReleaseBook.sha256(Files.newInputStream(from)));
+            actions.record(who, "release requested", "hold/" + file, ReleaseBook.sha256(from));
             throw new Refused(202, ConsoleMessage.RELEASE_REQUESTED, "the release of hold/" + file + " is asked for by " + who + ": under the two-person rule"
                     + " another operator releases it too, and then it moves into the inbox");
         }

@@ -51,7 +51,7 @@ final class ApprovalRecords {
         Map<String, String> sealed = new LinkedHashMap<>(record);
         sealed.put("seal", seal.seal(purpose, covered(record)));
         Files.createDirectories(target.getParent());
-        Path part = target.resolveSibling(target.getFileName() + ".part");
+        Path part = AtomicFiles.part(target);
         Files.write(part, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(sealed));
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
