@@ -3,7 +3,6 @@ package io.skillsync.console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.WorkFolders;
 import io.skillsync.intake.RosterNames;
+import io.skillsync.record.AtomicFiles;
 import io.skillsync.record.ReleaseBook;
 import io.skillsync.record.RunIds;
 import io.skillsync.record.RunRecords;
@@ -191,8 +191,7 @@ public class Previews {
     }
 
     private void write(Path dir, JsonNode record) throws IOException {
-        Path part = dir.resolve("preview.json.part");
-        Files.write(part, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
-        Files.move(part, dir.resolve("preview.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeAtomically(dir.resolve("preview.json"),
+                out -> json.writerWithDefaultPrettyPrinter().writeValue(out, record));
     }
 }

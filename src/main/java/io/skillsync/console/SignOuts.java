@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.WorkFolders;
+import io.skillsync.record.AtomicFiles;
 
 /**
  * When each user last signed out of the console, one small file per user under the work dir
@@ -37,9 +37,7 @@ public class SignOuts {
     void signedOut(String user, Instant at) throws IOException {
         Files.createDirectories(folder);
         Path file = file(user);
-        Path part = file.resolveSibling(file.getFileName() + ".part");
-        Files.writeString(part, at.toString(), StandardCharsets.UTF_8);
-        Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeAtomically(file, out -> out.write(at.toString()));
     }
 
     /**

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.WorkFolders;
 import io.skillsync.record.ReleaseBook;
+import io.skillsync.record.RunRecords;
 
 /**
  * The roster files waiting in {@code inbox/}, {@code error/} and {@code hold/}, and the two things an
@@ -77,7 +78,7 @@ public class WaitingRosters {
                 try (Stream<Path> list = Files.list(dir)) {
                     for (Path file : list.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
                             .filter(f -> !f.getFileName().toString().startsWith("."))
-                            .filter(f -> !f.getFileName().toString().endsWith(".reason.txt")).sorted().toList()) {
+                            .filter(f -> !f.getFileName().toString().endsWith(RunRecords.REASON)).sorted().toList()) {
                         String name = file.getFileName().toString();
                         files.add(new Waiting(folder, name, Files.size(file), folder.equals("inbox") ? null : reason(dir, name)));
                     }
@@ -147,7 +148,7 @@ public class WaitingRosters {
         String base = name.replaceFirst("(?i)\\.csv$", "");
         try (Stream<Path> list = Files.list(hold)) {
             return list.map(f -> f.getFileName().toString())
-                    .filter(n -> n.endsWith(".reason.txt") && (n.startsWith(base + ".") || base.startsWith(n.substring(0, n.indexOf('.')) + "-")))
+                    .filter(n -> n.endsWith(RunRecords.REASON) && (n.startsWith(base + ".") || base.startsWith(n.substring(0, n.indexOf('.')) + "-")))
                     .sorted(java.util.Comparator.reverseOrder()).findFirst().map(n -> {
                         try {
                             return Files.readString(hold.resolve(n), StandardCharsets.UTF_8).strip();

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.WorkFolders;
 import io.skillsync.run.RunStatus;
 
 /**
@@ -51,7 +52,7 @@ public class RunReadiness implements HealthCheck {
 
     /** Each folder the service writes must take a new file; null when they all do. */
     private String unwritable() {
-        for (String folder : new String[] { "inbox", "processed", "error", "audit" }) {
+        for (String folder : new String[] { WorkFolders.INBOX, WorkFolders.PROCESSED, WorkFolders.ERROR, WorkFolders.AUDIT }) {
             Path dir = workDir.resolve(folder);
             try {
                 Files.createDirectories(dir);

@@ -18,6 +18,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.WorkFolders;
+import io.skillsync.record.AtomicFiles;
+import io.skillsync.record.RunIds;
+import io.skillsync.record.RunRecords;
 
 /**
  * Looks at the inbox the way the file consumer must not (route {@code inbox-sweep}): every entry whose
@@ -41,8 +45,8 @@ public class InboxSweep {
     private final Set<String> said = new HashSet<>();
 
     InboxSweep(SkillSyncConfig config, MeterRegistry metrics) {
-        this.inbox = Path.of(config.workDir(), "inbox");
-        this.errors = Path.of(config.workDir(), "error");
+        this.inbox = Path.of(config.workDir(), WorkFolders.INBOX);
+        this.errors = Path.of(config.workDir(), WorkFolders.ERROR);
         this.quarantined = Counter.builder("skillsync.inbox.quarantined")
                 .description("inbox entries moved to error/ unread: unsafe name, symbolic link, not a regular file")
                 .register(metrics);
@@ -55,7 +59,7 @@ public class InboxSweep {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (name.startsWith(".") || name.endsWith(".part") || name.endsWith(".camelLock")) {
+                if (name.startsWith(".") || name.endsWith(AtomicFiles.PART) || name.endsWith(".camelLock")) {
                     continue;
                 }
                 if (!RosterNames.roster(name)) {
@@ -89,11 +93,11 @@ public class InboxSweep {
     }
 
     private void quarantine(Path entry, String name, String problem) throws IOException {
-        String runId = io.skillsync.record.RunIds.next(Instant.now());
+        String runId = RunIds.next(Instant.now());
         String base = RosterNames.quarantineName(name);
         Files.createDirectories(errors);
         Path target = errors.resolve(base + "." + runId + ".quarantined");
-        Path reason = errors.resolve(base + "." + runId + ".reason.txt");
+        Path reason = RunRecords.reasonFile(errors, base, runId);
         // the entry itself moves (a link as a link): nothing is opened or followed
         Files.move(entry, target, StandardCopyOption.ATOMIC_MOVE);
         Files.writeString(reason, "A file was quarantined from inbox/ unread, because " + problem + ".\n"

@@ -13,8 +13,11 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** What a file is called while it is written; readers and the intake pass it by. */
+    public static final String PART = ".part";
+
     public static Path part(Path target) {
-        return target.resolveSibling(target.getFileName() + ".part");
+        return target.resolveSibling(target.getFileName() + PART);
     }
 
     /** Written under a temporary name and renamed, so a reader never sees half a file. */

@@ -2,14 +2,11 @@ package io.skillsync.record;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +20,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jboss.logging.Logger;
 
-import io.skillsync.config.WorkFolders;
 import io.skillsync.record.JournalReplay.Sent;
 import io.skillsync.sync.RunResult;
 
@@ -36,7 +32,7 @@ final class JournalRecovery {
     /** Said under the journal's own category, as before the journal's recovery had a class of its own. */
     private static final Logger LOG = Logger.getLogger(RunJournal.class);
 
-    private final Path workDir;
+    private final RunRecords records;
     private final Path journals;
     private final ObjectMapper json;
     /** Told of each run recovered as interrupted (the metric). */
@@ -50,7 +46,7 @@ final class JournalRecovery {
     JournalRecovery(Path workDir, Path journals, ObjectMapper json, Runnable interrupted, RecordSeal seal) {
         this.seal = seal;
         this.ended = new EndedWithTheProcess(journals);
-        this.workDir = workDir;
+        this.records = new RunRecords(workDir);
         this.journals = journals;
         this.json = json;
         this.interrupted = interrupted;
@@ -106,32 +102,31 @@ final class JournalRecovery {
         if (started == null) {
             throw new IllegalArgumentException("it has no run record and its name is no run id: not a journal SkillSync wrote");
         }
-        Path auditDir = workDir.resolve(WorkFolders.AUDIT).resolve(LocalDate.ofInstant(started, ZoneId.systemDefault()).toString());
-        Files.createDirectories(auditDir);
-        Path audit = auditDir.resolve(runId + ".audit.csv");
+        Path audit = records.auditFile(runId, started);
+        Path auditDir = Files.createDirectories(audit.getParent());
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("rows", rows.size());
         for (String outcome : List.of("applied", "unchanged", "rejected", "failed", "planned")) {
             counts.put(outcome, 0);
         }
-        try (Writer out = Files.newBufferedWriter(AtomicFiles.part(audit), StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            csv.printRecord("line", "resolvedAgentId", "resolvedSkillId", "proficiency", "active", "previousProficiency",
-                    "previousActive", "outcome", "detail", "batch", "httpStatus", "requestId");
+        AtomicFiles.writeAtomically(audit, out -> {
+            // the audit's own columns: what the input said is not in the journal, only what was sent
+            CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
+            csv.printRecord(RunAudit.COLUMNS);
             for (Sent row : rows.values()) {
                 String outcome = row.outcome() != null ? row.outcome() : "failed";
                 String detail = row.outcome() != null ? row.detail()
                         : UNANSWERED + row.batch() + " and no answer was recorded; CXone may"
                                 + " hold it (the file's rerun reads what CXone holds)";
                 counts.merge(outcome, 1, Integer::sum);
-                csv.printRecord(row.line(), row.agentId(), row.skillId(), row.proficiency(), row.active(),
+                csv.printRecord(row.line(), "", "", "", "", row.agentId(), row.skillId(), row.proficiency(), row.active(),
                         row.previousProficiency() < 0 ? "" : row.previousProficiency(),
                         row.previousActive() < 0 ? "" : row.previousActive() == 1, outcome, detail, row.batch(),
-                        row.status() == 0 ? "" : row.status(), row.requestId() == null ? "" : row.requestId());
+                        row.status() == 0 ? "" : row.status(), row.requestId() == null ? "" : row.requestId(), "", "");
             }
-        }
-        Files.move(AtomicFiles.part(audit), audit, StandardCopyOption.ATOMIC_MOVE);
-        Path undo = auditDir.resolve(runId + ".undo.csv");
+            csv.flush();
+        });
+        Path undo = records.undoFile(runId, started);
         // only what CXone said it applied: a row with no answer may not have been taken, and the file's rerun
         // sets it from what CXone holds then; undoing it would undo the rerun's work
         UndoRoster.write(undo, rows.values().stream().filter(r -> "applied".equals(r.outcome()))
@@ -145,27 +140,21 @@ final class JournalRecovery {
         } else {
             Files.move(journal, journalKept, StandardCopyOption.ATOMIC_MOVE);
         }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("runId", runId);
-        summary.put("file", head == null ? "" : head.path("file").asText());
-        summary.put("sha256", head == null ? "" : head.path("sha256").asText());
-        summary.put("mode", head == null ? "apply" : head.path("mode").asText());
-        summary.put("result", result.label());
-        summary.put(result.label() + "Because", because);
-        summary.put("started", started.toString());
-        summary.put("finished", Instant.now().toString());
-        summary.put("counts", counts);
-        summary.put("outputs", List.of(relative(audit), relative(undo), relative(journalKept),
-                relative(auditDir.resolve(runId + ".summary.json"))));
-        Path summaryFile = auditDir.resolve(runId + ".summary.json");
-        Files.write(AtomicFiles.part(summaryFile), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
-        Files.move(AtomicFiles.part(summaryFile), summaryFile, StandardCopyOption.ATOMIC_MOVE);
+        Path summaryFile = records.summaryFile(runId, started);
+        String file = head == null ? "" : head.path("file").asText();
+        RunSummary summary = new RunSummary(runId, file, head == null ? "" : head.path("sha256").asText(),
+                head == null ? RunSummary.APPLY : head.path("mode").asText(), result.label(), null,
+                result == RunResult.INTERRUPTED ? because : null, result == RunResult.FAILED ? because : null,
+                started.toString(), Instant.now().toString(), counts, null, null, null, null, null, null, null,
+                List.of(records.relative(audit), records.relative(undo), records.relative(journalKept),
+                        records.relative(summaryFile)), null);
+        summary.write(summaryFile, json);
         if (result == RunResult.INTERRUPTED) {
             interrupted.run();
             ended.add(head == null ? null : head.path("sha256").asText(), runId);
         }
         LOG.errorf("run %s of %s %s: its record is rebuilt from its journal (%d row(s) sent, %s)", runId,
-                summary.get("file"), result.label(), rows.size(), counts);
+                file, result.label(), rows.size(), counts);
     }
 
     /** Set aside under {@code journal/quarantined/} with the reason beside it, said at ERROR; nothing is rebuilt from it. */
@@ -182,7 +171,4 @@ final class JournalRecovery {
         LOG.errorf("%s", reason);
     }
 
-    private String relative(Path path) {
-        return workDir.relativize(path).toString().replace('\\', '/');
-    }
 }

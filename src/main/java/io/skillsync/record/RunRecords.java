@@ -3,7 +3,9 @@ package io.skillsync.record;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,7 @@ public class RunRecords {
     public static final String AUDIT = ".audit.csv";
     public static final String ERRORS = ".errors.csv";
     public static final String UNDO = ".undo.csv";
+    public static final String REASON = ".reason.txt";
 
     private final Path workDir;
 
@@ -39,6 +42,46 @@ public class RunRecords {
 
     public RunRecords(Path workDir) {
         this.workDir = workDir;
+    }
+
+    /**
+     * The folder of a run's record: {@code audit/<date>/}, dated in the service's time zone, as operators look
+     * for last night's run under last night.
+     */
+    public Path auditDir(Instant started) {
+        return workDir.resolve(WorkFolders.AUDIT).resolve(day(started));
+    }
+
+    /** The date folder name of an instant: {@code processed/<date>/} and {@code audit/<date>/}. */
+    public static String day(Instant started) {
+        return LocalDate.ofInstant(started, ZoneId.systemDefault()).toString();
+    }
+
+    public Path auditFile(String runId, Instant started) {
+        return auditDir(started).resolve(runId + AUDIT);
+    }
+
+    public Path summaryFile(String runId, Instant started) {
+        return auditDir(started).resolve(runId + SUMMARY);
+    }
+
+    public Path undoFile(String runId, Instant started) {
+        return auditDir(started).resolve(runId + UNDO);
+    }
+
+    /** {@code error/<name>.<runId>.errors.csv}: the rows to fix and drop again. */
+    public Path errorFile(String baseName, String runId) {
+        return workDir.resolve(WorkFolders.ERROR).resolve(baseName + "." + runId + ERRORS);
+    }
+
+    /** {@code <dir>/<name>.<runId>.reason.txt}: why the file beside it is held or set aside. */
+    public static Path reasonFile(Path dir, String baseName, String runId) {
+        return dir.resolve(baseName + "." + runId + REASON);
+    }
+
+    /** A path of the work dir as summaries list it: relative, with forward slashes. */
+    public String relative(Path path) {
+        return workDir.relativize(path).toString().replace('\\', '/');
     }
 
     /** Every run's summary file, newest run first (run ids sort by their start). */

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.apache.camel.Exchange;
 
@@ -21,11 +19,6 @@ final class RunArchive {
 
     RunArchive(Path workDir) {
         this.workDir = workDir;
-    }
-
-    /** The run's folder date, in the service's time zone: operators look for last night's file under last night. */
-    static String today(Run run) {
-        return LocalDate.ofInstant(run.started(), ZoneId.systemDefault()).toString();
     }
 
     static String baseName(Run run) {

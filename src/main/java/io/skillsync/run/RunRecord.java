@@ -2,15 +2,21 @@ package io.skillsync.run;
 
 import static io.skillsync.record.AtomicFiles.writeAtomically;
 import static io.skillsync.run.RunArchive.baseName;
-import static io.skillsync.run.RunArchive.today;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.skillsync.config.WorkFolders;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.skillsync.cxone.CxoneTraffic;
+import io.skillsync.record.RunAudit;
 import io.skillsync.record.RunJournal;
+import io.skillsync.record.RunRecords;
+import io.skillsync.record.RunSummary;
 import io.skillsync.record.UndoRoster;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
@@ -18,52 +24,83 @@ import io.skillsync.sync.RunResult;
 
 /**
  * A finished run's record under {@code audit/<date>/}: its audit (with the error file when asked and needed),
- * its undo roster when it applied anything, its summary, and its journal closed beside them.
+ * its undo roster when it applied anything, its summary, and its journal closed beside them. The files'
+ * names and formats are the record's ({@link RunRecords}, {@link RunAudit}, {@link RunSummary}); this
+ * class gathers what the run knows into them.
  */
 final class RunRecord {
 
-    private final Path workDir;
+    private final RunRecords records;
     private final RunAudit audit;
-    private final RunSummary summaries;
-    private final RunArchive archive;
+    private final CxoneTraffic traffic;
+    private final ObjectMapper json;
     private final RunJournal journal;
 
-    RunRecord(Path workDir, RunAudit audit, RunSummary summaries, RunArchive archive, RunJournal journal) {
-        this.workDir = workDir;
+    RunRecord(RunRecords records, RunAudit audit, CxoneTraffic traffic, ObjectMapper json, RunJournal journal) {
+        this.records = records;
         this.audit = audit;
-        this.summaries = summaries;
-        this.archive = archive;
+        this.traffic = traffic;
+        this.json = json;
         this.journal = journal;
     }
 
     /** Audit, error file (when asked and needed) and summary; returns the summary, fills {@code outputs}. */
-    Map<String, Object> write(Run run, RunResult result, boolean withErrorFile, List<String> outputs)
-            throws IOException {
+    RunSummary write(Run run, RunResult result, boolean withErrorFile, List<String> outputs) throws IOException {
         run.rows().stream().filter(Row::open).findFirst().ifPresent(row -> {
             throw new IllegalStateException("run " + run.id() + ": line " + row.line() + " has no outcome yet");
         });
-        Path auditFile = workDir.resolve(WorkFolders.AUDIT).resolve(today(run)).resolve(run.id() + ".audit.csv");
-        Path errors = workDir.resolve(WorkFolders.ERROR).resolve(baseName(run) + "." + run.id() + ".errors.csv");
+        Path auditFile = records.auditFile(run.id(), run.started());
+        Path errors = records.errorFile(baseName(run), run.id());
         boolean errorFile = withErrorFile && run.rows().stream().anyMatch(row -> row.outcome().needsAttention());
-        writeAtomically(auditFile, out -> audit.write(run, out, errorFile ? errors : null));
-        outputs.add(archive.relative(auditFile));
+        writeAtomically(auditFile, out -> audit.write(run.id(), run.file(), run.rows(), out, errorFile ? errors : null));
+        outputs.add(records.relative(auditFile));
         if (errorFile) {
-            outputs.add(archive.relative(errors));
+            outputs.add(records.relative(errors));
         }
         if (run.rows().stream().anyMatch(row -> row.outcome() == Outcome.APPLIED)) {
             // streamed from the rows: a million applied rows are not copied first
-            Path undoFile = auditFile.resolveSibling(run.id() + ".undo.csv");
+            Path undoFile = records.undoFile(run.id(), run.started());
             UndoRoster.write(undoFile, () -> run.rows().stream().filter(row -> row.outcome() == Outcome.APPLIED)
                     .map(row -> new UndoRoster.UndoLine(row.agentId(), row.skillId(), row.previousProficiency(),
                             row.previousActive()))
                     .iterator());
-            outputs.add(archive.relative(undoFile));
+            outputs.add(records.relative(undoFile));
         }
-        Path summary = auditFile.resolveSibling(run.id() + ".summary.json");
-        outputs.add(archive.relative(summary));
-        Map<String, Object> content = summaries.of(run, result, outputs);
-        summaries.write(summary, content);
+        Path file = summaryFile(run, outputs);
+        RunSummary summary = summary(run, result, outputs);
+        summary.write(file, json);
         journal.close(run.id(), result, auditFile.getParent());
-        return content;
+        return summary;
+    }
+
+    /** A summary alone, for a file that could not be read: no row of it has an audit line. */
+    RunSummary writeSummary(Run run, RunResult result, List<String> outputs, String reason) throws IOException {
+        Path file = summaryFile(run, outputs);
+        RunSummary summary = summary(run, result, outputs).withReason(reason);
+        summary.write(file, json);
+        journal.close(run.id(), result, file.getParent());
+        return summary;
+    }
+
+    /** The summary's own path, listed last among the outputs. */
+    private Path summaryFile(Run run, List<String> outputs) {
+        Path file = records.summaryFile(run.id(), run.started());
+        outputs.add(records.relative(file));
+        return file;
+    }
+
+    private RunSummary summary(Run run, RunResult result, List<String> outputs) {
+        CxoneTraffic.Snapshot cost = traffic.snapshot().since(run.trafficAtStart());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("rows", run.rows().size());
+        run.counts().forEach((outcome, n) -> counts.put(outcome.label(), n));
+        var release = run.release();
+        return new RunSummary(run.id(), run.fileName(), run.sha256(), run.dryRun() ? RunSummary.DRY_RUN : RunSummary.APPLY,
+                result.label(), run.stopped(), null, null, run.started().toString(), Instant.now().toString(), counts,
+                run.batchCount(), run.dryRun() ? run.batches().size() : null, run.heldBecause(),
+                release == null ? null : new RunSummary.Release(release.by(), release.at(), release.sha256()),
+                run.wouldBeHeld(), run.verified() >= 0 ? run.verified() : null,
+                new RunSummary.Requests(cost.read(), cost.write(), cost.token(), cost.throttled429(), cost.retried()),
+                List.copyOf(outputs), null);
     }
 }

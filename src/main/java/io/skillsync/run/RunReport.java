@@ -3,13 +3,11 @@ package io.skillsync.run;
 import static io.skillsync.record.AtomicFiles.writeAtomically;
 import static io.skillsync.run.RunArchive.baseName;
 import static io.skillsync.run.RunArchive.free;
-import static io.skillsync.run.RunArchive.today;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -22,7 +20,10 @@ import org.jboss.logging.Logger;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.WorkFolders;
 import io.skillsync.cxone.CxoneTraffic;
+import io.skillsync.record.RunAudit;
 import io.skillsync.record.RunJournal;
+import io.skillsync.record.RunRecords;
+import io.skillsync.record.RunSummary;
 import io.skillsync.roster.RosterReader;
 import io.skillsync.roster.UnreadableRosterException;
 import io.skillsync.sync.Outcome;
@@ -46,27 +47,25 @@ public class RunReport {
     private final RunStatus status;
     private final RunJournal journal;
     private final RunRecord records;
-    private final RunSummary summaries;
     private final RunArchive archive;
 
     RunReport(SkillSyncConfig config, RosterReader reader, CxoneTraffic traffic, ObjectMapper json, RunStatus status,
-            RunJournal journal) {
+            RunJournal journal, RunRecords runRecords) {
         this.journal = journal;
         this.workDir = Path.of(config.workDir());
-        this.summaries = new RunSummary(traffic, json);
         this.archive = new RunArchive(workDir);
-        this.records = new RunRecord(workDir, new RunAudit(reader), summaries, archive, journal);
+        this.records = new RunRecord(runRecords, new RunAudit(reader), traffic, json, journal);
         this.status = status;
     }
 
     /** The run is complete: its record, then the file goes to processed/. */
     public void write(@ExchangeProperty(RunProperties.RUN) Run run, Exchange exchange) throws IOException {
-        Path target = free(workDir.resolve(WorkFolders.PROCESSED).resolve(today(run)), run);
+        Path target = free(workDir.resolve(WorkFolders.PROCESSED).resolve(RunRecords.day(run.started())), run);
         List<String> outputs = new ArrayList<>(List.of(archive.relative(target)));
-        Map<String, Object> summary = records.write(run, RunResult.COMPLETE, true, outputs);
+        RunSummary summary = records.write(run, RunResult.COMPLETE, true, outputs);
         status.ended(run, RunResult.COMPLETE);
         archive.handOver(run, exchange, target);
-        LOG.infof("run %s: %s complete: %s; audit %s", run.id(), run.fileName(), summary.get("counts"), outputs.get(1));
+        LOG.infof("run %s: %s complete: %s; audit %s", run.id(), run.fileName(), summary.counts(), outputs.get(1));
     }
 
     /**
@@ -77,7 +76,7 @@ public class RunReport {
     public void held(@ExchangeProperty(RunProperties.RUN) Run run, Exchange exchange) throws IOException {
         Path holdDir = workDir.resolve(WorkFolders.HOLD);
         Path target = free(holdDir, run);
-        Path reasonFile = holdDir.resolve(baseName(run) + "." + run.id() + ".reason.txt");
+        Path reasonFile = RunRecords.reasonFile(holdDir, baseName(run), run.id());
         String reason = run.fileName() + " is held: nothing was written to CXone.\n"
                 + String.join("\n", run.heldBecause()) + "\n\nTo release it deliberately: Release on the console's Files (/console, an operator), or POST /ops/hold/"
                 + target.getFileName() + "/release. The release is bound to this exact content and used"
@@ -86,10 +85,10 @@ public class RunReport {
                 + " Moving or renaming the file by hand releases nothing.\n";
         writeAtomically(reasonFile, out -> out.write(reason));
         List<String> outputs = new ArrayList<>(List.of(archive.relative(target), archive.relative(reasonFile)));
-        Map<String, Object> summary = records.write(run, RunResult.HELD, false, outputs);
+        RunSummary summary = records.write(run, RunResult.HELD, false, outputs);
         status.ended(run, RunResult.HELD);
         archive.handOver(run, exchange, target);
-        LOG.warnf("run %s: %s held in %s: %s", run.id(), run.fileName(), archive.relative(target), summary.get("counts"));
+        LOG.warnf("run %s: %s held in %s: %s", run.id(), run.fileName(), archive.relative(target), summary.counts());
     }
 
     /**
@@ -98,11 +97,11 @@ public class RunReport {
      */
     public void stopped(@ExchangeProperty(RunProperties.RUN) Run run) throws IOException {
         List<String> outputs = new ArrayList<>();
-        Map<String, Object> summary = records.write(run, RunResult.STOPPED, false, outputs);
+        RunSummary summary = records.write(run, RunResult.STOPPED, false, outputs);
         archive.scratch(run);
         status.ended(run, RunResult.STOPPED);
         LOG.errorf("run %s: %s stopped, the file stays in inbox/ to run again: %s; %s", run.id(), run.fileName(),
-                run.stopped(), summary.get("counts"));
+                run.stopped(), summary.counts());
     }
 
     /**
@@ -154,7 +153,7 @@ public class RunReport {
         journal.failed(run.id(), run.sha256(), reason);
         Path errorDir = workDir.resolve(WorkFolders.ERROR);
         Path target = free(errorDir, run);
-        Path reasonFile = errorDir.resolve(baseName(run) + "." + run.id() + ".reason.txt");
+        Path reasonFile = RunRecords.reasonFile(errorDir, baseName(run), run.id());
         writeAtomically(reasonFile, out -> out.write(reason + System.lineSeparator() + "The file is set aside here;"
                 + " the run's audit lists what it had sent to CXone, and its undo roster puts that back. Once the cause"
                 + " is fixed, move the file into inbox/ to run it again." + System.lineSeparator()));
@@ -175,14 +174,10 @@ public class RunReport {
         run.rows().stream().filter(Row::open).forEach(row -> row.end(Outcome.FAILED, notWritten));
         Path errorDir = workDir.resolve(WorkFolders.ERROR);
         Path target = free(errorDir, run);
-        Path reasonFile = errorDir.resolve(baseName(run) + "." + run.id() + ".reason.txt");
+        Path reasonFile = RunRecords.reasonFile(errorDir, baseName(run), run.id());
         writeAtomically(reasonFile, out -> out.write(reason + System.lineSeparator()));
-        Path summary = workDir.resolve(WorkFolders.AUDIT).resolve(today(run)).resolve(run.id() + ".summary.json");
-        Map<String, Object> content = summaries.of(run, RunResult.UNREADABLE,
-                List.of(archive.relative(target), archive.relative(reasonFile), archive.relative(summary)));
-        content.put("reason", cause.getMessage());
-        summaries.write(summary, content);
-        journal.close(run.id(), RunResult.UNREADABLE, summary.getParent());
+        records.writeSummary(run, RunResult.UNREADABLE,
+                new ArrayList<>(List.of(archive.relative(target), archive.relative(reasonFile))), cause.getMessage());
         archive.handOver(run, exchange, target);
         status.ended(run, RunResult.UNREADABLE);
         LOG.errorf("run %s: %s could not be read, moved to %s: %s", run.id(), run.fileName(), archive.relative(target),

@@ -20,6 +20,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.WorkFolders;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.record.RunRecords;
 import io.skillsync.sync.Outcome;
@@ -73,7 +74,7 @@ public class RunStatus {
         for (Outcome outcome : Outcome.values()) {
             metrics.counter("skillsync.rows", "outcome", outcome.label());
         }
-        for (String folder : List.of("inbox", "error", "hold")) {
+        for (String folder : List.of(WorkFolders.INBOX, WorkFolders.ERROR, WorkFolders.HOLD)) {
             Gauge.builder("skillsync.files.waiting", this, s -> s.waiting(folder)).tag("folder", folder)
                     .description("roster files waiting in the folder").register(metrics);
         }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -84,17 +86,37 @@ class HouseRulesTest {
     @Test
     void theFastLaneHoldsNoQuarkusTest() throws IOException {
         Path tests = Path.of("src/test/java/io/skillsync");
-        List<String> booting = new java.util.ArrayList<>();
+        List<String> booting = new ArrayList<>();
         for (String lane : PLAIN) {
             try (Stream<Path> files = Files.walk(tests.resolve(lane))) {
                 for (Path f : files.filter(f -> f.toString().endsWith("Test.java")).toList()) {
-                    if (java.util.regex.Pattern.compile("(?m)^@QuarkusTest\\b").matcher(Files.readString(f)).find()) {
+                    if (Pattern.compile("(?m)^@QuarkusTest\\b").matcher(Files.readString(f)).find()) {
                         booting.add(tests.relativize(f).toString());
                     }
                 }
             }
         }
         assertEquals(List.of(), booting, "a @QuarkusTest belongs with the stories (io.skillsync) or its own package");
+    }
+
+    /** The record's file names (record/RunRecords, AtomicFiles, RunJournal): spelled there once, nowhere else. */
+    static final Pattern RECORD_NAME = Pattern
+            .compile("\"[^\"]*\\.(audit\\.csv|summary\\.json|errors\\.csv|undo\\.csv|reason\\.txt|jsonl|part)\"");
+
+    @Test
+    void theRecordsFileNamesAreSpelledOnlyInRecord() throws IOException {
+        Path main = Path.of("src/main/java/io/skillsync");
+        List<String> spelled = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(main)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.startsWith(main.resolve("record")) && !f.startsWith(main.resolve("simulator"))).toList()) {
+                var found = RECORD_NAME.matcher(Files.readString(f));
+                while (found.find()) {
+                    spelled.add(main.relativize(f) + ": " + found.group());
+                }
+            }
+        }
+        assertEquals(List.of(), spelled, "name the record's files through io.skillsync.record (RunRecords, AtomicFiles)");
     }
 
     static long lines(Path file) {

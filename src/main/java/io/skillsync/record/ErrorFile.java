@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.record;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -12,7 +12,6 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import io.skillsync.record.AtomicFiles;
 
 /**
  * A run's {@code error/<name>.<runId>.errors.csv}: only the rejected and failed rows, in the input's own

@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.record;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -17,33 +17,34 @@ import io.skillsync.sync.Row;
  * A run's {@code audit/<date>/<runId>.audit.csv}: one line per input row, read again from the run's copy of
  * the file, with its outcome; the error file (when asked) is written in the same pass.
  */
-final class RunAudit {
+public final class RunAudit {
 
-    private static final List<String> AUDIT_HEADER = List.of("line", "email", "agentId", "skill", "skillId",
+    /** The audit's columns, for every writer of an audit (a run's, one rebuilt from a journal). */
+    public static final List<String> COLUMNS = List.of("line", "email", "agentId", "skill", "skillId",
             "resolvedAgentId", "resolvedSkillId", "proficiency", "active", "previousProficiency", "previousActive",
             "outcome", "detail", "batch", "httpStatus", "requestId", "cxoneRequestId", "traceId");
 
     private final RosterReader reader;
 
-    RunAudit(RosterReader reader) {
+    public RunAudit(RosterReader reader) {
         this.reader = reader;
     }
 
     /** The audit to {@code out}; with {@code errors} not null, the error file too (on disk before the audit is). */
-    void write(Run run, Writer out, Path errors) throws IOException {
+    public void write(String runId, Path file, List<Row> rows, Writer out, Path errors) throws IOException {
         ErrorFile errorFile = errors == null ? null : new ErrorFile(errors);
-        try (RosterReader.Rows records = reader.rows(run.file());
+        try (RosterReader.Rows records = reader.rows(file);
                 CSVPrinter auditOut = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            auditOut.printRecord(AUDIT_HEADER);
+            auditOut.printRecord(COLUMNS);
             int columnCount = records.columns().header().size();
             int errorColumn = records.columns().error();
             if (errorFile != null) {
                 errorFile.open(records.columns().header(), columnCount, errorColumn);
             }
-            for (Row row : run.rows()) {
+            for (Row row : rows) {
                 RosterRecord record = records.hasNext() ? records.next() : null;
                 if (record == null || record.line() != row.line()) {
-                    throw new IllegalStateException("run " + run.id() + ": " + run.fileName()
+                    throw new IllegalStateException("run " + runId + ": " + file.getFileName()
                             + " changed while it was processed (line " + row.line() + " not found again)");
                 }
                 auditOut.printRecord(safe(auditLine(row, record)));

@@ -1,0 +1,46 @@
+package io.skillsync.record;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A run's {@code <runId>.summary.json} (operations.md, "A run"): its result, counts, what it cost in requests
+ * and the files it wrote. One type for every writer (a finished run, an unreadable file, a run rebuilt from its
+ * journal), so the keys and their order are the same whoever wrote it; a key without a value is left out.
+ *
+ * @param counts {@code rows} first, then each outcome's label with its count
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunSummary(String runId, String file, String sha256, String mode, String result, String stoppedBecause,
+        String interruptedBecause, String failedBecause, String started, String finished, Map<String, Integer> counts,
+        Integer batches, Integer wouldWrite, List<String> heldBecause, Release releasedBy, List<String> wouldBeHeld,
+        Integer verified, Requests requests, List<String> outputs, String reason) {
+
+    public static final String DRY_RUN = "dry-run";
+    public static final String APPLY = "apply";
+
+    /** Who released a held file, when, and for which content. */
+    public record Release(String by, String at, String sha256) {
+    }
+
+    /** The requests the run cost CXone. */
+    public record Requests(long read, long write, long token, long throttled429, long retried) {
+    }
+
+    /** The same summary with the reason a file could not be read. */
+    public RunSummary withReason(String why) {
+        return new RunSummary(runId, file, sha256, mode, result, stoppedBecause, interruptedBecause, failedBecause,
+                started, finished, counts, batches, wouldWrite, heldBecause, releasedBy, wouldBeHeld, verified, requests,
+                outputs, why);
+    }
+
+    /** Written whole or not at all, so a reader never meets half a summary. */
+    public void write(Path file, ObjectMapper json) throws IOException {
+        AtomicFiles.writeAtomically(file, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, this));
+    }
+}
