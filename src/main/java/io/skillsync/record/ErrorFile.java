@@ -7,10 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+
+import io.skillsync.roster.RosterRecord;
 
 
 /**
@@ -25,6 +29,10 @@ final class ErrorFile {
     private int errorColumn;
     private Writer writer;
     private CSVPrinter out;
+    /** The line being gathered, its cells to fix and their reasons. */
+    private RosterRecord line;
+    private final Set<Integer> toFix = new HashSet<>();
+    private final List<String> errors = new ArrayList<>();
 
     ErrorFile(Path target) {
         this.target = target;
@@ -41,11 +49,42 @@ final class ErrorFile {
         out.printRecord(RunAudit.safe(cells(header, columnCount, errorColumn, "error")));
     }
 
-    void add(List<String> cells, String error) throws IOException {
-        out.printRecord(RunAudit.safe(cells(cells, columnCount, errorColumn, error)));
+    /**
+     * A row to fix. A matrix line whose cells are rows of their own is written once, with only its cells to fix
+     * (the others blank, so its rerun does not send again what went through) and their reasons together.
+     */
+    void add(RosterRecord row, String error) throws IOException {
+        if (line != null && line.line() != row.line()) {
+            flush();
+        }
+        if (line == null) {
+            line = row;
+        }
+        if (row.column() >= 0) {
+            toFix.add(row.column());
+        }
+        errors.add(error);
+    }
+
+    private void flush() throws IOException {
+        List<String> cells = new ArrayList<>(line.cells());
+        if (line.column() >= 0) {
+            for (int column : line.columns().skillColumns().keySet()) {
+                if (!toFix.contains(column) && column < cells.size()) {
+                    cells.set(column, "");
+                }
+            }
+        }
+        out.printRecord(RunAudit.safe(cells(cells, columnCount, errorColumn, String.join(" | ", errors))));
+        line = null;
+        toFix.clear();
+        errors.clear();
     }
 
     void close() throws IOException {
+        if (line != null && out != null) {
+            flush();
+        }
         if (out != null) {
             out.close(true);
         }

@@ -97,7 +97,7 @@ final class JournalRecovery {
             throw new IllegalArgumentException("not a journal this service wrote: " + replay.refused());
         }
         ObjectNode head = replay.head();
-        Map<Integer, Sent> rows = replay.rows();
+        Map<Long, Sent> rows = replay.rows();
         Instant started = head != null ? Instant.parse(head.path("started").asText()) : RunIds.startOf(runId);
         if (started == null) {
             throw new IllegalArgumentException("it has no run record and its name is no run id: not a journal SkillSync wrote");
@@ -145,7 +145,7 @@ final class JournalRecovery {
         RunSummary summary = new RunSummary(runId, file, head == null ? "" : head.path("sha256").asText(),
                 head == null ? RunSummary.APPLY : head.path("mode").asText(), result.label(), null,
                 result == RunResult.INTERRUPTED ? because : null, result == RunResult.FAILED ? because : null,
-                started.toString(), Instant.now().toString(), counts, null, null, null, null, null, null, null,
+                started.toString(), Instant.now().toString(), null, null, null, counts, null, null, null, null, null, null, null,
                 List.of(records.relative(audit), records.relative(undo), records.relative(journalKept),
                         records.relative(summaryFile)), null);
         summary.write(summaryFile, json);

@@ -19,7 +19,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * before ({@link RunJournal#append}): an edited, forged, moved or removed line breaks the chain there, and it
  * and every line after it are left out.
  */
-record JournalReplay(ObjectNode head, Map<Integer, JournalReplay.Sent> rows, boolean ended, String refused) {
+record JournalReplay(ObjectNode head, Map<Long, JournalReplay.Sent> rows, boolean ended, String refused) {
+
+    /** A row's key: its line, and in a matrix its column too (a line there holds a row per skill cell). */
+    static long key(int line, int column) {
+        return ((long) line << 32) | (column + 1L);
+    }
 
     /** A row an interrupted run had sent, as its journal tells. */
     record Sent(int line, long agentId, long skillId, int previousProficiency, int previousActive, int proficiency,
@@ -42,7 +47,7 @@ record JournalReplay(ObjectNode head, Map<Integer, JournalReplay.Sent> rows, boo
     /** The journal of run {@code runId} (its first line's chain starts from the run id: no line passes into another journal). */
     static JournalReplay read(Path journal, String runId, ObjectMapper json, RecordSeal seal) throws IOException {
         ObjectNode head = null;
-        Map<Integer, Sent> rows = new LinkedHashMap<>();
+        Map<Long, Sent> rows = new LinkedHashMap<>();
         boolean ended = false;
         String refused = null;
         String chain = runId;
@@ -73,7 +78,7 @@ record JournalReplay(ObjectNode head, Map<Integer, JournalReplay.Sent> rows, boo
                 case "run" -> head = (ObjectNode) record;
                 case "batch" -> {
                     for (JsonNode row : record.path("rows")) {
-                        rows.put(row.path("line").asInt(), new Sent(row.path("line").asInt(), row.path("agentId").asLong(),
+                        rows.put(key(row.path("line").asInt(), row.path("column").asInt(-1)), new Sent(row.path("line").asInt(), row.path("agentId").asLong(),
                                 row.path("skillId").asLong(), row.path("previousProficiency").asInt(),
                                 row.path("previousActive").asInt(), row.path("proficiency").asInt(),
                                 row.path("active").asBoolean(), record.path("batch").asInt(), null, null, 0, null));
@@ -81,9 +86,10 @@ record JournalReplay(ObjectNode head, Map<Integer, JournalReplay.Sent> rows, boo
                 }
                 case "answer" -> {
                     for (JsonNode row : record.path("rows")) {
-                        Sent sent = rows.get(row.path("line").asInt());
+                        long key = key(row.path("line").asInt(), row.path("column").asInt(-1));
+                        Sent sent = rows.get(key);
                         if (sent != null && !row.path("outcome").asText().equals("pending")) {
-                            rows.put(sent.line(), new Sent(sent.line(), sent.agentId(), sent.skillId(),
+                            rows.put(key, new Sent(sent.line(), sent.agentId(), sent.skillId(),
                                     sent.previousProficiency(), sent.previousActive(), sent.proficiency(), sent.active(),
                                     record.path("batch").asInt(), row.path("outcome").asText(), row.path("detail").asText(),
                                     record.path("status").asInt(), record.path("requestId").asText(null)));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -31,9 +32,10 @@ public final class RunAudit {
     }
 
     /** The audit to {@code out}; with {@code errors} not null, the error file too (on disk before the audit is). */
-    public void write(String runId, Path file, List<Row> rows, Writer out, Path errors) throws IOException {
+    public void write(String runId, Path file, Map<Integer, String> skillColumns, List<Row> rows, Writer out, Path errors)
+            throws IOException {
         ErrorFile errorFile = errors == null ? null : new ErrorFile(errors);
-        try (RosterReader.Rows records = reader.rows(file);
+        try (RosterReader.Rows records = reader.rows(file, skillColumns);
                 CSVPrinter auditOut = new CSVPrinter(out, CSVFormat.RFC4180)) {
             auditOut.printRecord(COLUMNS);
             int columnCount = records.columns().header().size();
@@ -43,13 +45,13 @@ public final class RunAudit {
             }
             for (Row row : rows) {
                 RosterRecord record = records.hasNext() ? records.next() : null;
-                if (record == null || record.line() != row.line()) {
+                if (record == null || record.line() != row.line() || record.column() != row.column()) {
                     throw new IllegalStateException("run " + runId + ": " + file.getFileName()
                             + " changed while it was processed (line " + row.line() + " not found again)");
                 }
                 auditOut.printRecord(safe(auditLine(row, record)));
                 if (errorFile != null && row.outcome().needsAttention()) {
-                    errorFile.add(record.cells(), row.detail());
+                    errorFile.add(record, row.detail());
                 }
             }
         } finally {
@@ -66,10 +68,10 @@ public final class RunAudit {
         var columns = record.columns();
         boolean resolved = row.agentId() != 0;
         return List.of(row.line(), cell(record, columns.email()), cell(record, columns.agentId()),
-                cell(record, columns.skill()), cell(record, columns.skillId()),
+                orBlank(record.skill()), cell(record, columns.skillId()),
                 resolved ? row.agentId() : "", resolved ? row.skillId() : "",
-                resolved ? level(row.targetProficiency()) : cell(record, columns.proficiency()),
-                resolved ? row.active() : cell(record, columns.active()),
+                resolved ? level(row.targetProficiency()) : orBlank(record.proficiency()),
+                resolved ? row.active() : orBlank(record.active()),
                 level(row.previousProficiency()), row.previousActive() == Row.NONE ? "" : row.previousActive() == 1,
                 row.outcome().label(), row.detail(), row.batch() == 0 ? "" : row.batch(),
                 row.httpStatus() == 0 ? "" : row.httpStatus(), row.requestId() == null ? "" : row.requestId(),
@@ -81,7 +83,10 @@ public final class RunAudit {
     }
 
     private static String cell(RosterRecord record, int column) {
-        String value = record.cell(column);
+        return orBlank(record.cell(column));
+    }
+
+    private static String orBlank(String value) {
         return value == null ? "" : value;
     }
 

@@ -74,7 +74,11 @@ public class RunJournal {
                 .put("verb", batch.verb().name()).put("skillId", batch.skillId());
         ArrayNode rows = record.putArray("rows");
         for (Row row : batch.rows()) {
-            rows.addObject().put("line", row.line()).put("agentId", row.agentId()).put("skillId", row.skillId())
+            ObjectNode sent = rows.addObject().put("line", row.line());
+            if (row.column() >= 0) {
+                sent.put("column", row.column());
+            }
+            sent.put("agentId", row.agentId()).put("skillId", row.skillId())
                     .put("previousProficiency", row.previousProficiency()).put("previousActive", row.previousActive())
                     .put("proficiency", row.targetProficiency()).put("active", row.active());
         }
@@ -89,8 +93,11 @@ public class RunJournal {
         }
         ArrayNode rows = record.putArray("rows");
         for (Row row : batch.rows()) {
-            rows.addObject().put("line", row.line()).put("outcome", row.open() ? "pending" : row.outcome().label())
-                    .put("detail", row.open() ? "" : row.detail());
+            ObjectNode answered = rows.addObject().put("line", row.line());
+            if (row.column() >= 0) {
+                answered.put("column", row.column());
+            }
+            answered.put("outcome", row.open() ? "pending" : row.outcome().label()).put("detail", row.open() ? "" : row.detail());
         }
         append(runId, record);
     }

@@ -13,11 +13,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * and the files it wrote. One type for every writer (a finished run, an unreadable file, a run rebuilt from its
  * journal), so the keys and their order are the same whoever wrote it; a key without a value is left out.
  *
- * @param counts {@code rows} first, then each outcome's label with its count
+ * @param layout         {@code long} or {@code matrix} (roster-format.md, "Layouts"), null when the header was not read
+ * @param ignoredColumns the file's columns read neither as roster columns nor as skills
+ * @param columnHints    an ignored column -> the names it may have meant (never applied by itself)
+ * @param counts         {@code rows} first, then each outcome's label with its count
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSummary(String runId, String file, String sha256, String mode, String result, String stoppedBecause,
-        String interruptedBecause, String failedBecause, String started, String finished, Map<String, Integer> counts,
+        String interruptedBecause, String failedBecause, String started, String finished, String layout,
+        List<String> ignoredColumns, Map<String, List<String>> columnHints, Map<String, Integer> counts,
         Integer batches, Integer wouldWrite, List<String> heldBecause, Release releasedBy, List<String> wouldBeHeld,
         Integer verified, Requests requests, List<String> outputs, String reason) {
 
@@ -35,7 +39,7 @@ public record RunSummary(String runId, String file, String sha256, String mode, 
     /** The same summary with the reason a file could not be read. */
     public RunSummary withReason(String why) {
         return new RunSummary(runId, file, sha256, mode, result, stoppedBecause, interruptedBecause, failedBecause,
-                started, finished, counts, batches, wouldWrite, heldBecause, releasedBy, wouldBeHeld, verified, requests,
+                started, finished, layout, ignoredColumns, columnHints, counts, batches, wouldWrite, heldBecause, releasedBy, wouldBeHeld, verified, requests,
                 outputs, why);
     }
 

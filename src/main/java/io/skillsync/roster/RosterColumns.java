@@ -1,13 +1,18 @@
 package io.skillsync.roster;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where each known column of roster-format.md sits in a file's header. Header names match ignoring
- * case, surrounding white space and the characters space, underscore and hyphen.
+ * case, surrounding white space and the characters space, underscore and hyphen. The header alone tells
+ * the layout (roster-format.md, "Layouts"): with a skill or skillId column the file is long (a row per agent
+ * and skill); with an agent column and neither, it is a matrix (a row per agent, a column per skill), whose
+ * other columns are skills or ignored as the run decides ({@link #withSkillColumns}).
  */
 public final class RosterColumns {
 
@@ -33,9 +38,14 @@ public final class RosterColumns {
 
     private final List<String> header;
     private final int email, agentId, skill, skillId, proficiency, active, error;
+    private final boolean matrix;
+    /** A matrix's skill columns: the column's index -> the CXone skill it names (empty until the run decides). */
+    private final Map<Integer, String> skillColumns;
 
-    private RosterColumns(List<String> header, int[] idx) {
+    private RosterColumns(List<String> header, int[] idx, boolean matrix, Map<Integer, String> skillColumns) {
         this.header = header;
+        this.matrix = matrix;
+        this.skillColumns = skillColumns;
         this.email = idx[0];
         this.agentId = idx[1];
         this.skill = idx[2];
@@ -68,6 +78,12 @@ public final class RosterColumns {
         List<String> missing = new ArrayList<>();
         if (idx[0] < 0 && idx[1] < 0) {
             missing.add("email or agentId");
+        } else if (idx[2] < 0 && idx[3] < 0) {
+            // an agent column and no skill column: a matrix, whose proficiency and status-like headers are
+            // candidates like any other (an HR "Status" column is not the assignment's)
+            idx[4] = -1;
+            idx[5] = -1;
+            return new RosterColumns(List.copyOf(header), idx, true, Map.of());
         }
         if (idx[2] < 0 && idx[3] < 0) {
             missing.add("skill or skillId");
@@ -79,7 +95,38 @@ public final class RosterColumns {
             throw new UnreadableRosterException("the header " + header + " lacks the column(s) " + String.join(", ", missing)
                     + "; expected e.g. email,skill,proficiency,active");
         }
-        return new RosterColumns(List.copyOf(header), idx);
+        return new RosterColumns(List.copyOf(header), idx, false, Map.of());
+    }
+
+    /** A matrix with the columns the run found to be skills (index -> the CXone skill name). */
+    public RosterColumns withSkillColumns(Map<Integer, String> skills) {
+        int[] idx = { email, agentId, skill, skillId, proficiency, active, error };
+        return new RosterColumns(header, idx, matrix, Collections.unmodifiableMap(new TreeMap<>(skills)));
+    }
+
+    public boolean matrix() {
+        return matrix;
+    }
+
+    /** The columns no roster column names: in a matrix, the candidates for skill columns; in a long file, ignored. */
+    public List<Integer> others() {
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (i != email && i != agentId && i != skill && i != skillId && i != proficiency && i != active && i != error) {
+                others.add(i);
+            }
+        }
+        return others;
+    }
+
+    /** The columns neither read as a roster column nor, in a matrix, as a skill: the summary lists them. */
+    public List<String> ignored() {
+        return others().stream().filter(i -> !skillColumns.containsKey(i)).map(header::get).toList();
+    }
+
+    /** A matrix's skill columns in the file's order: index -> CXone skill name. */
+    public Map<Integer, String> skillColumns() {
+        return skillColumns;
     }
 
     static String normalise(String name) {

@@ -4,8 +4,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,13 +43,25 @@ public class RosterReader {
         return new Rows(file, limits);
     }
 
+    /** Opens the file; a matrix reads its cells of {@code skillColumns} (index -> skill) as rows. */
+    public Rows rows(Path file, Map<Integer, String> skillColumns) {
+        Rows rows = new Rows(file, limits);
+        if (rows.columns().matrix()) {
+            rows.skillColumns(skillColumns);
+        }
+        return rows;
+    }
+
     /** The data rows of one file; close it when done (Camel's splitter does). */
     public static final class Rows implements Iterator<RosterRecord>, Closeable {
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
-        private final RosterColumns columns;
+        private RosterColumns columns;
         private RosterRecord next;
+        private boolean fetched;
         private int index;
+        /** A matrix line's cells not yet handed out, each a row of its own. */
+        private final Deque<RosterRecord> cellsOfLine = new ArrayDeque<>();
 
         private final Limits limits;
 
@@ -66,26 +81,67 @@ public class RosterReader {
                 throw new UnreadableRosterException("line " + header.line() + ": " + e.getMessage()
                         + RosterDiagnosis.separatorHint(header), e);
             }
-            this.next = fetch(columns);
         }
 
         public RosterColumns columns() {
             return columns;
         }
 
+        /** A matrix's skill columns, as the run found them: set before the first row is read. */
+        public void skillColumns(Map<Integer, String> skills) {
+            if (fetched) {
+                throw new IllegalStateException("the skill columns are set before the rows are read");
+            }
+            columns = columns.withSkillColumns(skills);
+        }
+
         @Override
         public boolean hasNext() {
+            if (!fetched) {
+                next = nextRow();
+                fetched = true;
+            }
             return next != null;
         }
 
         @Override
         public RosterRecord next() {
-            if (next == null) {
+            if (!hasNext()) {
                 throw new NoSuchElementException();
             }
             RosterRecord current = next;
-            next = fetch(columns);
+            next = nextRow();
             return current;
+        }
+
+        /** The next row: a long file's next line, or a matrix's next non-blank skill cell. */
+        private RosterRecord nextRow() {
+            if (!columns.matrix()) {
+                return fetch(columns);
+            }
+            while (cellsOfLine.isEmpty()) {
+                RosterRecord line = fetch(columns);
+                if (line == null) {
+                    return null;
+                }
+                for (int column : columns.skillColumns().keySet()) {
+                    String cell = line.cell(column);
+                    if (cell != null && !cell.isBlank()) {
+                        countRow(line.line());
+                        cellsOfLine.add(new RosterRecord(index++, line.line(), line.cells(), columns, column));
+                    }
+                }
+            }
+            return cellsOfLine.poll();
+        }
+
+        /** A row more: within skillsync.intake.max-rows, or the file is refused (split it). */
+        private void countRow(int line) {
+            if (index >= limits.rows()) {
+                close();
+                throw new UnreadableRosterException("line " + line + ": more than " + limits.rows()
+                        + " rows (skillsync.intake.max-rows): split the file");
+            }
         }
 
         /** The next non-blank record, numbered by the line it starts on. */
@@ -102,10 +158,8 @@ public class RosterReader {
                         continue;
                     }
                     int line = (int) consumed + 1;
-                    if (cols != null && index >= limits.rows()) {
-                        close();
-                        throw new UnreadableRosterException("line " + line + ": more than " + limits.rows()
-                                + " rows (skillsync.intake.max-rows): split the file");
+                    if (cols != null && !cols.matrix()) {
+                        countRow(line);
                     }
                     if (record.stream().anyMatch(cell -> cell.indexOf('\uFFFD') >= 0)) {
                         close();
@@ -113,7 +167,7 @@ public class RosterReader {
                                 + " Windows-1252?); export it as 'CSV UTF-8'");
                     }
                     List<String> cells = record.stream().map(SpreadsheetCells::restore).toList();
-                    return new RosterRecord(cols == null ? -1 : index++, line, cells, cols);
+                    return new RosterRecord(cols == null || cols.matrix() ? -1 : index++, line, cells, cols);
                 } catch (UncheckedIOException e) {
                     throw unreadable(consumed + 1, e.getCause());
                 } catch (IllegalStateException e) {

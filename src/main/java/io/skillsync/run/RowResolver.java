@@ -8,6 +8,7 @@ import org.apache.camel.ExchangeProperty;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
+import io.skillsync.sync.SkillHints;
 
 /**
  * Turns a valid row's e-mail and skill name into CXone's agentId and skillId, from the cached directory.
@@ -44,21 +45,21 @@ public class RowResolver {
                 byEmail = directory.agentsNewerThan(run.started()).idOf(request.email());
             }
             if (byEmail == null) {
-                return reject(row, "email: no agent with this e-mail address in CXone");
+                return reject(request, "email: no agent with this e-mail address in CXone");
             }
             if (byEmail == TenantDirectory.AMBIGUOUS) {
-                return reject(row, "email: several CXone agents have this e-mail address (a rehire or a shared mailbox)"
+                return reject(request, "email: several CXone agents have this e-mail address (a rehire or a shared mailbox)"
                         + " and none is the one active account; name the agent by agentId");
             }
             if (request.agentId() != null && !request.agentId().equals(byEmail)) {
-                return reject(row, "agentId " + request.agentId() + " and email belong to different agents (the e-mail is agent "
+                return reject(request, "agentId " + request.agentId() + " and email belong to different agents (the e-mail is agent "
                         + byEmail + ")");
             }
             return byEmail;
         }
         if (!agents.byId().containsKey(request.agentId())
                 && !directory.agentsNewerThan(run.started()).byId().containsKey(request.agentId())) {
-            return reject(row, "agentId: no agent " + request.agentId() + " in CXone");
+            return reject(request, "agentId: no agent " + request.agentId() + " in CXone");
         }
         return request.agentId();
     }
@@ -72,29 +73,31 @@ public class RowResolver {
                 byName = skills.idOf(request.skill());
             }
             if (byName == null) {
-                return reject(row, "skill: no skill named '" + request.skill() + "' in CXone");
+                // a near name is suggested, never applied: a wrong guess would route calls to the wrong agents
+                return reject(request, "skill: no skill named '" + request.skill() + "' in CXone"
+                        + SkillHints.hint(SkillHints.nearest(request.skill(), skills.byName().keySet())));
             }
             if (byName == TenantDirectory.AMBIGUOUS) {
-                return reject(row, Long.valueOf(TenantDirectory.AMBIGUOUS).equals(skills.byName().get(request.skill()))
+                return reject(request, Long.valueOf(TenantDirectory.AMBIGUOUS).equals(skills.byName().get(request.skill()))
                         ? "skill: several CXone skills are named '" + request.skill() + "'; give the skillId instead"
                         : "skill: '" + request.skill() + "' matches several CXone skills that differ only in case"
                                 + "; spell it exactly");
             }
             if (request.skillId() != null && !request.skillId().equals(byName)) {
-                return reject(row, "skillId " + request.skillId() + " and skill '" + request.skill()
+                return reject(request, "skillId " + request.skillId() + " and skill '" + request.skill()
                         + "' name different skills ('" + request.skill() + "' is skill " + byName + ")");
             }
             return byName;
         }
         if (!skills.byId().containsKey(request.skillId())
                 && !directory.skillsNewerThan(run.started()).byId().containsKey(request.skillId())) {
-            return reject(row, "skillId: no skill " + request.skillId() + " in CXone");
+            return reject(request, "skillId: no skill " + request.skillId() + " in CXone");
         }
         return request.skillId();
     }
 
-    private static Long reject(Row row, String problem) {
-        row.end(Outcome.REJECTED, "line " + row.line() + ": " + problem);
+    private static Long reject(RowRequest request, String problem) {
+        request.row().end(Outcome.REJECTED, request.place() + ": " + problem);
         return null;
     }
 }

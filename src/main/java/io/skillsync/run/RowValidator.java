@@ -3,6 +3,7 @@ package io.skillsync.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,8 @@ import io.skillsync.sync.Row;
 public class RowValidator {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\",;()\\[\\]]+@[^@\\s<>\",;()\\[\\]]+\\.[^@\\s<>\",;()\\[\\]]+");
+    /** A matrix cell's words for "off this skill" (roster-format.md, "Layouts"). */
+    private static final Set<String> OFF = Set.of("off", "inactive", "false", "no");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
     private final int min;
@@ -35,7 +38,7 @@ public class RowValidator {
 
     public RowRequest validate(RosterRecord record) {
         RosterColumns columns = record.columns();
-        Row row = new Row(record.line());
+        Row row = new Row(record.line(), record.column());
         List<String> problems = new ArrayList<>();
 
         String email = blankToNull(record.cell(columns.email()));
@@ -47,21 +50,24 @@ public class RowValidator {
             problems.add("email: an e-mail address or an agentId is required");
         }
 
-        String skill = blankToNull(record.cell(columns.skill()));
+        String skill = blankToNull(record.skill());
         Long skillId = id(record.cell(columns.skillId()), "skillId", problems);
         if (skill == null && skillId == null && !problems.stream().anyMatch(p -> p.startsWith("skillId"))) {
             problems.add("skill: a skill name or a skillId is required");
         }
 
-        Boolean active = active(record.cell(columns.active()), problems);
-        int proficiency = proficiency(record.cell(columns.proficiency()), active, problems);
+        String level = record.proficiency();
+        // a matrix cell says off where a long file has an active column: deactivate, proficiency kept
+        boolean off = record.column() >= 0 && level != null && OFF.contains(level.strip().toLowerCase(Locale.ROOT));
+        Boolean active = off ? Boolean.FALSE : active(record.active(), problems);
+        int proficiency = proficiency(off ? null : level, active, problems);
 
         if (!problems.isEmpty()) {
-            row.end(Outcome.REJECTED, "line " + record.line() + ": " + String.join("; ", problems));
-            return RowRequest.rejected(row);
+            row.end(Outcome.REJECTED, record.place() + ": " + String.join("; ", problems));
+            return RowRequest.rejected(row, record.place());
         }
         row.wants(proficiency, active);
-        return new RowRequest(row, email, agentId, skill, skillId);
+        return new RowRequest(row, record.place(), email, agentId, skill, skillId);
     }
 
     private int proficiency(String cell, Boolean active, List<String> problems) {

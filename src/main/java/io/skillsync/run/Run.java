@@ -31,6 +31,7 @@ public final class Run {
     /** The deliberate release this run used to pass the guard, or null. */
     private ReleaseBook.Release release;
     private final Instant started;
+    private RunColumns columns;
     private final CxoneTraffic.Snapshot trafficAtStart;
     private final RunRows rows = new RunRows();
     private final RunBatches batches = new RunBatches();
@@ -84,6 +85,14 @@ public final class Run {
     public void released(ReleaseBook.Release release) { this.release = release; }
 
     public Instant started() { return started; }
+
+    /** The file's columns as the run read them (its layout, a matrix's skill columns, what it ignored), or null. */
+    public RunColumns columns() { return columns; }
+
+    public void columns(RunColumns columns) { this.columns = columns; }
+
+    /** A matrix's skill columns (index -> skill), read again alike for the audit; empty for a long file. */
+    public Map<Integer, String> skillColumns() { return columns == null ? Map.of() : columns.columns().skillColumns(); }
 
     public CxoneTraffic.Snapshot trafficAtStart() { return trafficAtStart; }
 
@@ -170,7 +179,6 @@ public final class Run {
     /** Why the run stopped before every batch was written, or null. */
     public String stopped() { return stopped; }
 
-    /** This content's last run here ({@code runId}) ended without its record: it is set aside, not run again. */
     /** Why this content is set aside unread: its earlier runs here ended without their record (RunLedger). */
     public void diedBefore(String why) { this.diedBefore = why; }
 

@@ -176,10 +176,10 @@ public class RunLedger {
         if (!run.allRowsRead()) {
             // stopped while rows were being resolved: the rest of the file is accounted for too
             String notRead = "not read: the run stopped: " + reason;
-            try (RosterReader.Rows rest = reader.rows(run.file())) {
+            try (RosterReader.Rows rest = reader.rows(run.file(), run.skillColumns())) {
                 rest.forEachRemaining(record -> {
                     if (record.index() >= run.rows().size()) {
-                        Row row = new Row(record.line());
+                        Row row = new Row(record.line(), record.column());
                         row.end(Outcome.FAILED, notRead);
                         run.rows().add(row);
                     }

@@ -52,7 +52,7 @@ final class RunRecord {
         Path auditFile = records.auditFile(run.id(), run.started());
         Path errors = records.errorFile(baseName(run), run.id());
         boolean errorFile = withErrorFile && run.rows().stream().anyMatch(row -> row.outcome().needsAttention());
-        writeAtomically(auditFile, out -> audit.write(run.id(), run.file(), run.rows(), out, errorFile ? errors : null));
+        writeAtomically(auditFile, out -> audit.write(run.id(), run.file(), run.skillColumns(), run.rows(), out, errorFile ? errors : null));
         outputs.add(records.relative(auditFile));
         if (errorFile) {
             outputs.add(records.relative(errors));
@@ -95,8 +95,11 @@ final class RunRecord {
         counts.put("rows", run.rows().size());
         run.counts().forEach((outcome, n) -> counts.put(outcome.label(), n));
         var release = run.release();
+        RunColumns columns = run.columns();
         return new RunSummary(run.id(), run.fileName(), run.sha256(), run.dryRun() ? RunSummary.DRY_RUN : RunSummary.APPLY,
-                result.label(), run.stopped(), null, null, run.started().toString(), Instant.now().toString(), counts,
+                result.label(), run.stopped(), null, null, run.started().toString(), Instant.now().toString(),
+                columns == null ? null : columns.layout(), columns == null ? null : columns.columns().ignored(),
+                columns == null || columns.hints().isEmpty() ? null : columns.hints(), counts,
                 run.batchCount(), run.dryRun() ? run.batches().size() : null, run.heldBecause(),
                 release == null ? null : new RunSummary.Release(release.by(), release.at(), release.sha256()),
                 run.wouldBeHeld(), run.verified() >= 0 ? run.verified() : null,

@@ -12,6 +12,8 @@ public final class Row {
     public static final int NONE = -1;
 
     private final int line;
+    /** A matrix's skill column the row is the cell of, or -1 (a long file's row is its line). */
+    private final int column;
     private long agentId;
     private long skillId;
     private int proficiency = NONE;
@@ -32,11 +34,21 @@ public final class Row {
     private boolean unconfirmed;
 
     public Row(int line) {
+        this(line, -1);
+    }
+
+    public Row(int line, int column) {
         this.line = line;
+        this.column = column;
     }
 
     public int line() {
         return line;
+    }
+
+    /** A matrix's column of this row's cell, or -1 in a long file. */
+    public int column() {
+        return column;
     }
 
     public long agentId() {

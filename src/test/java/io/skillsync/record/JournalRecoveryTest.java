@@ -89,8 +89,8 @@ class JournalRecoveryTest {
         JournalReplay replay = JournalReplay.read(write(killedMidBatchTwo()), RUN, json, seal);
         assertNull(replay.refused());
         assertEquals(3, replay.rows().size());
-        assertEquals("applied", replay.rows().get(2).outcome());
-        assertNull(replay.rows().get(4).outcome(), "sent, no answer");
+        assertEquals("applied", replay.rows().get(JournalReplay.key(2, -1)).outcome());
+        assertNull(replay.rows().get(JournalReplay.key(4, -1)).outcome(), "sent, no answer");
     }
 
     @Test
@@ -144,6 +144,6 @@ class JournalRecoveryTest {
         JournalReplay replay = JournalReplay.read(journals.resolve(RUN + ".jsonl"), RUN, json, seal);
         assertEquals("line 5 has no seal (written without the service's key, edited, or moved from another journal)", replay.refused());
         assertFalse(replay.ended(), "a forged end does not end it");
-        assertNull(replay.rows().get(4).outcome());
+        assertNull(replay.rows().get(JournalReplay.key(4, -1)).outcome());
     }
 }
