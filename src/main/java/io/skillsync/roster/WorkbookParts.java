@@ -48,7 +48,7 @@ final class WorkbookParts implements Closeable {
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         } catch (Exception e) {
-            throw WorkbookRefusals.unreadable("the workbook", null, e);
+            throw WorkbookRefusals.notAPackage(e);
         }
         InputStream sheet = null;
         String part = null;

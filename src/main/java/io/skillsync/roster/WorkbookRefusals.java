@@ -152,27 +152,46 @@ final class WorkbookRefusals {
                 + " was refused unread; save the roster again from Excel as .xlsx");
     }
 
+    /** The zip could not be opened as an Office package: no [Content_Types].xml, a damaged directory, a bomb. */
+    static UnreadableRosterException notAPackage(Exception failure) {
+        UnreadableRosterException bomb = bombIn(failure, null);
+        return bomb != null ? bomb : new UnreadableRosterException("the file is a zip archive but no Excel workbook ("
+                + detail(failure) + "): " + SAVE_AS, failure);
+    }
+
     /**
-     * A failure while opening or reading a part, said plainly; where is e.g. "sheet 'Roster' after row 7", part
-     * the zip part being read (null if not known), named if it turns out to be a zip bomb.
+     * A failure while reading a part, said plainly; where is e.g. "sheet 'Roster' after row 7", part the zip part
+     * being read (null if not known), named if it turns out to be a zip bomb.
      */
     static UnreadableRosterException unreadable(String where, String part, Throwable failure) {
         if (failure instanceof UnreadableRosterException refused) {
             return refused;
         }
-        String detail = null;
+        UnreadableRosterException bomb = bombIn(failure, part);
+        return bomb != null ? bomb : new UnreadableRosterException(where + " cannot be read (" + detail(failure)
+                + "): the file is damaged or no real .xlsx; save it again from Excel as .xlsx (Excel Workbook)", failure);
+    }
+
+    /** POI's own zip bomb guard, tripped while a part was being unpacked, said as the check above says it. */
+    private static UnreadableRosterException bombIn(Throwable failure, String part) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            String message = t.getMessage();
-            if (message != null && message.contains("Zip bomb detected")) {
+            if (t.getMessage() != null && t.getMessage().contains("Zip bomb detected")) {
                 UnreadableRosterException bomb = bomb(part);
                 bomb.initCause(failure);
                 return bomb;
             }
-            if (message != null && !message.isBlank()) {
-                detail = message.lines().findFirst().orElse(message).strip();
+        }
+        return null;
+    }
+
+    /** The innermost message's first line: POI's own are several lines long and written for developers. */
+    private static String detail(Throwable failure) {
+        String detail = failure.getClass().getSimpleName();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                detail = t.getMessage().strip().lines().findFirst().orElse(detail);
             }
         }
-        return new UnreadableRosterException(where + " cannot be read, the workbook is damaged or no real .xlsx ("
-                + (detail == null ? failure.getClass().getSimpleName() : detail) + ")", failure);
+        return detail;
     }
 }

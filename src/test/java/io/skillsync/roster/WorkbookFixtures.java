@@ -3,9 +3,12 @@ package io.skillsync.roster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -132,5 +135,24 @@ final class WorkbookFixtures {
             }
         }
         return sealed;
+    }
+
+    /** A copy of zip whose central directory declares entry's unpacked size as size, whatever it really is. */
+    static Path declaringSize(Path zip, String entry, int size, Path to) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(zip)).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] name = entry.getBytes(StandardCharsets.UTF_8);
+        boolean found = false;
+        for (int at = 0; at + 46 <= bytes.limit(); at++) {
+            // a central directory header: signature PK 1 2, its name's length at 28 and the name at 46
+            if (bytes.getInt(at) == 0x02014b50 && bytes.getShort(at + 28) == name.length
+                    && Arrays.equals(Arrays.copyOfRange(bytes.array(), at + 46, at + 46 + name.length), name)) {
+                bytes.putInt(at + 24, size);
+                found = true;
+            }
+        }
+        if (!found) {
+            throw new IOException(entry + " is not in " + zip);
+        }
+        return Files.write(to, bytes.array());
     }
 }

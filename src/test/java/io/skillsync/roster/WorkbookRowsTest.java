@@ -1,12 +1,14 @@
 package io.skillsync.roster;
 
 import static io.skillsync.roster.WorkbookFixtures.text;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,7 +16,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -118,8 +124,7 @@ class WorkbookRowsTest {
                 row.createCell(0).setCellValue("agent" + i + "@example.com");
                 row.createCell(2).setCellValue(i % 5 + 1.0);
             }
-            WorkbookFixtures.write(workbook, file);
-            workbook.dispose();
+            WorkbookFixtures.write(workbook, file); // close() removes SXSSF's temporary files
         }
         List<WorkbookRows.SheetRow> rows = readAll(file, null);
         assertEquals(100, rows.size());
@@ -174,7 +179,158 @@ class WorkbookRowsTest {
         rows.close();
         assertFalse(rows.hasNext());
         readAll(file, null);
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)));
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsRefusedUnopened() throws IOException {
+        Path file = WorkbookFixtures.plain(dir.resolve("roster.xlsx"));
+        UnreadableRosterException refused = assertThrows(UnreadableRosterException.class,
+                () -> readAll(file, null, 100, MAX_CELL));
+        assertEquals("the file is " + Files.size(file) + " bytes, over skillsync.intake.max-file-size (100): split it",
+                refused.getMessage());
+    }
+
+    @Test
+    void anEncryptedWorkbookIsRefusedAsEncrypted() throws IOException {
+        assertRefused("the workbook is encrypted (it needs a password to open), so it cannot be read: remove the"
+                + " password (File > Info > Protect Workbook) and save it as .xlsx (Excel Workbook)",
+                WorkbookFixtures.encrypted(dir), null);
+    }
+
+    @Test
+    void anOldXlsIsRefusedAsSuchWhateverItsName() throws IOException {
+        Path file = dir.resolve("roster.xlsx");
+        try (HSSFWorkbook workbook = new HSSFWorkbook()) {
+            workbook.createSheet("Roster").createRow(0).createCell(0).setCellValue("email");
+            WorkbookFixtures.write(workbook, file);
+        }
+        assertRefused("the file is an old-format Excel 97-2003 workbook (.xls), whatever its name says: save it as"
+                + " .xlsx (Excel Workbook)", file, null);
+    }
+
+    @Test
+    void textNamedXlsxAndAZipThatIsNoWorkbookAreRefused() throws IOException {
+        Path csv = Files.writeString(dir.resolve("roster.xlsx"), "email,skill\na@example.com,Tier 1\n");
+        assertRefused("the file is not an .xlsx workbook (it is plain text or unknown data, and an .xlsx is a zip"
+                + " archive): save it as .xlsx (Excel Workbook), or name a CSV export .csv", csv, null);
+        Path zip = dir.resolve("archive.xlsx");
+        try (var out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("roster.csv"));
+            out.write("email\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertRefused("the file is a zip archive but no Excel workbook (Package should contain a content type part"
+                + " [M1.13]): save it as .xlsx (Excel Workbook)", zip, null);
+    }
+
+    @Test
+    void aMacroEnabledWorkbookIsRefusedByItsContentTypeOrItsVbaProject() throws IOException {
+        String reason = "the workbook is macro-enabled (.xlsm: it carries VBA macros), which SkillSync does not open:"
+                + " save it as .xlsx (Excel Workbook), which leaves the macros out";
+        Path plain = WorkbookFixtures.plain(dir.resolve("plain.xlsx"));
+        String types = WorkbookFixtures.entryText(plain, "[Content_Types].xml");
+        assertTrue(types.contains("spreadsheetml.sheet.main+xml"));
+        Path xlsm = WorkbookFixtures.rewrite(plain, dir.resolve("roster.xlsm"), Map.of("[Content_Types].xml",
+                text(types.replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                        "application/vnd.ms-excel.sheet.macroEnabled.main+xml"))));
+        assertRefused(reason, xlsm, null);
+        Path vba = WorkbookFixtures.withParts(dir, "vba.xlsx", "<Override PartName=\"/xl/vbaProject.bin\""
+                + " ContentType=\"application/vnd.ms-office.vbaProject\"/>", Map.of("xl/vbaProject.bin", text("VBA")));
+        assertRefused(reason, vba, null);
+    }
+
+    @Test
+    void externalLinksAreRefused() throws IOException {
+        Path file = WorkbookFixtures.withParts(dir, "linked.xlsx", "<Override PartName=\"/xl/externalLinks/"
+                + "externalLink1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml"
+                + ".externalLink+xml\"/>", Map.of("xl/externalLinks/externalLink1.xml", text("<externalLink xmlns=\""
+                        + WorkbookFixtures.MAIN_NS + "\"><externalBook/></externalLink>")));
+        assertRefused("the workbook links to other workbooks (external links), so its values may be stale copies of"
+                + " theirs: break the links (Data > Edit Links > Break Link), check the values and save it again",
+                file, null);
+    }
+
+    @Test
+    void aZipBombIsRefusedBeforeItsRowsAreRead() throws IOException {
+        // 200 MB of one row over and over, packed about 1000 to 1 into a file of a few hundred KB
+        byte[] rows = "<row><c t=\"inlineStr\"><is><t>bomb</t></is></c></row>".repeat(20_000)
+                .getBytes(StandardCharsets.UTF_8);
+        Path bomb = WorkbookFixtures.withSheetData(dir, "bomb.xlsx", out -> {
+            for (long written = 0; written < 200L << 20; written += rows.length) {
+                out.write(rows);
+            }
+        });
+        assertTrue(Files.size(bomb) < 1 << 20, Files.size(bomb) + " bytes");
+        assertRefused("the workbook is no normal Excel file: its part /xl/worksheets/sheet1.xml unpacks to more than"
+                + " 100 times its packed size (a 'zip bomb'), so it was refused unread; save the roster again from"
+                + " Excel as .xlsx", bomb, null);
+    }
+
+    @Test
+    void aZipBombThatLiesAboutItsSizeIsStoppedWhileItIsRead() throws IOException {
+        byte[] rows = "<row><c t=\"inlineStr\"><is><t>bomb</t></is></c></row>".repeat(20_000)
+                .getBytes(StandardCharsets.UTF_8);
+        Path bomb = WorkbookFixtures.withSheetData(dir, "bomb.xlsx", out -> {
+            for (long written = 0; written < 50L << 20; written += rows.length) {
+                out.write(rows);
+            }
+        });
+        // the zip's directory now says the sheet unpacks to 1000 bytes, so only POI's guard while unpacking is left
+        Path liar = WorkbookFixtures.declaringSize(bomb, "xl/worksheets/sheet1.xml", 1000, dir.resolve("liar.xlsx"));
+        try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(liar).get()) {
+            assertEquals(1000, zip.getEntry("xl/worksheets/sheet1.xml").getSize());
+        }
+        assertRefused("the workbook is no normal Excel file: its part /xl/worksheets/sheet1.xml unpacks to more than"
+                + " 100 times its packed size (a 'zip bomb'), so it was refused unread; save the roster again from"
+                + " Excel as .xlsx", liar, null);
+    }
+
+    @Test
+    void aRowOfAMillionColumnsIsRefusedAtThatRow() throws IOException {
+        Path file = WorkbookFixtures.withSheetData(dir, "wide.xlsx", out -> {
+            out.write("<row r=\"1\"><c t=\"inlineStr\"><is><t>email</t></is></c></row><row r=\"2\">"
+                    .getBytes(StandardCharsets.UTF_8));
+            StringBuilder cells = new StringBuilder();
+            for (int i = 0; i < 1_000_001; i++) {
+                cells.append("<c><v>").append(i).append("</v></c>");
+                if (cells.length() > 1 << 16 || i == 1_000_000) {
+                    out.write(cells.toString().getBytes(StandardCharsets.UTF_8));
+                    cells.setLength(0);
+                }
+            }
+            out.write("</row>".getBytes(StandardCharsets.UTF_8));
+        });
+        assertRefused("sheet 'Roster' row 2: more than 16384 columns (a cell in column XFE), far more than a roster"
+                + " has: delete the stray cells to the right of the roster's columns", file, null);
+    }
+
+    @Test
+    void aCellOfTenMegabytesIsRefusedAtThatCell() throws IOException {
+        Random random = new Random(7);
+        Path file = WorkbookFixtures.withSheetData(dir, "big-cell.xlsx", out -> {
+            out.write("<row r=\"7\"><c r=\"C7\" t=\"inlineStr\"><is><t>".getBytes(StandardCharsets.UTF_8));
+            byte[] letters = new byte[1 << 20];
+            for (int i = 0; i < 10; i++) {
+                for (int j = 0; j < letters.length; j++) {
+                    letters[j] = (byte) ('a' + random.nextInt(26)); // random, so that it is no zip bomb
+                }
+                out.write(letters);
+            }
+            out.write("</t></is></c></row>".getBytes(StandardCharsets.UTF_8));
+        });
+        assertRefused("sheet 'Roster' cell C7: a cell of 10485760 characters, over"
+                + " skillsync.intake.max-record-length (4194304)", file, null);
+    }
+
+    @Test
+    void aDtdIsRefusedSoNoEntityIsExpandedOrFetched() throws IOException {
+        Path file = WorkbookFixtures.rewrite(WorkbookFixtures.plain(dir.resolve("p.xlsx")), dir.resolve("xxe.xlsx"),
+                Map.of("xl/worksheets/sheet1.xml", text("<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY secret"
+                        + " SYSTEM \"file:///etc/passwd\">]><worksheet xmlns=\"" + WorkbookFixtures.MAIN_NS + "\">"
+                        + "<sheetData><row><c t=\"inlineStr\"><is><t>&secret;</t></is></c></row></sheetData>"
+                        + "</worksheet>")));
+        assertRefused("sheet 'Roster' cannot be read (the part declares a DTD, which no Excel file does): the file is"
+                + " damaged or no real .xlsx; save it again from Excel as .xlsx (Excel Workbook)", file, null);
     }
 
     static WorkbookRows.SheetRow row(int line, String... cells) {
