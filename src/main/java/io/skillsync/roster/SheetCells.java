@@ -1,6 +1,8 @@
 package io.skillsync.roster;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +29,7 @@ final class SheetCells {
     private static final int MOST_SCALE = 400;
     /** 9999-12-31, Excel's last date: beyond it a date-formatted cell shows #### in Excel; here, its number. */
     private static final double PAST_LAST_DATE = 2_958_466;
+    private static final MathContext EXCEL_DIGITS = new MathContext(15, RoundingMode.HALF_UP);
     private static final Pattern MIDNIGHT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T00:00(?::00(?:\\.0+)?)?Z?");
 
     private final SharedStringTable strings;
@@ -104,7 +107,10 @@ final class SheetCells {
         }
     }
 
-    /** A whole number without ".0", others in plain decimals (never 1E+3): as HR typed them. */
+    /**
+     * A whole number without ".0", others in plain decimals (never 1E+3), to the 15 significant digits Excel keeps
+     * and shows: a formula's 7.000000000000001 (0.7*10 in binary) is the 7 HR sees.
+     */
     static String number(String value) {
         BigDecimal number;
         try {
@@ -115,7 +121,8 @@ final class SheetCells {
         if (Math.abs((long) number.scale()) > MOST_SCALE || number.precision() > MOST_SCALE) {
             return value;
         }
-        return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
+        BigDecimal shown = number.round(EXCEL_DIGITS);
+        return shown.signum() == 0 ? "0" : shown.stripTrailingZeros().toPlainString();
     }
 
     private String date(String value) {

@@ -43,8 +43,8 @@ class WorkbookRowsTest {
         Path file = WorkbookFixtures.xlsx(dir.resolve("roster.xlsx"), workbook -> {
             var sheet = workbook.createSheet("Roster");
             Row header = sheet.createRow(0);
-            List.of("email", "level", "half", "big", "twice", "label", "active", "missing", "tenth")
-                    .forEach(name -> header.createCell(header.getPhysicalNumberOfCells()).setCellValue(name));
+            List.of("email", "level", "half", "big", "twice", "label", "active", "missing", "tenth",
+                    "binary").forEach(name -> header.createCell(header.getPhysicalNumberOfCells()).setCellValue(name));
             Row row = sheet.createRow(1);
             row.createCell(0).setCellValue("a@example.com");
             row.createCell(1).setCellValue(5.0);
@@ -55,13 +55,15 @@ class WorkbookRowsTest {
             row.createCell(6).setCellFormula("B2>1");
             row.createCell(7).setCellFormula("NA()");
             row.createCell(8).setCellValue(-0.1);
+            row.createCell(9).setCellFormula("0.7*10"); // 7.000000000000001 in binary; Excel shows 7
             Row third = sheet.createRow(2);
             third.createCell(0).setCellValue("b@example.com");
             third.createCell(1).setCellValue(true);
         });
         assertEquals(List.of(
-                row(1, "email", "level", "half", "big", "twice", "label", "active", "missing", "tenth"),
-                row(2, "a@example.com", "5", "2.5", "100000000000000000000", "10", "Tier 5", "TRUE", "#N/A", "-0.1"),
+                row(1, "email", "level", "half", "big", "twice", "label", "active", "missing", "tenth", "binary"),
+                row(2, "a@example.com", "5", "2.5", "100000000000000000000", "10", "Tier 5", "TRUE", "#N/A", "-0.1",
+                        "7"),
                 row(3, "b@example.com", "TRUE")), readAll(file, null));
     }
 
