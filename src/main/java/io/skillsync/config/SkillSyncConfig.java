@@ -30,6 +30,8 @@ public interface SkillSyncConfig {
 
     IntakeSettings intake();
 
+    RosterSettings roster();
+
     GuardSettings guard();
 
     Verify verify();

@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
 public final class RosterNames {
 
     /**
-     * Letters, digits, {@code . _ -} and spaces, starting with a letter or digit, ending {@code .csv}; at most
+     * Letters, digits, {@code . _ -} and spaces, starting with a letter or digit, ending {@code .csv} or
+     * {@code .xlsx}; at most
      * 120. (No {@code +}: in the consumer's URI it would read as a space.)
      */
-    public static final String SAFE = "[A-Za-z0-9][A-Za-z0-9._ -]{0,115}\\.[cC][sS][vV]";
+    public static final String SAFE = "[A-Za-z0-9][A-Za-z0-9._ -]{0,115}\\.([cC][sS][vV]|[xX][lL][sS][xX])";
     private static final Pattern SAFE_NAME = Pattern.compile(SAFE);
     private static final int LOGGED_LENGTH = 80;
 
@@ -24,9 +25,10 @@ public final class RosterNames {
         return SAFE_NAME.matcher(name).matches();
     }
 
-    /** Whether the name says roster (ends in .csv in any case), safe or not. */
+    /** Whether the name says roster (ends in .csv or .xlsx in any case), safe or not. */
     public static boolean roster(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".xlsx");
     }
 
     /** The name as a log line may show it: control characters escaped, cut at 80 characters. */
@@ -50,7 +52,7 @@ public final class RosterNames {
 
     /** A name for the quarantined copy: the safe characters of the original, or "roster". */
     public static String quarantineName(String name) {
-        String base = plain(name.replaceAll("(?i)\\.csv$", ""));
+        String base = plain(name.replaceAll("(?i)\\.(csv|xlsx)$", ""));
         base = base.length() > 60 ? base.substring(0, 60) : base;
         return base.isEmpty() ? "roster" : base;
     }

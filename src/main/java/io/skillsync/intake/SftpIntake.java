@@ -89,8 +89,8 @@ public class SftpIntake implements PollingConsumerPollStrategy {
         String name = remote == null ? "" : remote.replaceAll(".*[/\\\\]", "");
         name = RosterNames.plain(name);
         // a remote name decides nothing: "nightly.approved.csv" or "x.dryrun.csv" from HR's side is a plain roster
-        name = name.replaceAll("(?i)\\.(approved|dryrun)(?=\\.csv$)", "-$1");
-        if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        name = name.replaceAll("(?i)\\.(approved|dryrun)(?=\\.(csv|xlsx)$)", "-$1");
+        if (!RosterNames.roster(name)) {
             name = name + ".csv";
         }
         return name.length() <= 4 ? "roster.csv" : name;

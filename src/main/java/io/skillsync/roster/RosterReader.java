@@ -2,24 +2,22 @@ package io.skillsync.roster;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streams a roster file's data rows (RFC 4180, UTF-8 with or without BOM, LF or CRLF), one
- * {@link RosterRecord} at a time, each with the line it starts on. The file is read twice per run: once
+ * Streams a roster file's data rows, one {@link RosterRecord} at a time, each with the line it starts on: a CSV
+ * ({@link CsvLines}: RFC 4180, UTF-8 with or without BOM, LF or CRLF) or an .xlsx sheet ({@link WorkbookRows},
+ * streamed, its row numbers as lines); a matrix's cells each a row of their own. The file is read twice per run: once
  * to validate and plan, once to write the audit and error files, so no row's raw cells stay in memory.
  * {@link RosterFile} opens the file; {@link RosterDiagnosis} words what cannot be read.
  */
@@ -31,11 +29,23 @@ public class RosterReader {
 
     RosterReader(io.skillsync.config.SkillSyncConfig config) {
         var intake = config.intake();
-        this.limits = new Limits(intake.maxFileSize(), intake.maxRecordLength(), intake.maxRows());
+        this.limits = new Limits(intake.maxFileSize(), intake.maxRecordLength(), intake.maxRows(),
+                config.roster().sheet().orElse(null));
     }
 
-    /** Bounds on what a roster may hold, so that no file can exhaust the heap (settings under skillsync.intake). */
-    record Limits(long fileSize, int recordLength, int rows) {
+    /**
+     * Bounds on what a roster may hold, so that no file can exhaust the heap (settings under skillsync.intake),
+     * and the sheet of a workbook to read (skillsync.roster.sheet; null: the first).
+     */
+    record Limits(long fileSize, int recordLength, int rows, String sheet) {
+    }
+
+    /** Excel's own limit: a sheet of more columns was not made by Excel, and no roster needs them. */
+    static final int MOST_COLUMNS = 16_384;
+
+    /** An .xlsx workbook, by its name (the intake takes .csv and .xlsx only); anything else is read as CSV. */
+    static boolean workbook(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
     }
 
     /** Opens the file; the header is read at once, so a file without a usable header fails here. */
@@ -54,8 +64,9 @@ public class RosterReader {
 
     /** The data rows of one file; close it when done (Camel's splitter does). */
     public static final class Rows implements Iterator<RosterRecord>, Closeable {
-        private final CSVParser parser;
-        private final Iterator<CSVRecord> records;
+        /** The file's non-blank lines: a CSV's, or an .xlsx sheet's rows. */
+        private final Iterator<WorkbookRows.SheetRow> lines;
+        private final Closeable source;
         private RosterColumns columns;
         private RosterRecord next;
         private boolean fetched;
@@ -67,9 +78,17 @@ public class RosterReader {
 
         Rows(Path file, Limits limits) {
             this.limits = limits;
-            this.parser = RosterFile.open(file, limits);
-            this.records = parser.iterator();
-            RosterRecord header = fetch(null);
+            if (workbook(file)) {
+                WorkbookRows sheet = WorkbookRows.open(file, limits.sheet(), limits.fileSize(), limits.recordLength(),
+                        MOST_COLUMNS);
+                this.lines = sheet;
+                this.source = sheet;
+            } else {
+                CsvLines csv = new CsvLines(file, limits);
+                this.lines = csv;
+                this.source = csv;
+            }
+            WorkbookRows.SheetRow header = line();
             if (header == null) {
                 close();
                 throw new UnreadableRosterException("the file has no header line (it is empty or blank)");
@@ -79,7 +98,7 @@ public class RosterReader {
             } catch (UnreadableRosterException e) {
                 close();
                 throw new UnreadableRosterException("line " + header.line() + ": " + e.getMessage()
-                        + RosterDiagnosis.separatorHint(header), e);
+                        + RosterDiagnosis.separatorHint(new RosterRecord(-1, header.line(), header.cells(), null)), e);
             }
         }
 
@@ -116,16 +135,17 @@ public class RosterReader {
 
         /** The next row: a long file's next line, or a matrix's next non-blank skill cell. */
         private RosterRecord nextRow() {
-            if (!columns.matrix()) {
-                return fetch(columns);
-            }
             while (cellsOfLine.isEmpty()) {
-                RosterRecord line = fetch(columns);
+                WorkbookRows.SheetRow line = line();
                 if (line == null) {
                     return null;
                 }
+                if (!columns.matrix()) {
+                    countRow(line.line());
+                    return new RosterRecord(index++, line.line(), line.cells(), columns);
+                }
                 for (int column : columns.skillColumns().keySet()) {
-                    String cell = line.cell(column);
+                    String cell = column < line.cells().size() ? line.cells().get(column) : null;
                     if (cell != null && !cell.isBlank()) {
                         countRow(line.line());
                         cellsOfLine.add(new RosterRecord(index++, line.line(), line.cells(), columns, column));
@@ -133,6 +153,10 @@ public class RosterReader {
                 }
             }
             return cellsOfLine.poll();
+        }
+
+        private WorkbookRows.SheetRow line() {
+            return lines.hasNext() ? lines.next() : null;
         }
 
         /** A row more: within skillsync.intake.max-rows, or the file is refused (split it). */
@@ -144,47 +168,10 @@ public class RosterReader {
             }
         }
 
-        /** The next non-blank record, numbered by the line it starts on. */
-        private RosterRecord fetch(RosterColumns cols) {
-            while (true) {
-                // read before the parser moves: the next record starts on the line after the last one consumed
-                long consumed = parser.getCurrentLineNumber();
-                try {
-                    if (!records.hasNext()) {
-                        return null;
-                    }
-                    CSVRecord record = records.next();
-                    if (record.stream().allMatch(String::isBlank)) {
-                        continue;
-                    }
-                    int line = (int) consumed + 1;
-                    if (cols != null && !cols.matrix()) {
-                        countRow(line);
-                    }
-                    if (record.stream().anyMatch(cell -> cell.indexOf('\uFFFD') >= 0)) {
-                        close();
-                        throw new UnreadableRosterException("line " + line + ": the file is not UTF-8 text (Latin-1 or"
-                                + " Windows-1252?); export it as 'CSV UTF-8'");
-                    }
-                    List<String> cells = record.stream().map(SpreadsheetCells::restore).toList();
-                    return new RosterRecord(cols == null || cols.matrix() ? -1 : index++, line, cells, cols);
-                } catch (UncheckedIOException e) {
-                    throw unreadable(consumed + 1, e.getCause());
-                } catch (IllegalStateException e) {
-                    throw unreadable(consumed + 1, e);
-                }
-            }
-        }
-
-        private UnreadableRosterException unreadable(long line, Throwable cause) {
-            close();
-            return RosterDiagnosis.unreadable(line, cause);
-        }
-
         @Override
         public void close() {
             try {
-                parser.close();
+                source.close();
             } catch (IOException | RuntimeException ignored) {
                 // closing a read-only file: nothing is lost
             }
