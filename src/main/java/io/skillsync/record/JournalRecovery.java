@@ -122,7 +122,7 @@ final class JournalRecovery {
                 csv.printRecord(row.line(), "", "", "", "", row.agentId(), row.skillId(), row.proficiency(), row.active(),
                         row.previousProficiency() < 0 ? "" : row.previousProficiency(),
                         row.previousActive() < 0 ? "" : row.previousActive() == 1, outcome, detail, row.batch(),
-                        row.status() == 0 ? "" : row.status(), row.requestId() == null ? "" : row.requestId(), "", "");
+                        row.status() == 0 ? "" : row.status(), row.requestId() == null ? "" : row.requestId(), "", "", "");
             }
             csv.flush();
         });
@@ -145,7 +145,7 @@ final class JournalRecovery {
         RunSummary summary = new RunSummary(runId, file, head == null ? "" : head.path("sha256").asText(),
                 head == null ? RunSummary.APPLY : head.path("mode").asText(), result.label(), null,
                 result == RunResult.INTERRUPTED ? because : null, result == RunResult.FAILED ? because : null,
-                started.toString(), Instant.now().toString(), null, null, null, counts, null, null, null, null, null, null, null,
+                started.toString(), Instant.now().toString(), null, null, null, null, counts, null, null, null, null, null, null, null,
                 List.of(records.relative(audit), records.relative(undo), records.relative(journalKept),
                         records.relative(summaryFile)), null);
         summary.write(summaryFile, json);

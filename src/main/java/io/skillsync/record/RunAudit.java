@@ -3,12 +3,14 @@ package io.skillsync.record;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import io.skillsync.roster.Mappings;
 import io.skillsync.roster.RosterReader;
 import io.skillsync.roster.RosterRecord;
 import io.skillsync.roster.SpreadsheetCells;
@@ -23,7 +25,7 @@ public final class RunAudit {
     /** The audit's columns, for every writer of an audit (a run's, one rebuilt from a journal). */
     public static final List<String> COLUMNS = List.of("line", "email", "agentId", "skill", "skillId",
             "resolvedAgentId", "resolvedSkillId", "proficiency", "active", "previousProficiency", "previousActive",
-            "outcome", "detail", "batch", "httpStatus", "requestId", "cxoneRequestId", "traceId");
+            "outcome", "detail", "batch", "httpStatus", "requestId", "cxoneRequestId", "traceId", "mapping");
 
     private final RosterReader reader;
 
@@ -32,7 +34,8 @@ public final class RunAudit {
     }
 
     /** The audit to {@code out}; with {@code errors} not null, the error file too (on disk before the audit is). */
-    public void write(String runId, Path file, Map<Integer, String> skillColumns, List<Row> rows, Writer out, Path errors)
+    public void write(String runId, Path file, Map<Integer, String> skillColumns, Mappings mappings, List<Row> rows,
+            Writer out, Path errors)
             throws IOException {
         ErrorFile errorFile = errors == null ? null : new ErrorFile(errors);
         try (RosterReader.Rows records = reader.rows(file, skillColumns);
@@ -49,7 +52,7 @@ public final class RunAudit {
                     throw new IllegalStateException("run " + runId + ": " + file.getFileName()
                             + " changed while it was processed (line " + row.line() + " not found again)");
                 }
-                auditOut.printRecord(safe(auditLine(row, record)));
+                auditOut.printRecord(safe(auditLine(row, record, mappings)));
                 if (errorFile != null && row.outcome().needsAttention()) {
                     errorFile.add(record, row.detail());
                 }
@@ -64,7 +67,7 @@ public final class RunAudit {
         }
     }
 
-    private static List<Object> auditLine(Row row, RosterRecord record) {
+    private static List<Object> auditLine(Row row, RosterRecord record, Mappings mappings) {
         var columns = record.columns();
         boolean resolved = row.agentId() != 0;
         return List.of(row.line(), cell(record, columns.email()), cell(record, columns.agentId()),
@@ -75,7 +78,20 @@ public final class RunAudit {
                 level(row.previousProficiency()), row.previousActive() == Row.NONE ? "" : row.previousActive() == 1,
                 row.outcome().label(), row.detail(), row.batch() == 0 ? "" : row.batch(),
                 row.httpStatus() == 0 ? "" : row.httpStatus(), row.requestId() == null ? "" : row.requestId(),
-                row.cxoneRequestId() == null ? "" : row.cxoneRequestId(), row.traceId() == null ? "" : row.traceId());
+                row.cxoneRequestId() == null ? "" : row.cxoneRequestId(), row.traceId() == null ? "" : row.traceId(),
+                mapped(record, mappings));
+    }
+
+    /** Which mapping lines the row's skill and level went through ("skills.csv line 3; levels.csv line 2"), or "". */
+    private static String mapped(RosterRecord record, Mappings mappings) {
+        List<String> used = new ArrayList<>(2);
+        String locale = record.cell(record.columns().locale());
+        mappings.skills().matchFor(record.skill(), locale).ifPresent(m -> used.add(Mappings.SKILLS_FILE + " line " + m.line()));
+        String level = record.proficiency();
+        if (level != null && !level.isBlank()) {
+            mappings.levels().levelFor(level).ifPresent(l -> used.add(Mappings.LEVELS_FILE + " line " + l.line()));
+        }
+        return String.join("; ", used);
     }
 
     static List<Object> safe(List<?> cells) {

@@ -16,12 +16,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param layout         {@code long} or {@code matrix} (roster-format.md, "Layouts"), null when the header was not read
  * @param ignoredColumns the file's columns read neither as roster columns nor as skills
  * @param columnHints    an ignored column -> the names it may have meant (never applied by itself)
+ * @param mappings       each mapping file the run read (mappings/skills.csv, levels.csv) -> its sha256
  * @param counts         {@code rows} first, then each outcome's label with its count
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSummary(String runId, String file, String sha256, String mode, String result, String stoppedBecause,
         String interruptedBecause, String failedBecause, String started, String finished, String layout,
-        List<String> ignoredColumns, Map<String, List<String>> columnHints, Map<String, Integer> counts,
+        List<String> ignoredColumns, Map<String, List<String>> columnHints, Map<String, String> mappings,
+        Map<String, Integer> counts,
         Integer batches, Integer wouldWrite, List<String> heldBecause, Release releasedBy, List<String> wouldBeHeld,
         Integer verified, Requests requests, List<String> outputs, String reason) {
 
@@ -39,7 +41,7 @@ public record RunSummary(String runId, String file, String sha256, String mode, 
     /** The same summary with the reason a file could not be read. */
     public RunSummary withReason(String why) {
         return new RunSummary(runId, file, sha256, mode, result, stoppedBecause, interruptedBecause, failedBecause,
-                started, finished, layout, ignoredColumns, columnHints, counts, batches, wouldWrite, heldBecause, releasedBy, wouldBeHeld, verified, requests,
+                started, finished, layout, ignoredColumns, columnHints, mappings, counts, batches, wouldWrite, heldBecause, releasedBy, wouldBeHeld, verified, requests,
                 outputs, why);
     }
 

@@ -22,6 +22,8 @@ public final class RosterColumns {
     public static final String SKILL_ID = "skillId";
     public static final String PROFICIENCY = "proficiency";
     public static final String ACTIVE = "active";
+    /** A row's locale, for a mapping line that holds for one locale only (mappings/skills.csv). */
+    public static final String LOCALE = "locale";
     /** Written by SkillSync into error files; ignored on input so an error file reruns as it is. */
     public static final String ERROR = "error";
 
@@ -34,10 +36,11 @@ public final class RosterColumns {
             Map.entry("proficiency", PROFICIENCY), Map.entry("level", PROFICIENCY),
             Map.entry("proficiencylevel", PROFICIENCY),
             Map.entry("active", ACTIVE), Map.entry("isactive", ACTIVE), Map.entry("status", ACTIVE),
+            Map.entry("locale", LOCALE), Map.entry("language", LOCALE),
             Map.entry("error", ERROR));
 
     private final List<String> header;
-    private final int email, agentId, skill, skillId, proficiency, active, error;
+    private final int email, agentId, skill, skillId, proficiency, active, error, locale;
     private final boolean matrix;
     /** A matrix's skill columns: the column's index -> the CXone skill it names (empty until the run decides). */
     private final Map<Integer, String> skillColumns;
@@ -53,6 +56,7 @@ public final class RosterColumns {
         this.proficiency = idx[4];
         this.active = idx[5];
         this.error = idx[6];
+        this.locale = idx[7];
     }
 
     /**
@@ -61,8 +65,8 @@ public final class RosterColumns {
      * @throws UnreadableRosterException when a column appears twice or a required one is missing
      */
     public static RosterColumns of(List<String> header) {
-        List<String> known = List.of(EMAIL, AGENT_ID, SKILL, SKILL_ID, PROFICIENCY, ACTIVE, ERROR);
-        int[] idx = { -1, -1, -1, -1, -1, -1, -1 };
+        List<String> known = List.of(EMAIL, AGENT_ID, SKILL, SKILL_ID, PROFICIENCY, ACTIVE, ERROR, LOCALE);
+        int[] idx = { -1, -1, -1, -1, -1, -1, -1, -1 };
         for (int i = 0; i < header.size(); i++) {
             String column = ALIASES.get(normalise(header.get(i)));
             if (column == null) {
@@ -100,7 +104,7 @@ public final class RosterColumns {
 
     /** A matrix with the columns the run found to be skills (index -> the CXone skill name). */
     public RosterColumns withSkillColumns(Map<Integer, String> skills) {
-        int[] idx = { email, agentId, skill, skillId, proficiency, active, error };
+        int[] idx = { email, agentId, skill, skillId, proficiency, active, error, locale };
         return new RosterColumns(header, idx, matrix, Collections.unmodifiableMap(new TreeMap<>(skills)));
     }
 
@@ -112,7 +116,8 @@ public final class RosterColumns {
     public List<Integer> others() {
         List<Integer> others = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
-            if (i != email && i != agentId && i != skill && i != skillId && i != proficiency && i != active && i != error) {
+            if (i != email && i != agentId && i != skill && i != skillId && i != proficiency && i != active && i != error
+                    && i != locale) {
                 others.add(i);
             }
         }
@@ -159,6 +164,11 @@ public final class RosterColumns {
 
     public int active() {
         return active;
+    }
+
+    /** Index of the row's locale column, or -1. */
+    public int locale() {
+        return locale;
     }
 
     /** Index of an {@code error} column left by an earlier run's error file, or -1. */

@@ -89,6 +89,11 @@ public final class SkillMapping {
         return matchFor(hrName, locale).map(Match::skill);
     }
 
+    /** Whether some line maps {@code hrName}, for any locale: a matrix's column so named is a skill column. */
+    public boolean maps(String hrName) {
+        return hrName != null && byName.containsKey(key(hrName));
+    }
+
     /** How many (HR name, locale) pairs the file maps. */
     public int size() {
         return size;

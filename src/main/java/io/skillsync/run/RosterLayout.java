@@ -1,5 +1,6 @@
 package io.skillsync.run;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,9 @@ import jakarta.inject.Named;
 
 import org.apache.camel.ExchangeProperty;
 
+import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.TenantDirectory;
+import io.skillsync.roster.Mappings;
 import io.skillsync.roster.RosterColumns;
 import io.skillsync.roster.RosterReader;
 import io.skillsync.roster.UnreadableRosterException;
@@ -17,7 +20,8 @@ import io.skillsync.sync.SkillHints;
 
 /**
  * Opens the run's file and reads its header as roster-format.md's "Layouts" says: a long file as it is; in a
- * matrix, every column whose header is one of the tenant's skills is a skill column, the rest are ignored.
+ * matrix, every column whose header is one of the tenant's skills, or an HR name mappings/skills.csv maps, is a
+ * skill column; the rest are ignored.
  * The run keeps what was decided ({@link RunColumns}), so the audit reads the file again alike, and the summary
  * lists the ignored columns with the names each may have meant. A matrix without a skill column is no roster.
  */
@@ -31,13 +35,20 @@ public class RosterLayout {
 
     private final RosterReader reader;
     private final TenantDirectory directory;
+    private final Path mappingsDir;
 
-    RosterLayout(RosterReader reader, TenantDirectory directory) {
+    RosterLayout(RosterReader reader, TenantDirectory directory, SkillSyncConfig config) {
         this.reader = reader;
         this.directory = directory;
+        this.mappingsDir = Path.of(config.workDir(), Mappings.DIRECTORY);
     }
 
+    /**
+     * The run's rows, after HR's mappings are read (a malformed one stops the run: the file waits in the inbox
+     * until it is put right, rather than run with HR's words misread).
+     */
     public RosterReader.Rows rows(@ExchangeProperty(RunProperties.RUN) Run run) {
+        run.mappings(Mappings.load(mappingsDir));
         RosterReader.Rows rows = reader.rows(run.file());
         try {
             RosterColumns columns = rows.columns();
@@ -47,7 +58,7 @@ public class RosterLayout {
                 Map<Integer, String> skillColumns = new LinkedHashMap<>();
                 for (int column : columns.others()) {
                     String header = columns.header().get(column).strip();
-                    if (isSkill(skills, header, run)) {
+                    if (run.mappings().skills().maps(header) || isSkill(skills, header, run)) {
                         skillColumns.put(column, header);
                     }
                 }

@@ -9,7 +9,11 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import org.apache.camel.ExchangeProperty;
+
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.roster.LevelMapping;
+import io.skillsync.roster.Mappings;
 import io.skillsync.roster.RosterColumns;
 import io.skillsync.roster.RosterRecord;
 import io.skillsync.sync.Outcome;
@@ -36,7 +40,8 @@ public class RowValidator {
         this.max = config.proficiency().max();
     }
 
-    public RowRequest validate(RosterRecord record) {
+    public RowRequest validate(RosterRecord record, @ExchangeProperty(RunProperties.RUN) Run run) {
+        Mappings mappings = run.mappings();
         RosterColumns columns = record.columns();
         Row row = new Row(record.line(), record.column());
         List<String> problems = new ArrayList<>();
@@ -51,16 +56,24 @@ public class RowValidator {
         }
 
         String skill = blankToNull(record.skill());
+        if (skill != null) {
+            // HR's name or code for the skill, per the row's locale where a mapping line says one
+            skill = mappings.skills().skillFor(skill, blankToNull(record.cell(columns.locale()))).orElse(skill);
+        }
         Long skillId = id(record.cell(columns.skillId()), "skillId", problems);
         if (skill == null && skillId == null && !problems.stream().anyMatch(p -> p.startsWith("skillId"))) {
             problems.add("skill: a skill name or a skillId is required");
         }
 
         String level = record.proficiency();
+        // HR's level word or score first: with a 0..100 range, 5 is a score, not proficiency 5
+        LevelMapping.Level mapped = level == null || level.isBlank() ? null : mappings.levels().levelFor(level).orElse(null);
         // a matrix cell says off where a long file has an active column: deactivate, proficiency kept
-        boolean off = record.column() >= 0 && level != null && OFF.contains(level.strip().toLowerCase(Locale.ROOT));
+        boolean off = mapped != null ? mapped.off()
+                : record.column() >= 0 && level != null && OFF.contains(level.strip().toLowerCase(Locale.ROOT));
         Boolean active = off ? Boolean.FALSE : active(record.active(), problems);
-        int proficiency = proficiency(off ? null : level, active, problems);
+        int proficiency = mapped != null && !off ? mapped.proficiency()
+                : proficiency(off ? null : level, active, mappings.levels(), problems);
 
         if (!problems.isEmpty()) {
             row.end(Outcome.REJECTED, record.place() + ": " + String.join("; ", problems));
@@ -70,7 +83,7 @@ public class RowValidator {
         return new RowRequest(row, record.place(), email, agentId, skill, skillId);
     }
 
-    private int proficiency(String cell, Boolean active, List<String> problems) {
+    private int proficiency(String cell, Boolean active, LevelMapping levels, List<String> problems) {
         String value = cell == null ? "" : cell.strip();
         if (value.isEmpty()) {
             if (Boolean.FALSE.equals(active)) {
@@ -85,7 +98,8 @@ public class RowValidator {
                 return level;
             }
         }
-        problems.add("proficiency '" + cell + "' is not a whole number from " + min + " (highest) to " + max);
+        problems.add("proficiency '" + cell + "' is not a whole number from " + min + " (highest) to " + max
+                + (levels.isEmpty() ? "" : " nor a level mappings/levels.csv maps (" + levels.described() + ")"));
         return Row.NONE;
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.skillsync.cxone.CxoneTraffic;
 import io.skillsync.record.ReleaseBook;
+import io.skillsync.roster.Mappings;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Batch;
 import io.skillsync.sync.Outcome;
@@ -32,6 +33,7 @@ public final class Run {
     private ReleaseBook.Release release;
     private final Instant started;
     private RunColumns columns;
+    private Mappings mappings = Mappings.none();
     private final CxoneTraffic.Snapshot trafficAtStart;
     private final RunRows rows = new RunRows();
     private final RunBatches batches = new RunBatches();
@@ -90,6 +92,11 @@ public final class Run {
     public RunColumns columns() { return columns; }
 
     public void columns(RunColumns columns) { this.columns = columns; }
+
+    /** HR's names for skills and levels as read at the run's start (mappings/), or none. */
+    public Mappings mappings() { return mappings; }
+
+    public void mappings(Mappings mappings) { this.mappings = mappings; }
 
     /** A matrix's skill columns (index -> skill), read again alike for the audit; empty for a long file. */
     public Map<Integer, String> skillColumns() { return columns == null ? Map.of() : columns.columns().skillColumns(); }

@@ -18,6 +18,7 @@ import io.skillsync.record.RunJournal;
 import io.skillsync.record.RunRecords;
 import io.skillsync.record.RunSummary;
 import io.skillsync.record.UndoRoster;
+import io.skillsync.roster.Mappings;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 import io.skillsync.sync.RunResult;
@@ -52,7 +53,7 @@ final class RunRecord {
         Path auditFile = records.auditFile(run.id(), run.started());
         Path errors = records.errorFile(baseName(run), run.id());
         boolean errorFile = withErrorFile && run.rows().stream().anyMatch(row -> row.outcome().needsAttention());
-        writeAtomically(auditFile, out -> audit.write(run.id(), run.file(), run.skillColumns(), run.rows(), out, errorFile ? errors : null));
+        writeAtomically(auditFile, out -> audit.write(run.id(), run.file(), run.skillColumns(), run.mappings(), run.rows(), out, errorFile ? errors : null));
         outputs.add(records.relative(auditFile));
         if (errorFile) {
             outputs.add(records.relative(errors));
@@ -89,6 +90,18 @@ final class RunRecord {
         return file;
     }
 
+    /** The mapping files the run read, with their sha256: which HR words were in force, provably. */
+    private static Map<String, String> mappings(Mappings mappings) {
+        Map<String, String> read = new LinkedHashMap<>();
+        if (mappings.skillsSha256() != null) {
+            read.put(Mappings.DIRECTORY + "/" + Mappings.SKILLS_FILE, mappings.skillsSha256());
+        }
+        if (mappings.levelsSha256() != null) {
+            read.put(Mappings.DIRECTORY + "/" + Mappings.LEVELS_FILE, mappings.levelsSha256());
+        }
+        return read.isEmpty() ? null : read;
+    }
+
     private RunSummary summary(Run run, RunResult result, List<String> outputs) {
         CxoneTraffic.Snapshot cost = traffic.snapshot().since(run.trafficAtStart());
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -99,7 +112,7 @@ final class RunRecord {
         return new RunSummary(run.id(), run.fileName(), run.sha256(), run.dryRun() ? RunSummary.DRY_RUN : RunSummary.APPLY,
                 result.label(), run.stopped(), null, null, run.started().toString(), Instant.now().toString(),
                 columns == null ? null : columns.layout(), columns == null ? null : columns.columns().ignored(),
-                columns == null || columns.hints().isEmpty() ? null : columns.hints(), counts,
+                columns == null || columns.hints().isEmpty() ? null : columns.hints(), mappings(run.mappings()), counts,
                 run.batchCount(), run.dryRun() ? run.batches().size() : null, run.heldBecause(),
                 release == null ? null : new RunSummary.Release(release.by(), release.at(), release.sha256()),
                 run.wouldBeHeld(), run.verified() >= 0 ? run.verified() : null,

@@ -1,5 +1,7 @@
 package io.skillsync.run;
 
+import org.apache.camel.ExchangeProperty;
+
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.roster.RosterRecord;
 
@@ -20,13 +22,13 @@ public class ExplodingRowValidator extends RowValidator {
     }
 
     @Override
-    public RowRequest validate(RosterRecord record) {
+    public RowRequest validate(RosterRecord record, @ExchangeProperty(RunProperties.RUN) Run run) {
         if (record.cells().contains(ERROR_TRIGGER)) {
             throw new OutOfMemoryError("simulated: the heap ran out on line " + record.line());
         }
         if (record.cells().contains(TRIGGER)) {
             throw new IllegalStateException("a bug met on line " + record.line());
         }
-        return super.validate(record);
+        return super.validate(record, run);
     }
 }
