@@ -1,10 +1,30 @@
 package io.skillsync.config;
 
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
+
+import io.smallrye.config.WithDefault;
 
 /** skillsync.roster.*: how HR's files are read (roster-format.md). */
 public interface RosterSettings {
 
     /** The sheet of an .xlsx roster to read, by name; unset: the workbook's first sheet. */
     Optional<String> sheet();
+
+    /** The zone of an {@code effective} or {@code until} date without a time; unset: the service's own zone. */
+    Optional<String> zone();
+
+    /** {@link #zone()} as the roster's dates read it. */
+    default ZoneId zoneId() {
+        return zone().map(ZoneId::of).orElse(ZoneId.systemDefault());
+    }
+
+    /** How often scheduled/ is looked at for files whose time has come. */
+    @WithDefault("60s")
+    Duration scheduledCheck();
+
+    /** At most this many different times in one file: each is a file of its own under scheduled/. */
+    @WithDefault("100")
+    int mostScheduledTimes();
 }

@@ -8,6 +8,8 @@ public final class WorkFolders {
     public static final String ERROR = "error";
     public static final String HOLD = "hold";
     public static final String AUDIT = "audit";
+    /** Rows effective later, and the ends of temporary changes: each file moves into the inbox at its time. */
+    public static final String SCHEDULED = "scheduled";
     /** Where a file is written whole before it is moved into the inbox at once. */
     public static final String STAGING = "staging";
     public static final String PREVIEWS = "previews";

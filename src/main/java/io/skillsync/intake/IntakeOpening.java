@@ -26,7 +26,7 @@ import io.skillsync.probe.GoLiveGate;
 public class IntakeOpening {
 
     /** The routes that take files, started here rather than with Camel. */
-    static final List<String> INTAKE = List.of("roster-intake", "inbox-sweep", "run-results");
+    static final List<String> INTAKE = List.of("roster-intake", "inbox-sweep", "scheduled-rosters", "run-results");
     private static final Logger LOG = Logger.getLogger(IntakeOpening.class);
 
     private final CxoneToken token;

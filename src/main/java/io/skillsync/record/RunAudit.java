@@ -14,6 +14,7 @@ import io.skillsync.roster.Mappings;
 import io.skillsync.roster.RosterReader;
 import io.skillsync.roster.RosterRecord;
 import io.skillsync.roster.SpreadsheetCells;
+import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 
 /**
@@ -35,9 +36,9 @@ public final class RunAudit {
 
     /** The audit to {@code out}; with {@code errors} not null, the error file too (on disk before the audit is). */
     public void write(String runId, Path file, Map<Integer, String> skillColumns, Mappings mappings, List<Row> rows,
-            Writer out, Path errors)
+            Writer out, Path errors, ScheduledFiles scheduled)
             throws IOException {
-        ErrorFile errorFile = errors == null ? null : new ErrorFile(errors);
+        RowsFile errorFile = errors == null ? null : new RowsFile(errors, true);
         try (RosterReader.Rows records = reader.rows(file, skillColumns);
                 CSVPrinter auditOut = new CSVPrinter(out, CSVFormat.RFC4180)) {
             auditOut.printRecord(COLUMNS);
@@ -46,6 +47,7 @@ public final class RunAudit {
             if (errorFile != null) {
                 errorFile.open(records.columns().header(), columnCount, errorColumn);
             }
+            scheduled.header(records.columns().header(), columnCount, errorColumn);
             for (Row row : rows) {
                 RosterRecord record = records.hasNext() ? records.next() : null;
                 if (record == null || record.line() != row.line() || record.column() != row.column()) {
@@ -56,8 +58,14 @@ public final class RunAudit {
                 if (errorFile != null && row.outcome().needsAttention()) {
                     errorFile.add(record, row.detail());
                 }
+                if (row.outcome() == Outcome.SCHEDULED) {
+                    scheduled.later(record);
+                } else if (row.outcome() == Outcome.APPLIED && record.until() != null && !record.until().isBlank()) {
+                    scheduled.restore(row, record);
+                }
             }
         } finally {
+            scheduled.close();
             if (errorFile != null) {
                 errorFile.close();
             }

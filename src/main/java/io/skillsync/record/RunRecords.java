@@ -6,9 +6,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,6 +77,23 @@ public class RunRecords {
     /** {@code error/<name>.<runId>.errors.csv}: the rows to fix and drop again. */
     public Path errorFile(String baseName, String runId) {
         return workDir.resolve(WorkFolders.ERROR).resolve(baseName + "." + runId + ERRORS);
+    }
+
+    /** How a scheduled file's name ends: the time it is due, {@code .20261211T080000Z.csv}. */
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final Pattern DUE_NAME = Pattern.compile(".*\\.(\\d{8}T\\d{6}Z)\\.csv");
+
+    /** {@code scheduled/<name>.<runId>.<due>.csv}: rows of a run to run at {@code due}, or the end of a temporary change. */
+    public Path scheduledFile(String baseName, String runId, Instant due) {
+        // never early: a file taken before its rows' time would schedule them again
+        Instant whole = due.getNano() == 0 ? due : due.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        return workDir.resolve(WorkFolders.SCHEDULED).resolve(baseName + "." + runId + "." + DUE.format(whole) + ".csv");
+    }
+
+    /** When a scheduled file is due, from its name; null for a name SkillSync did not give. */
+    public static Instant due(String fileName) {
+        Matcher due = DUE_NAME.matcher(fileName);
+        return due.matches() ? DUE.parse(due.group(1), Instant::from) : null;
     }
 
     /** {@code <dir>/<name>.<runId>.reason.txt}: why the file beside it is held or set aside. */

@@ -24,6 +24,9 @@ public final class RosterColumns {
     public static final String ACTIVE = "active";
     /** A row's locale, for a mapping line that holds for one locale only (mappings/skills.csv). */
     public static final String LOCALE = "locale";
+    /** When the row takes effect, and until when (roster-format.md, "Effective dates"). */
+    public static final String EFFECTIVE = "effective";
+    public static final String UNTIL = "until";
     /** Written by SkillSync into error files; ignored on input so an error file reruns as it is. */
     public static final String ERROR = "error";
 
@@ -37,10 +40,13 @@ public final class RosterColumns {
             Map.entry("proficiencylevel", PROFICIENCY),
             Map.entry("active", ACTIVE), Map.entry("isactive", ACTIVE), Map.entry("status", ACTIVE),
             Map.entry("locale", LOCALE), Map.entry("language", LOCALE),
+            Map.entry("effective", EFFECTIVE), Map.entry("effectivedate", EFFECTIVE), Map.entry("startdate", EFFECTIVE),
+            Map.entry("from", EFFECTIVE),
+            Map.entry("until", UNTIL), Map.entry("effectiveto", UNTIL), Map.entry("enddate", UNTIL),
             Map.entry("error", ERROR));
 
     private final List<String> header;
-    private final int email, agentId, skill, skillId, proficiency, active, error, locale;
+    private final int email, agentId, skill, skillId, proficiency, active, error, locale, effective, until;
     private final boolean matrix;
     /** A matrix's skill columns: the column's index -> the CXone skill it names (empty until the run decides). */
     private final Map<Integer, String> skillColumns;
@@ -57,6 +63,8 @@ public final class RosterColumns {
         this.active = idx[5];
         this.error = idx[6];
         this.locale = idx[7];
+        this.effective = idx[8];
+        this.until = idx[9];
     }
 
     /**
@@ -65,8 +73,8 @@ public final class RosterColumns {
      * @throws UnreadableRosterException when a column appears twice or a required one is missing
      */
     public static RosterColumns of(List<String> header) {
-        List<String> known = List.of(EMAIL, AGENT_ID, SKILL, SKILL_ID, PROFICIENCY, ACTIVE, ERROR, LOCALE);
-        int[] idx = { -1, -1, -1, -1, -1, -1, -1, -1 };
+        List<String> known = List.of(EMAIL, AGENT_ID, SKILL, SKILL_ID, PROFICIENCY, ACTIVE, ERROR, LOCALE, EFFECTIVE, UNTIL);
+        int[] idx = { -1, -1, -1, -1, -1, -1, -1, -1, -1, -1 };
         for (int i = 0; i < header.size(); i++) {
             String column = ALIASES.get(normalise(header.get(i)));
             if (column == null) {
@@ -104,7 +112,7 @@ public final class RosterColumns {
 
     /** A matrix with the columns the run found to be skills (index -> the CXone skill name). */
     public RosterColumns withSkillColumns(Map<Integer, String> skills) {
-        int[] idx = { email, agentId, skill, skillId, proficiency, active, error, locale };
+        int[] idx = { email, agentId, skill, skillId, proficiency, active, error, locale, effective, until };
         return new RosterColumns(header, idx, matrix, Collections.unmodifiableMap(new TreeMap<>(skills)));
     }
 
@@ -117,7 +125,7 @@ public final class RosterColumns {
         List<Integer> others = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             if (i != email && i != agentId && i != skill && i != skillId && i != proficiency && i != active && i != error
-                    && i != locale) {
+                    && i != locale && i != effective && i != until) {
                 others.add(i);
             }
         }
@@ -164,6 +172,16 @@ public final class RosterColumns {
 
     public int active() {
         return active;
+    }
+
+    /** Index of the column saying when the row takes effect, or -1. */
+    public int effective() {
+        return effective;
+    }
+
+    /** Index of the column saying when a temporary change ends, or -1. */
+    public int until() {
+        return until;
     }
 
     /** Index of the row's locale column, or -1. */

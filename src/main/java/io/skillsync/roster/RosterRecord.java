@@ -37,6 +37,16 @@ public record RosterRecord(int index, int line, List<String> cells, RosterColumn
         return column >= 0 ? null : cell(columns.active());
     }
 
+    /** When the row takes effect, as written (blank or absent: now). */
+    public String effective() {
+        return cell(columns.effective());
+    }
+
+    /** When a temporary change ends, as written (blank or absent: it stays). */
+    public String until() {
+        return cell(columns.until());
+    }
+
     /** Where the row is, as HR reads it: {@code line 12}, or {@code line 12, Tier 1} in a matrix (its header). */
     public String place() {
         return column >= 0 ? "line " + line + ", " + columns.header().get(column) : "line " + line;

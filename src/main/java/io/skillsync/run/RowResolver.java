@@ -24,17 +24,17 @@ public class RowResolver {
         this.directory = directory;
     }
 
-    public Row resolve(RowRequest request, @ExchangeProperty(RunProperties.RUN) Run run) {
+    public RowRequest resolve(RowRequest request, @ExchangeProperty(RunProperties.RUN) Run run) {
         Row row = request.row();
         if (!row.open()) {
-            return row;
+            return request;
         }
         Long agentId = agent(request, run, row);
         Long skillId = agentId == null ? null : skill(request, run, row);
         if (agentId != null && skillId != null) {
             row.resolvedTo(agentId, skillId);
         }
-        return row;
+        return request;
     }
 
     private Long agent(RowRequest request, Run run, Row row) {

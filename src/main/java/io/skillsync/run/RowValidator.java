@@ -1,5 +1,7 @@
 package io.skillsync.run;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.roster.LevelMapping;
 import io.skillsync.roster.Mappings;
 import io.skillsync.roster.RosterColumns;
+import io.skillsync.roster.RosterDates;
 import io.skillsync.roster.RosterRecord;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
@@ -34,10 +37,12 @@ public class RowValidator {
 
     private final int min;
     private final int max;
+    private final ZoneId zone;
 
     RowValidator(SkillSyncConfig config) {
         this.min = config.proficiency().min();
         this.max = config.proficiency().max();
+        this.zone = config.roster().zoneId();
     }
 
     public RowRequest validate(RosterRecord record, @ExchangeProperty(RunProperties.RUN) Run run) {
@@ -75,12 +80,19 @@ public class RowValidator {
         int proficiency = mapped != null && !off ? mapped.proficiency()
                 : proficiency(off ? null : level, active, mappings.levels(), problems);
 
+        Instant effective = date(record.effective(), "effective", problems);
+        Instant until = date(record.until(), "until", problems);
+        if (until != null && (!until.isAfter(effective != null ? effective : run.started()))) {
+            problems.add("until '" + record.until() + "' is not after " + (effective != null
+                    ? "effective '" + record.effective() + "'" : "now: a temporary change must end later than it starts"));
+        }
+
         if (!problems.isEmpty()) {
             row.end(Outcome.REJECTED, record.place() + ": " + String.join("; ", problems));
             return RowRequest.rejected(row, record.place());
         }
         row.wants(proficiency, active);
-        return new RowRequest(row, record.place(), email, agentId, skill, skillId);
+        return new RowRequest(row, record.place(), email, agentId, skill, skillId, effective, until);
     }
 
     private int proficiency(String cell, Boolean active, LevelMapping levels, List<String> problems) {
@@ -101,6 +113,15 @@ public class RowValidator {
         problems.add("proficiency '" + cell + "' is not a whole number from " + min + " (highest) to " + max
                 + (levels.isEmpty() ? "" : " nor a level mappings/levels.csv maps (" + levels.described() + ")"));
         return Row.NONE;
+    }
+
+    private Instant date(String cell, String field, List<String> problems) {
+        try {
+            return RosterDates.parse(cell, zone);
+        } catch (IllegalArgumentException e) {
+            problems.add(field + " " + e.getMessage());
+            return null;
+        }
     }
 
     private static Boolean active(String cell, List<String> problems) {

@@ -2,8 +2,10 @@ package io.skillsync.run;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.skillsync.cxone.CxoneTraffic;
 import io.skillsync.record.ReleaseBook;
@@ -34,6 +36,7 @@ public final class Run {
     private final Instant started;
     private RunColumns columns;
     private Mappings mappings = Mappings.none();
+    private final Set<Instant> scheduledTimes = new HashSet<>();
     private final CxoneTraffic.Snapshot trafficAtStart;
     private final RunRows rows = new RunRows();
     private final RunBatches batches = new RunBatches();
@@ -97,6 +100,9 @@ public final class Run {
     public Mappings mappings() { return mappings; }
 
     public void mappings(Mappings mappings) { this.mappings = mappings; }
+
+    /** The times of the rows it scheduled for later, each a file under scheduled/. */
+    Set<Instant> scheduledTimes() { return scheduledTimes; }
 
     /** A matrix's skill columns (index -> skill), read again alike for the audit; empty for a long file. */
     public Map<Integer, String> skillColumns() { return columns == null ? Map.of() : columns.columns().skillColumns(); }

@@ -132,8 +132,8 @@ public class RunLedger {
         return CxoneClient.unwrap(caught).getMessage();
     }
 
-    public void record(Row row, @ExchangeProperty(RunProperties.RUN) Run run) {
-        run.add(row);
+    public void record(RowRequest request, @ExchangeProperty(RunProperties.RUN) Run run) {
+        run.add(request.row());
         status.progressed();
     }
 

@@ -6,6 +6,7 @@ import static io.skillsync.run.RunArchive.baseName;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import io.skillsync.record.RunAudit;
 import io.skillsync.record.RunJournal;
 import io.skillsync.record.RunRecords;
 import io.skillsync.record.RunSummary;
+import io.skillsync.record.ScheduledFiles;
 import io.skillsync.record.UndoRoster;
 import io.skillsync.roster.Mappings;
 import io.skillsync.sync.Outcome;
@@ -36,8 +38,10 @@ final class RunRecord {
     private final CxoneTraffic traffic;
     private final ObjectMapper json;
     private final RunJournal journal;
+    private final ZoneId zone;
 
-    RunRecord(RunRecords records, RunAudit audit, CxoneTraffic traffic, ObjectMapper json, RunJournal journal) {
+    RunRecord(RunRecords records, RunAudit audit, CxoneTraffic traffic, ObjectMapper json, RunJournal journal, ZoneId zone) {
+        this.zone = zone;
         this.records = records;
         this.audit = audit;
         this.traffic = traffic;
@@ -53,11 +57,15 @@ final class RunRecord {
         Path auditFile = records.auditFile(run.id(), run.started());
         Path errors = records.errorFile(baseName(run), run.id());
         boolean errorFile = withErrorFile && run.rows().stream().anyMatch(row -> row.outcome().needsAttention());
-        writeAtomically(auditFile, out -> audit.write(run.id(), run.file(), run.skillColumns(), run.mappings(), run.rows(), out, errorFile ? errors : null));
+        ScheduledFiles scheduled = new ScheduledFiles(records, baseName(run), run.id(), zone,
+                result == RunResult.COMPLETE && !run.dryRun());
+        writeAtomically(auditFile, out -> audit.write(run.id(), run.file(), run.skillColumns(), run.mappings(), run.rows(),
+                out, errorFile ? errors : null, scheduled));
         outputs.add(records.relative(auditFile));
         if (errorFile) {
             outputs.add(records.relative(errors));
         }
+        scheduled.commit().forEach(file -> outputs.add(records.relative(file)));
         if (run.rows().stream().anyMatch(row -> row.outcome() == Outcome.APPLIED)) {
             // streamed from the rows: a million applied rows are not copied first
             Path undoFile = records.undoFile(run.id(), run.started());

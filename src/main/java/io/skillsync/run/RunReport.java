@@ -54,7 +54,8 @@ public class RunReport {
         this.journal = journal;
         this.workDir = Path.of(config.workDir());
         this.archive = new RunArchive(workDir);
-        this.records = new RunRecord(runRecords, new RunAudit(reader), traffic, json, journal);
+        this.records = new RunRecord(runRecords, new RunAudit(reader), traffic, json, journal,
+                config.roster().zoneId());
         this.status = status;
     }
 

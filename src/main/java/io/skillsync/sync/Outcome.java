@@ -13,7 +13,9 @@ public enum Outcome {
     /** Valid, but CXone refused it or could not be reached; reruns as it is. */
     FAILED,
     /** Dry run: would be written. */
-    PLANNED;
+    PLANNED,
+    /** Effective later: written to scheduled/, it runs when its time comes. */
+    SCHEDULED;
 
     /** The outcome's name as it is written in audit files and summaries. */
     public String label() {

@@ -18,10 +18,11 @@ import io.skillsync.roster.RosterRecord;
 
 
 /**
- * A run's {@code error/<name>.<runId>.errors.csv}: only the rejected and failed rows, in the input's own
- * columns plus {@code error}, written beside the audit in the same pass and renamed into place when whole.
+ * Some of a run's input rows in the input's own columns, written beside the audit in the same pass and renamed
+ * into place when whole: the error file ({@code error/<name>.<runId>.errors.csv}, the rejected and failed rows
+ * plus {@code error}) and the files of rows effective later (under scheduled/, without reasons).
  */
-final class ErrorFile {
+final class RowsFile {
 
     private final Path target;
     private final Path part;
@@ -34,23 +35,27 @@ final class ErrorFile {
     private final Set<Integer> toFix = new HashSet<>();
     private final List<String> errors = new ArrayList<>();
 
-    ErrorFile(Path target) {
+    /** Whether each line ends with its reason (an error file) or not (a scheduled file, which runs as it is). */
+    private final boolean withReasons;
+
+    RowsFile(Path target, boolean withReasons) {
         this.target = target;
         this.part = AtomicFiles.part(target);
+        this.withReasons = withReasons;
     }
 
-    /** Under a temporary name until whole, so a reader never sees half an error file. */
+    /** Under a temporary name until whole, so a reader (or the intake) never sees half a file. */
     void open(List<String> header, int columnCount, int errorColumn) throws IOException {
         this.columnCount = columnCount;
         this.errorColumn = errorColumn;
         Files.createDirectories(part.getParent());
         writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
         out = new CSVPrinter(writer, CSVFormat.RFC4180);
-        out.printRecord(RunAudit.safe(cells(header, columnCount, errorColumn, "error")));
+        out.printRecord(RunAudit.safe(cells(header, columnCount, errorColumn, withReasons ? "error" : null)));
     }
 
     /**
-     * A row to fix. A matrix line whose cells are rows of their own is written once, with only its cells to fix
+     * A row (to fix, or to run later). A matrix line whose cells are rows of their own is written once, with only those cells
      * (the others blank, so its rerun does not send again what went through) and their reasons together.
      */
     void add(RosterRecord row, String error) throws IOException {
@@ -63,7 +68,9 @@ final class ErrorFile {
         if (row.column() >= 0) {
             toFix.add(row.column());
         }
-        errors.add(error);
+        if (error != null) {
+            errors.add(error);
+        }
     }
 
     private void flush() throws IOException {
@@ -75,7 +82,7 @@ final class ErrorFile {
                 }
             }
         }
-        out.printRecord(RunAudit.safe(cells(cells, columnCount, errorColumn, String.join(" | ", errors))));
+        out.printRecord(RunAudit.safe(cells(cells, columnCount, errorColumn, withReasons ? String.join(" | ", errors) : null)));
         line = null;
         toFix.clear();
         errors.clear();
@@ -98,7 +105,7 @@ final class ErrorFile {
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The input's own cells (without an error column an earlier run added), then this run's reason. */
+    /** The input's own cells (without an error column an earlier run added), then this run's reason if any. */
     private static List<String> cells(List<String> cells, int columnCount, int errorColumn, String error) {
         List<String> line = new ArrayList<>(columnCount + 1);
         for (int i = 0; i < Math.max(columnCount, cells.size()); i++) {
@@ -106,7 +113,9 @@ final class ErrorFile {
                 line.add(i < cells.size() ? cells.get(i) : "");
             }
         }
-        line.add(error);
+        if (error != null) {
+            line.add(error);
+        }
         return line;
     }
 }
