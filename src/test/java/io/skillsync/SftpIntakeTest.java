@@ -127,6 +127,29 @@ class SftpIntakeTest {
     }
 
     /** Before: a remote "*.approved.csv" skipped the guard and deactivated 50 of 200 agents. */
+    /** HR checks tonight's file first: from the preview folder it runs as a dry run, and the plan comes back. */
+    @Test
+    void aFileInThePreviewFolderIsADryRunWhosePlanComesBackToHr() throws Exception {
+        Tenants.everyoneOnTier1(tenant, directory, 4);
+        SftpServer.upload("preview", "tonight.csv", Rosters.everyoneGetsRetention(3) + Tenants.email(4) + ",Tier_1_Support,10,\n"
+                + "not-an-email,Retention,5,\n");
+        JsonNode run = Drop.awaitRun("tonight.dryrun.csv");
+        assertEquals("dry-run", run.path("mode").asText(), run.toString());
+        assertEquals(3, run.path("counts").path("planned").asInt(), run.toString());
+        assertEquals(null, tenant.assignment(Tenants.agentId(1), Tenants.RETENTION), "nothing written");
+        String runId = run.path("runId").asText();
+        Path plan = RESULTS.resolve("tonight.dryrun." + runId + ".plan.csv");
+        Path result = RESULTS.resolve("tonight.dryrun." + runId + ".result.txt");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(result));
+        String lines = Files.readString(plan);
+        assertTrue(lines.startsWith("line,agent,skill,now,would be,outcome,detail"), lines);
+        assertTrue(lines.contains("2," + Tenants.email(1) + ",Retention,not assigned,\"5, active\",planned"), lines);
+        assertTrue(lines.contains("5," + Tenants.email(4) + ",Tier_1_Support,\"10, active\",\"10, active\",unchanged"), lines);
+        String text = Files.readString(result);
+        assertTrue(text.contains("dry run: nothing was written") && text.contains("plan: " + plan.getFileName()), text);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(SftpServer.ROOT.resolve("preview/tonight.csv")));
+    }
+
     @Test
     void aRemoteApprovedNameApprovesNothing() {
         Tenants.everyoneOnTier1(tenant, directory, 200);

@@ -102,8 +102,14 @@ public class SftpServer implements QuarkusTestResourceLifecycleManager {
 
     /** Puts a file on the server the way HR's HRIS would: in the remote folder, in one go. */
     static void upload(String name, String content) {
+        upload("outbox", name, content);
+    }
+
+    /** Puts a file in {@code folder} of the server (HR's preview folder, say), in one go. */
+    static void upload(String folder, String name, String content) {
         try {
-            Files.writeString(ROOT.resolve("outbox").resolve(name), content);
+            Files.createDirectories(ROOT.resolve(folder));
+            Files.writeString(ROOT.resolve(folder).resolve(name), content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,6 +26,10 @@ public interface SftpSettings {
     @WithDefault("results")
     String resultsDir();
 
+    /** HR's preview folder, beside the drop: a file there runs as a dry run and its plan comes back to resultsDir. */
+    @WithDefault("preview")
+    String previewDir();
+
     /** Where a downloaded file goes on the server, relative to remote-dir; never deleted. */
     @WithDefault("processed")
     String processedDir();

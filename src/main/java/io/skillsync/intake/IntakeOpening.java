@@ -76,6 +76,7 @@ public class IntakeOpening {
         }
         if (sftp) {
             camel.getRouteController().startRoute("sftp-intake");
+            camel.getRouteController().startRoute("sftp-preview");
         }
         open = true;
         waitingFor = null;

@@ -95,4 +95,11 @@ public class SftpIntake implements PollingConsumerPollStrategy {
         }
         return name.length() <= 4 ? "roster.csv" : name;
     }
+
+    /** A file from HR's preview folder: its inbox name says dry run ({@code x.dryrun.csv}), whatever HR called it. */
+    public String previewName(Exchange exchange) {
+        String name = inboxName(exchange);
+        int dot = name.lastIndexOf('.');
+        return name.substring(0, dot) + ".dryrun" + name.substring(dot);
+    }
 }

@@ -1,5 +1,7 @@
 package io.skillsync.results;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +40,11 @@ final class ResultText {
 
     /** @param errorFile the error file's name when it is delivered alongside, or null */
     static String body(JsonNode summary, String errorFile, String remoteDir) {
+        return body(summary, errorFile, remoteDir, null);
+    }
+
+    /** @param plan a preview's plan file delivered alongside, or null */
+    static String body(JsonNode summary, String errorFile, String remoteDir, String plan) {
         JsonNode counts = summary.path("counts");
         StringBuilder text = new StringBuilder();
         text.append("SkillSync result for ").append(summary.path("file").asText())
@@ -48,7 +55,7 @@ final class ResultText {
         }
         text.append('\n');
         text.append("rows: ").append(counts.path("rows").asInt());
-        for (String outcome : new String[] { "applied", "unchanged", "rejected", "failed", "planned" }) {
+        for (String outcome : new String[] { "applied", "unchanged", "rejected", "failed", "planned", "scheduled" }) {
             if (counts.path(outcome).asInt() > 0) {
                 text.append(", ").append(outcome).append(' ').append(counts.path(outcome).asInt());
             }
@@ -56,8 +63,32 @@ final class ResultText {
         text.append('\n');
         text.append("finished: ").append(summary.path("finished").asText()).append('\n');
         if (summary.hasNonNull("heldBecause")) {
-            text.append("held because: ").append(summary.path("heldBecause").asText()).append('\n')
+            text.append("held because: ").append(words(summary.path("heldBecause"))).append('\n')
                     .append("nothing was written; an operator must release the file before it runs\n");
+        }
+        if (summary.hasNonNull("reason")) {
+            text.append("not read: ").append(summary.path("reason").asText()).append('\n');
+        }
+        if (summary.hasNonNull("wouldBeHeld")) {
+            text.append("the guard would hold it: ").append(words(summary.path("wouldBeHeld"))).append('\n')
+                    .append("dropped as it is, nothing of it would be written until an operator releases it\n");
+        }
+        if (!summary.path("ignoredColumns").isEmpty()) {
+            text.append("ignored columns: ");
+            summary.path("ignoredColumns").forEach(column -> {
+                text.append('\'').append(column.asText()).append('\'');
+                JsonNode near = summary.path("columnHints").path(column.asText());
+                if (!near.isEmpty()) {
+                    text.append(" (did you mean '").append(near.path(0).asText()).append("'?)");
+                }
+                text.append("; ");
+            });
+            text.setLength(text.length() - 2);
+            text.append('\n');
+        }
+        if (plan != null) {
+            text.append("plan: ").append(plan).append(" in ").append(remoteDir)
+                    .append("/ shows each row: the agent, the skill, what CXone holds now and what it would be\n");
         }
         if (summary.hasNonNull("stoppedBecause")) {
             text.append("stopped because: ").append(summary.path("stoppedBecause").asText()).append('\n')
@@ -71,5 +102,15 @@ final class ResultText {
         text.append("the run's full record (every row's outcome) is in SkillSync's audit folder under ")
                 .append(summary.path("runId").asText()).append('\n');
         return text.toString();
+    }
+
+    /** A summary's reasons: a list of them (heldBecause, wouldBeHeld), or one text. */
+    private static String words(JsonNode reasons) {
+        if (!reasons.isArray()) {
+            return reasons.asText();
+        }
+        List<String> each = new ArrayList<>();
+        reasons.forEach(reason -> each.add(reason.asText()));
+        return String.join("; ", each);
     }
 }

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.record.RunRecords;
+import io.skillsync.record.RunSummary;
 
 /**
  * After each run (route {@code run-results}, on the leader): a run of a roster from SFTP gets a result file
@@ -138,10 +139,17 @@ public class RunResults {
             if (errors != null) {
                 files.add(new ResultFile(errors.getFileName().toString(), Files.readAllBytes(errors), null));
             }
-            // the result file last: once it is there, the run counts as reported
             String base = summary.path("file").asText().replaceFirst("\\.[^.]*$", "");
+            Path audit = records.output(summary, RunRecords.AUDIT).orElse(null);
+            String plan = null;
+            if (RunSummary.DRY_RUN.equals(summary.path("mode").asText()) && audit != null) {
+                // a preview: each row's now and would-be, for HR to check before the file runs for real
+                plan = base + "." + runId + ".plan.csv";
+                files.add(new ResultFile(plan, PreviewPlan.of(audit), null));
+            }
+            // the result file last: once it is there, the run counts as reported
             files.add(new ResultFile(base + "." + runId + ".result.txt",
-                    ResultText.body(summary, errors == null ? null : errors.getFileName().toString(), resultsDir)
+                    ResultText.body(summary, errors == null ? null : errors.getFileName().toString(), resultsDir, plan)
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8), runId));
         }
         return files;

@@ -43,6 +43,20 @@ class ResultTextTest {
         assertTrue(ResultText.needsAPerson(summary("complete", 149, 0, 1, "")));
     }
 
+    /** Before: summaries hold the guard's reasons as a list, which the body read as text: "held because: " and nothing. */
+    @Test
+    void theGuardsReasonsAsTheSummaryListsThemReachHr() throws Exception {
+        JsonNode held = summary("held", 0, 0, 0, ",\"heldBecause\":[\"deactivates 60% of Tier_1_Support\",\"adds 90%\"]");
+        assertTrue(ResultText.body(held, null, "results").contains("held because: deactivates 60% of Tier_1_Support; adds 90%"),
+                ResultText.body(held, null, "results"));
+        JsonNode preview = summary("complete", 0, 0, 0, ",\"mode\":\"dry-run\",\"wouldBeHeld\":[\"deactivates 60%\"],"
+                + "\"ignoredColumns\":[\"Name\",\"Tier 1 Suport\"],\"columnHints\":{\"Tier 1 Suport\":[\"Tier_1_Support\"]}");
+        String body = ResultText.body(preview, null, "results", "nightly.r.plan.csv");
+        assertTrue(body.contains("the guard would hold it: deactivates 60%"), body);
+        assertTrue(body.contains("ignored columns: 'Name'; 'Tier 1 Suport' (did you mean 'Tier_1_Support'?)"), body);
+        assertTrue(body.contains("plan: nightly.r.plan.csv in results/"), body);
+    }
+
     @Test
     void theBodyNamesTheCountsAndTheErrorFileButNoRow() throws Exception {
         String body = ResultText.body(summary("complete", 150, 1, 0, ""), "nightly.20261125T021500Z-4f2a.errors.csv", "results");
