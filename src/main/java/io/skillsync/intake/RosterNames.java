@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 public final class RosterNames {
 
     /**
-     * Letters, digits, {@code . _ -} and spaces, starting with a letter or digit, ending {@code .csv} or
-     * {@code .xlsx}; at most
+     * Letters, digits, {@code . _ -} and spaces, starting with a letter or digit, ending {@code .csv} or a
+     * workbook's {@code .xlsx} (also {@code .xlsm} and {@code .xls}, taken to be refused with the reason); at most
      * 120. (No {@code +}: in the consumer's URI it would read as a space.)
      */
-    public static final String SAFE = "[A-Za-z0-9][A-Za-z0-9._ -]{0,115}\\.([cC][sS][vV]|[xX][lL][sS][xX])";
+    public static final String SAFE = "[A-Za-z0-9][A-Za-z0-9._ -]{0,115}\\.([cC][sS][vV]|[xX][lL][sS][xXmM]?)";
     private static final Pattern SAFE_NAME = Pattern.compile(SAFE);
     private static final int LOGGED_LENGTH = 80;
 
@@ -25,10 +25,9 @@ public final class RosterNames {
         return SAFE_NAME.matcher(name).matches();
     }
 
-    /** Whether the name says roster (ends in .csv or .xlsx in any case), safe or not. */
+    /** Whether the name says roster (a .csv, or a workbook: .xlsx, .xlsm, .xls, in any case), safe or not. */
     public static boolean roster(String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return lower.endsWith(".csv") || lower.endsWith(".xlsx");
+        return name.matches("(?i).*\\.(csv|xlsx|xlsm|xls)");
     }
 
     /** The name as a log line may show it: control characters escaped, cut at 80 characters. */
@@ -52,7 +51,7 @@ public final class RosterNames {
 
     /** A name for the quarantined copy: the safe characters of the original, or "roster". */
     public static String quarantineName(String name) {
-        String base = plain(name.replaceAll("(?i)\\.(csv|xlsx)$", ""));
+        String base = plain(name.replaceAll("(?i)\\.(csv|xlsx|xlsm|xls)$", ""));
         base = base.length() > 60 ? base.substring(0, 60) : base;
         return base.isEmpty() ? "roster" : base;
     }

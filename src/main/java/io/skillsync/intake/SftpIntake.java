@@ -89,7 +89,7 @@ public class SftpIntake implements PollingConsumerPollStrategy {
         String name = remote == null ? "" : remote.replaceAll(".*[/\\\\]", "");
         name = RosterNames.plain(name);
         // a remote name decides nothing: "nightly.approved.csv" or "x.dryrun.csv" from HR's side is a plain roster
-        name = name.replaceAll("(?i)\\.(approved|dryrun)(?=\\.(csv|xlsx)$)", "-$1");
+        name = name.replaceAll("(?i)\\.(approved|dryrun)(?=\\.(csv|xlsx|xlsm|xls)$)", "-$1");
         if (!RosterNames.roster(name)) {
             name = name + ".csv";
         }

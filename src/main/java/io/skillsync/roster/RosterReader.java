@@ -43,9 +43,12 @@ public class RosterReader {
     /** Excel's own limit: a sheet of more columns was not made by Excel, and no roster needs them. */
     static final int MOST_COLUMNS = 16_384;
 
-    /** An .xlsx workbook, by its name (the intake takes .csv and .xlsx only); anything else is read as CSV. */
+    /**
+     * A workbook, by its name: an .xlsx is read; an .xlsm or .xls is opened only to be refused with what to do
+     * (WorkbookRows tells a macro or old-format workbook by its content). Anything else is read as CSV.
+     */
     static boolean workbook(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(xlsx|xlsm|xls)");
     }
 
     /** Opens the file; the header is read at once, so a file without a usable header fails here. */

@@ -79,6 +79,11 @@ public class RowValidator {
         Boolean active = off ? Boolean.FALSE : active(record.active(), problems);
         int proficiency = mapped != null && !off ? mapped.proficiency()
                 : proficiency(off ? null : level, active, mappings.levels(), problems);
+        if (mapped != null && !off && (proficiency < min || proficiency > max)) {
+            // levels.csv allows 1..20; this tenant's scale may be narrower (skillsync.proficiency)
+            problems.add("'" + level + "' maps to proficiency " + proficiency + " (mappings/levels.csv line " + mapped.line()
+                    + "), outside " + min + ".." + max);
+        }
 
         Instant effective = date(record.effective(), "effective", problems);
         Instant until = date(record.until(), "until", problems);

@@ -53,7 +53,7 @@ public final class Run {
         this.id = id;
         this.file = file;
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        this.dryRun = dryRun || name.endsWith(".dryrun.csv") || name.endsWith(".dryrun.xlsx");
+        this.dryRun = dryRun || name.matches(".*\\.dryrun\\.(csv|xlsx|xlsm|xls)");
         this.started = started;
         this.trafficAtStart = trafficAtStart;
     }
