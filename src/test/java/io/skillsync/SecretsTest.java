@@ -23,17 +23,17 @@ import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.support.Rosters;
 import io.skillsync.support.Tenants;
-import io.skillsync.support.profiles.Diagnosed;
+import io.skillsync.support.profiles.Watched;
 
 /**
  * A whole file at DEBUG, with a renewed token and a refused one: neither the client secret nor the
  * access key secret appears in any log line, audit or summary file, or exception message, in any encoding.
  */
 @QuarkusTest
-@TestProfile(Diagnosed.class)
+@TestProfile(Watched.class)
 class SecretsTest {
 
-    static final Path LOG = Diagnosed.LOG;
+    static final Path LOG = Watched.LOG;
 
     @Inject
     TenantSimulator tenant;

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.support.Tenants;
-import io.skillsync.support.profiles.Diagnosed;
+import io.skillsync.support.profiles.Watched;
 
 /** With tracing on, every CXone request carries traceparent, and the audit line of a written row names its trace. */
 @QuarkusTest
-@TestProfile(Diagnosed.class)
+@TestProfile(Watched.class)
 class TracingTest {
 
     @Inject
