@@ -5,14 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
+
+import io.skillsync.support.profiles.BulkPutOnWireMock;
 
 /**
  * The runbook's bulk dialect ({@code write-mode=bulk-put}), in no NICE source and never the default:
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = WireMockTenant.class, restrictToAnnotatedClass = true)
-@TestProfile(BulkPutWireFormatTest.Bulk.class)
+@TestProfile(BulkPutOnWireMock.class)
 class BulkPutWireFormatTest {
 
     @jakarta.inject.Inject
@@ -29,13 +28,6 @@ class BulkPutWireFormatTest {
     io.skillsync.cxone.TenantDirectory directory;
     @jakarta.inject.Inject
     io.skillsync.intake.IntakeOpening opening;
-
-    public static class Bulk implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.cxone.write-mode", "bulk-put", "skillsync.verify.enabled", "false");
-        }
-    }
 
     @Test
     void bulkPutDialectSendsOnePutOfAgentSkillAssignments() {

@@ -2,13 +2,10 @@ package io.skillsync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
-
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -16,18 +13,12 @@ import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.support.Rosters;
 import io.skillsync.support.Tenants;
+import io.skillsync.support.profiles.Bulk;
 
 /** The seed story in bulk mode: 150 changes of two skills, mixed, in ceil(150/100) = 2 writes, settled by read-back. */
 @QuarkusTest
-@TestProfile(BulkSeedStoryTest.Bulk.class)
+@TestProfile(Bulk.class)
 class BulkSeedStoryTest {
-
-    public static class Bulk implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.cxone.write-mode", "bulk");
-        }
-    }
 
     @Inject
     TenantSimulator tenant;

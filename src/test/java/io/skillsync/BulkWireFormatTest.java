@@ -6,14 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
+
+import io.skillsync.support.profiles.BulkOnWireMock;
 
 /**
  * Pins the bulk write to NICE's published shape (cxone-api.md, Bulk): {@code POST /agents/skills} with
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = WireMockTenant.class, restrictToAnnotatedClass = true)
-@TestProfile(BulkWireFormatTest.Bulk.class)
+@TestProfile(BulkOnWireMock.class)
 class BulkWireFormatTest {
 
     @jakarta.inject.Inject
@@ -31,13 +30,6 @@ class BulkWireFormatTest {
     io.skillsync.cxone.TenantDirectory directory;
     @jakarta.inject.Inject
     io.skillsync.intake.IntakeOpening opening;
-
-    public static class Bulk implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.cxone.write-mode", "bulk", "skillsync.verify.enabled", "false");
-        }
-    }
 
     @Test
     void bulkModeSendsOnePostOfAgentAndSkillDetailsAndReadsItBack() {

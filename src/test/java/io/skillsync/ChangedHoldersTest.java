@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.simulator.TenantSimulator.Dialect;
+import io.skillsync.support.profiles.NightAfterNight;
 
 /**
  * A skill read before is asked only its count and what changed since; these are the ways that could make a
@@ -26,7 +27,7 @@ import io.skillsync.simulator.TenantSimulator.Dialect;
  * admin's change or deletion in CXone, then the same file again, which must write it back.
  */
 @QuarkusTest
-@TestProfile(ReadsScaleTest.NightAfterNight.class)
+@TestProfile(NightAfterNight.class)
 class ChangedHoldersTest {
 
     static final long RETENTION = ReadsScaleTest.RETENTION;

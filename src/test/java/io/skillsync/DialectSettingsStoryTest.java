@@ -1,14 +1,12 @@
 package io.skillsync;
 
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.simulator.TenantSimulator.Dialect;
+import io.skillsync.support.profiles.InactiveByFlag;
 
 /**
  * The dialects that need a setting, with the settings the conformance probe names for them: assignment
@@ -24,18 +23,10 @@ import io.skillsync.simulator.TenantSimulator.Dialect;
  * ({@code reads.assignments-query}). The default tenant passes with them too.
  */
 @QuarkusTest
-@TestProfile(DialectSettingsStoryTest.ByFlag.class)
+@TestProfile(InactiveByFlag.class)
 class DialectSettingsStoryTest {
 
     static final String SETTINGS = "inactive-assignments=by-flag, assignments-query=isAgentActive=true";
-
-    public static class ByFlag implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.cxone.reads.inactive-assignments", "by-flag",
-                    "skillsync.cxone.reads.assignments-query", "isAgentActive=true");
-        }
-    }
 
     @Inject
     TenantSimulator tenant;

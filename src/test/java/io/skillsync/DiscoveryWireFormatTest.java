@@ -8,14 +8,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
+
+import io.skillsync.support.profiles.DiscoveredOnWireMock;
 
 /**
  * No api-url: the API is discovered from the id_token's tenantId (cxone-api.md, Authentication). Also
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = WireMockTenant.class, restrictToAnnotatedClass = true)
-@TestProfile(DiscoveryWireFormatTest.Discovered.class)
+@TestProfile(DiscoveredOnWireMock.class)
 class DiscoveryWireFormatTest {
 
     @jakarta.inject.Inject
@@ -33,14 +32,6 @@ class DiscoveryWireFormatTest {
     io.skillsync.cxone.TenantDirectory directory;
     @jakarta.inject.Inject
     io.skillsync.intake.IntakeOpening opening;
-
-    public static class Discovered implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.cxone.api-url", "", "skillsync.cxone.grant", "client_credentials",
-                    "skillsync.cxone.client-auth", "post", "skillsync.verify.enabled", "false");
-        }
-    }
 
     @Test
     void theApiIsFoundFromTheIdTokenAndTheClientAuthenticatesInTheForm() {

@@ -2,13 +2,10 @@ package io.skillsync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
-
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -16,18 +13,12 @@ import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.support.Rosters;
 import io.skillsync.support.Tenants;
+import io.skillsync.support.profiles.DryRun;
 
 /** {@code skillsync.mode=dry-run}: every file is read, resolved and diffed, and nothing is written. */
 @QuarkusTest
-@TestProfile(DryRunModeTest.DryRun.class)
+@TestProfile(DryRun.class)
 class DryRunModeTest {
-
-    public static class DryRun implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.mode", "dry-run");
-        }
-    }
 
     @Inject
     TenantSimulator tenant;

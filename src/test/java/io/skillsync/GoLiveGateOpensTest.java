@@ -7,38 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import io.skillsync.intake.IntakeOpening;
 import io.skillsync.probe.GoLiveGate;
 import io.skillsync.simulator.TenantSimulator;
-import io.skillsync.support.WorkDirs;
+import io.skillsync.support.profiles.GoLiveGateOpen;
 
 /**
  * The go-live gate on a tenant that does what SkillSync's defaults assume: the probe's read-only checks
  * run before the intake opens, the pass is kept under the settings' fingerprint, and a file runs.
  */
 @QuarkusTest
-@TestProfile(GoLiveGateOpensTest.Gated.class)
+@TestProfile(GoLiveGateOpen.class)
 class GoLiveGateOpensTest {
 
-    static final Path WORK = Path.of("target/test-data-go-live-open");
-
-    public static class Gated implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.intake.go-live-probe", "true", "skillsync.work-dir", WorkDirs.emptied(WORK));
-        }
-    }
+    static final Path WORK = GoLiveGateOpen.WORK;
 
     @Inject
     TenantSimulator tenant;

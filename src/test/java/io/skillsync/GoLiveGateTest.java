@@ -9,17 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import io.skillsync.simulator.TenantSimulator;
-import io.skillsync.support.WorkDirs;
+import io.skillsync.support.profiles.GoLiveGateClosed;
 
 /**
  * The go-live gate on a tenant the probe finds unworkable as set up (it ignores {@code skip}): the intake
@@ -27,18 +25,10 @@ import io.skillsync.support.WorkDirs;
  * work dir: a pass kept by another test's application must not open this one.
  */
 @QuarkusTest
-@TestProfile(GoLiveGateTest.SkipIgnored.class)
+@TestProfile(GoLiveGateClosed.class)
 class GoLiveGateTest {
 
-    static final Path WORK = Path.of("target/test-data-go-live-closed");
-
-    public static class SkipIgnored implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.intake.go-live-probe", "true", "skillsync.simulator.dialects", "skip-ignored",
-                    "skillsync.work-dir", WorkDirs.emptied(WORK));
-        }
-    }
+    static final Path WORK = GoLiveGateClosed.WORK;
 
     @Inject
     TenantSimulator tenant;

@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +21,12 @@ import io.skillsync.run.MaintenanceWindow;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.support.Rosters;
 import io.skillsync.support.Tenants;
+import io.skillsync.support.profiles.WindowEveryTenSeconds;
 
 /** A window that opens every 10 seconds for 5: a file dropped while it is closed waits, and runs once it opens. */
 @QuarkusTest
-@TestProfile(MaintenanceWindowTest.EveryTenSeconds.class)
+@TestProfile(WindowEveryTenSeconds.class)
 class MaintenanceWindowTest {
-
-    public static class EveryTenSeconds implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.window.cron", "0/10 * * * * ?", "skillsync.window.duration", "5s");
-        }
-    }
 
     @Inject
     TenantSimulator tenant;

@@ -6,32 +6,24 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.support.Tenants;
+import io.skillsync.support.profiles.NoAccessKey;
 
 /**
  * Without an access key there is no silent fallback to client_credentials (a grant NICE does not publish):
  * no token request is sent, and readiness is DOWN saying what to set.
  */
 @QuarkusTest
-@TestProfile(NoAccessKeyTest.NoKey.class)
+@TestProfile(NoAccessKey.class)
 class NoAccessKeyTest {
-
-    public static class NoKey implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.cxone.access-key-id", "", "skillsync.cxone.access-key-secret", "");
-        }
-    }
 
     @Inject
     TenantSimulator tenant;

@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -32,18 +31,12 @@ import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.support.Rosters;
 import io.skillsync.support.Tenants;
+import io.skillsync.support.profiles.FreshReadiness;
 
 /** What an operator sees: metrics that agree with the summaries, health with reasons, the operations API, deploy/. */
 @QuarkusTest
-@TestProfile(ObservabilityTest.WithOperators.class)
+@TestProfile(FreshReadiness.class)
 class ObservabilityTest {
-
-    public static class WithOperators implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.health.token-check-interval", "200ms");
-        }
-    }
 
     static final Pattern SAMPLE = Pattern.compile("^([a-z_:][a-z0-9_:]*)(\\{[^}]*\\})? ([-0-9.eE+NaInf]+)$");
     static final Pattern METRIC_NAME = Pattern.compile("\\b((?:skillsync|camel)_[a-z0-9_]+)\\b");

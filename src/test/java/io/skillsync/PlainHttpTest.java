@@ -6,31 +6,23 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import io.skillsync.simulator.TenantSimulator;
+import io.skillsync.support.profiles.PlainHttpRefused;
 
 /**
  * Outside the simulator, an http:// CXone URL is refused before any secret is sent over it; outside dev and
  * tests, the operations API takes no Basic credentials over plain http from another host (issue 23, N7).
  */
 @QuarkusTest
-@TestProfile(PlainHttpTest.HttpRefused.class)
+@TestProfile(PlainHttpRefused.class)
 class PlainHttpTest {
-
-    public static class HttpRefused implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.cxone.allow-http", "false", "skillsync.ops.allow-plain-http", "false");
-        }
-    }
 
     @Inject
     TenantSimulator tenant;

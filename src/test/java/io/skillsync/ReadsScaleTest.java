@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,6 +22,7 @@ import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.simulator.TenantSimulator.Dialect;
 import io.skillsync.support.Tenants;
+import io.skillsync.support.profiles.NightAfterNight;
 
 /**
  * Reads that scale with the file, not the tenant, on a tenant of realistic size (5,000 agents, 200 skills,
@@ -32,16 +31,9 @@ import io.skillsync.support.Tenants;
  * Every run is a "next night": the kept agents are asked what changed once a run (agents-refresh=0s).
  */
 @QuarkusTest
-@TestProfile(ReadsScaleTest.NightAfterNight.class)
+@TestProfile(NightAfterNight.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadsScaleTest {
-
-    public static class NightAfterNight implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.cxone.reads.agents-refresh", "0s");
-        }
-    }
 
     static final long RETENTION = 112235;
     static final long TIER_1 = 112233;

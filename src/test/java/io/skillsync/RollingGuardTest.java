@@ -6,39 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.support.Tenants;
+import io.skillsync.support.profiles.Watched;
 
 /**
  * The guard weighs deactivations of a skill across files within its period (before: three files switching
  * off 10, 9 and 8 of a skill's agents each passed, 27% of the skill in 90 s), and can hold a mass add.
  */
 @QuarkusTest
-@TestProfile(RollingGuardTest.Rolling.class)
+@TestProfile(Watched.class)
 class RollingGuardTest {
 
     static final long SALES = 112237;
-
-    public static class Rolling implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // the total limit is set aside: other tests of this work dir deactivate other skills within the hour
-            // (and the watchdog on a short leash, for WatchdogTest, which shares this profile and so its start)
-            return Map.of("skillsync.guard.period", "1h", "skillsync.guard.max-add-share", "0.5",
-                    "skillsync.guard.max-deactivations", "100000", "skillsync.health.stall-after", "1s");
-        }
-    }
 
     @Inject
     TenantSimulator tenant;

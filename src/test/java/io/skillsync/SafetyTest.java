@@ -25,7 +25,7 @@ import io.skillsync.support.Tenants;
 
 /** Bad input never hurts routing: the guard, dry runs, read-back, and files safe to open in a spreadsheet. */
 @QuarkusTest
-@io.quarkus.test.junit.TestProfile(ObservabilityTest.WithOperators.class)
+@io.quarkus.test.junit.TestProfile(io.skillsync.support.profiles.FreshReadiness.class)
 class SafetyTest {
 
     @Inject

@@ -11,38 +11,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
-import io.skillsync.support.DebugLog;
 import io.skillsync.support.Rosters;
 import io.skillsync.support.Tenants;
+import io.skillsync.support.profiles.Watched;
 
 /**
  * A whole file at DEBUG, with a renewed token and a refused one: neither the client secret nor the
  * access key secret appears in any log line, audit or summary file, or exception message, in any encoding.
  */
 @QuarkusTest
-@TestProfile(SecretsTest.Debug.class)
+@TestProfile(Watched.class)
 class SecretsTest {
 
-    static final Path LOG = Path.of("target/secrets-test-debug.log");
-
-    public static class Debug implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return DebugLog.to(LOG);
-        }
-    }
+    static final Path LOG = Watched.LOG;
 
     @Inject
     TenantSimulator tenant;

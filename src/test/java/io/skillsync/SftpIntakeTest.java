@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -27,20 +26,13 @@ import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.support.Rosters;
 import io.skillsync.support.Tenants;
+import io.skillsync.support.profiles.MailToHr;
 
 /** The nightly SFTP drop, against an embedded Apache MINA SSHD server: what HR puts there reaches CXone once. */
 @QuarkusTest
 @QuarkusTestResource(value = SftpServer.class, restrictToAnnotatedClass = true)
-@TestProfile(SftpIntakeTest.Sftp.class)
+@TestProfile(MailToHr.class)
 class SftpIntakeTest {
-
-    /** Its own profile: the SFTP intake runs only in this application. */
-    public static class Sftp implements QuarkusTestProfile {
-        @Override
-        public java.util.Map<String, String> getConfigOverrides() {
-            return java.util.Map.of("skillsync.notify.mail-to", "hr-ops@example.com,wfm@example.com");
-        }
-    }
 
     static final Path RESULTS = SftpServer.ROOT.resolve("results");
 

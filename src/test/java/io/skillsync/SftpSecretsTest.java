@@ -10,21 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
-import io.skillsync.support.DebugLog;
 import io.skillsync.support.Rosters;
 import io.skillsync.support.Tenants;
+import io.skillsync.support.profiles.SftpPasswordAtDebug;
 
 /**
  * The SFTP password (from a mounted file) and a key passphrase, at DEBUG: neither appears in the log, the
@@ -32,27 +30,11 @@ import io.skillsync.support.Tenants;
  */
 @QuarkusTest
 @QuarkusTestResource(value = SftpServer.class, restrictToAnnotatedClass = true)
-@TestProfile(SftpSecretsTest.PasswordAtDebug.class)
+@TestProfile(SftpPasswordAtDebug.class)
 class SftpSecretsTest {
 
-    static final Path LOG = Path.of("target/sftp-secrets-test-debug.log");
-    static final Path PASSWORD_FILE = Path.of("target/sftp-password");
-    static final String PASSPHRASE = "Pass phrase=9&y%(";
-
-    public static class PasswordAtDebug implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            try {
-                Files.writeString(PASSWORD_FILE, SftpServer.PASSWORD + "\n");
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            Map<String, String> config = new java.util.HashMap<>(DebugLog.to(LOG));
-            config.putAll(Map.of("skillsync.sftp.private-key-file", "", "skillsync.sftp.password-file",
-                    PASSWORD_FILE.toString(), "skillsync.sftp.private-key-passphrase", PASSPHRASE));
-            return config;
-        }
-    }
+    static final Path LOG = SftpPasswordAtDebug.LOG;
+    static final String PASSPHRASE = SftpPasswordAtDebug.PASSPHRASE;
 
     @Inject
     TenantSimulator tenant;

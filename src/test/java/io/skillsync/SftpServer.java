@@ -31,7 +31,7 @@ public class SftpServer implements QuarkusTestResourceLifecycleManager {
     static final Path ROOT = Path.of("target/sftp/root");
     static final Path KEYS = Path.of("target/sftp/keys");
     /** The password user "hr" may also log in with (SftpSecretsTest): characters a URI would encode. */
-    static final String PASSWORD = "hr-Sftp pw=42&x%)";
+    public static final String PASSWORD = "hr-Sftp pw=42&x%)";
     static SshServer server;
     static int port;
     static PublicKey allowed;

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -19,19 +17,12 @@ import org.junit.jupiter.api.Test;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.support.Tenants;
+import io.skillsync.support.profiles.Watched;
 
 /** With tracing on, every CXone request carries traceparent, and the audit line of a written row names its trace. */
 @QuarkusTest
-@TestProfile(TracingTest.Traced.class)
+@TestProfile(Watched.class)
 class TracingTest {
-
-    public static class Traced implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.traces.exporter", "none",
-                    "quarkus.otel.metrics.exporter", "none", "quarkus.otel.logs.exporter", "none");
-        }
-    }
 
     @Inject
     TenantSimulator tenant;

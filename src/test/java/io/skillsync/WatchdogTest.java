@@ -17,13 +17,14 @@ import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.support.Rosters;
 import io.skillsync.support.Tenants;
+import io.skillsync.support.profiles.Watched;
 
 /**
  * Before: a hung read froze the intake while liveness and readiness stayed UP. Now a run that makes no
  * progress for stall-after (1 s here) turns liveness DOWN, and it is UP again once the run moves.
  */
 @QuarkusTest
-@TestProfile(RollingGuardTest.Rolling.class)
+@TestProfile(Watched.class)
 class WatchdogTest {
 
     @Inject

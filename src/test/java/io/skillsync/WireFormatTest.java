@@ -13,19 +13,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
+
+import io.skillsync.support.profiles.PerSkillOnWireMock;
 
 /** Pins every request SkillSync sends in per-skill mode to the shapes of cxone-api.md. */
 @QuarkusTest
 @QuarkusTestResource(value = WireMockTenant.class, restrictToAnnotatedClass = true)
-@TestProfile(WireFormatTest.PerSkill.class)
+@TestProfile(PerSkillOnWireMock.class)
 class WireFormatTest {
 
     @jakarta.inject.Inject
@@ -34,14 +34,6 @@ class WireFormatTest {
     io.skillsync.cxone.TenantDirectory directory;
     @jakarta.inject.Inject
     io.skillsync.intake.IntakeOpening opening;
-
-    public static class PerSkill implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // WireMock answers the same whatever was written: reading back would find nothing kept
-            return Map.of("skillsync.cxone.write-mode", "per-skill", "skillsync.verify.enabled", "false");
-        }
-    }
 
     static final String API = WireMockTenant.API;
 

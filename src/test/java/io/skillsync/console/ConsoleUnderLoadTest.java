@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,7 +28,6 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +44,7 @@ import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.support.Inbox;
 import io.skillsync.support.Tenants;
 import io.skillsync.support.WorkDirs;
+import io.skillsync.support.profiles.SmallRosters;
 
 /**
  * Issue 23, the console under load. An upload over max-file-size is refused saying so and leaves nothing
@@ -55,22 +54,14 @@ import io.skillsync.support.WorkDirs;
  * (the chart counts every run there), where rosters may be 1 MiB.
  */
 @QuarkusTest
-@TestProfile(ConsoleUnderLoadTest.SmallRosters.class)
+@TestProfile(SmallRosters.class)
 class ConsoleUnderLoadTest {
 
-    static final Path WORK = Path.of("target/console-test-data");
+    static final Path WORK = SmallRosters.WORK;
     static final String BASE = ConsoleBrowserTest.BASE;
-    static final int MAX_FILE_SIZE = 1024 * 1024;
+    static final int MAX_FILE_SIZE = SmallRosters.MAX_FILE_SIZE;
     /** What the console says of an upload over the limit: one of its own messages (no figures from the request, N11). */
     static final String LIMIT = ConsoleMessage.UPLOAD_TOO_LARGE.text();
-
-    /** A work dir of its own (the runs chart counts every run there), and rosters of at most 1 MiB. */
-    public static class SmallRosters implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("skillsync.work-dir", WorkDirs.emptied(WORK), "skillsync.intake.max-file-size", String.valueOf(MAX_FILE_SIZE));
-        }
-    }
 
     @Inject
     TenantSimulator tenant;
