@@ -1,5 +1,6 @@
 package io.skillsync;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,6 +77,11 @@ class HrWordsTest {
         assertEquals(sha256(MAPPINGS.resolve("levels.csv")), run.path("mappings").path("mappings/levels.csv").asText(),
                 run.toString());
         assertEquals(sha256(MAPPINGS.resolve("skills.csv")), run.path("mappings").path("mappings/skills.csv").asText());
+        // the run's page on the console says which mapping lines a row went through (as a preview's does)
+        var login = given().redirects().follow(false).formParam("j_username", "victor").formParam("j_password", "viewing")
+                .post("/j_security_check");
+        String page = given().cookies(login.getCookies()).get("/console/run?id=" + run.path("runId").asText()).asString();
+        assertTrue(page.contains("[mapped by skills.csv line 2; levels.csv line 2]"), page);
     }
 
     @Test

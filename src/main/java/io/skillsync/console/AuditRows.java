@@ -104,11 +104,18 @@ public class AuditRows {
                         && matching++ >= skip && shown.size() < PER_PAGE) {
                     shown.add(new AuditRow(value(record, "line"), agent(record), skill(record),
                             level(value(record, "previousProficiency"), value(record, "previousActive")),
-                            level(value(record, "proficiency"), value(record, "active")), outcome, value(record, "detail")));
+                            level(value(record, "proficiency"), value(record, "active")), outcome, detail(record)));
                 }
             }
         }
         return new Page(shown, matching, byOutcome, page);
+    }
+
+    /** The row's detail, and which of HR's mapping lines it went through (a preview shows HR's words were read right). */
+    private static String detail(CSVRecord record) {
+        String mapping = value(record, "mapping");
+        String detail = value(record, "detail");
+        return mapping.isEmpty() ? detail : (detail.isEmpty() ? "" : detail + " ") + "[mapped by " + mapping + "]";
     }
 
     private static String agent(CSVRecord record) {
