@@ -43,14 +43,14 @@ class EffectiveDatesTest {
     void laterRowsWaitForTheirTimeAndATemporaryChangeEndsByItself() throws IOException {
         Tenants.everyoneOnTier1(tenant, directory, 6);
         Instant soon = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(8);
-        Drop.roster("graduation.csv", String.join("\n",
+        Drop.roster("class-of-friday.csv", String.join("\n",
                 "email,skill,proficiency,active,effective,until",
                 Tenants.email(1) + ",Tier_1_Support,5,,2020-01-01,",                // 2 effective in the past: now
                 Tenants.email(2) + ",Retention,5,,2020-01-01," + soon,               // 3 now, back at 'soon'
                 Tenants.email(3) + ",Tier_1_Support,3,," + soon + ",",               // 4 scheduled
                 Tenants.email(4) + ",Tier_1_Support,3,," + soon + ",2020-01-01",     // 5 until before effective
                 Tenants.email(5) + ",Tier_1_Support,3,,next friday,"));              // 6 not a date
-        JsonNode run = Drop.awaitRun("graduation.csv");
+        JsonNode run = Drop.awaitRun("class-of-friday.csv");
 
         Map<String, String> byLine = Drop.audit(run).stream()
                 .collect(Collectors.toMap(r -> r.get("line"), r -> r.get("outcome") + ": " + r.get("detail")));
@@ -70,6 +70,14 @@ class EffectiveDatesTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !tenant.assignment(Tenants.agentId(2), Tenants.RETENTION).active());
         assertTrue(Instant.now().isAfter(soon));
         assertEquals(0, scheduled.list().size());
+        // both runs recorded and their files gone before the next test: a run still writing would meet its faults
+        await().atMost(Duration.ofSeconds(30)).until(() -> Drop.summaries(Drop.WORK).stream()
+                .filter(s -> s.path("file").asText().startsWith("class-of-friday")).count() == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (var left = Files.list(Drop.WORK.resolve("inbox"))) {
+                return left.noneMatch(f -> f.getFileName().toString().startsWith("class-of-friday"));
+            }
+        });
     }
 
     @Test

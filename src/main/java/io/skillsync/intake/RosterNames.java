@@ -27,7 +27,8 @@ public final class RosterNames {
 
     /** Whether the name says roster (a .csv, or a workbook: .xlsx, .xlsm, .xls, in any case), safe or not. */
     public static boolean roster(String name) {
-        return name.matches("(?i).*\\.(csv|xlsx|xlsm|xls)");
+        // (?s): a name with a line break in it is still a roster's name, to be set aside rather than passed over
+        return name.matches("(?is).*\\.(csv|xlsx|xlsm|xls)");
     }
 
     /** The name as a log line may show it: control characters escaped, cut at 80 characters. */
