@@ -30,9 +30,10 @@ import io.skillsync.console.WaitingRosters;
 
 /**
  * The operations API, for scripts: what the console's pages do, as JSON, with HTTP Basic and the same
- * users and roles (viewer reads; operator reruns, releases, cancels what is scheduled, previews, applies, reverts). A change is a POST
- * with {@code Content-Type: application/json} (no body needed): a browser cannot send that across sites
- * without asking first, so no other site's page can make one ({@link JsonChangesOnly}).
+ * users and roles (viewer reads; operator reruns, releases, cancels what is scheduled, previews, applies,
+ * reverts). A change is a POST with {@code Content-Type: application/json} (no body needed): a browser
+ * cannot send that across sites without asking first, so no other site's page can make one
+ * ({@link JsonChangesOnly}).
  */
 @Path("/ops")
 @Produces(MediaType.APPLICATION_JSON)
