@@ -37,7 +37,7 @@ public class ScheduledPanel {
 
     /**
      * A scheduled file as the console shows it. {@code rows} are its lines after the header, or at least that
-     * many when {@code more} (the file is over what is counted).
+     * many when {@code more} (the file is over what is counted); -1 when it could not be read.
      */
     public record Scheduled(String name, String dueUtc, String dueLocal, String kind, long rows, boolean more) {
     }
@@ -91,8 +91,11 @@ public class ScheduledPanel {
         actions.record(who, "cancel", "scheduled/" + name, ReleaseBook.sha256(errors.resolve(name)));
     }
 
-    /** Lines after the header, counted in the first {@link #MOST_COUNTED_BYTES}; and 1 when there is more; null if gone. */
-    static long[] rows(Path file) throws IOException {
+    /**
+     * Lines after the header, counted in the first {@link #MOST_COUNTED_BYTES}, and 1 when there is more; null
+     * if it is gone. A file that cannot be read counts -1 rows rather than keep the whole page from showing.
+     */
+    static long[] rows(Path file) {
         long lines = 0;
         long read = 0;
         int last = '\n';
@@ -114,6 +117,8 @@ public class ScheduledPanel {
             return new long[] { Math.max(0, all - 1), more ? 1 : 0 };
         } catch (NoSuchFileException e) {
             return null;
+        } catch (IOException e) {
+            return new long[] { -1, 0 };
         }
     }
 }
