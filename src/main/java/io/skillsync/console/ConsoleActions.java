@@ -35,15 +35,20 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ConsoleActions {
 
     private final WaitingRosters waiting;
+    private final ScheduledPanel scheduled;
     private final Previews previews;
     private final CsrfTokens csrf;
     private final SignOuts signOuts;
+    private final ConsoleResource pages;
 
-    ConsoleActions(WaitingRosters waiting, Previews previews, CsrfTokens csrf, SignOuts signOuts) {
+    ConsoleActions(WaitingRosters waiting, ScheduledPanel scheduled, Previews previews, CsrfTokens csrf, SignOuts signOuts,
+            ConsoleResource pages) {
         this.waiting = waiting;
+        this.scheduled = scheduled;
         this.previews = previews;
         this.csrf = csrf;
         this.signOuts = signOuts;
+        this.pages = pages;
     }
 
     @POST
@@ -66,6 +71,26 @@ public class ConsoleActions {
         csrf.verify(token, cookie, name(who));
         waiting.release(file, name(who));
         return home(ConsoleMessage.RELEASED);
+    }
+
+    /** Cancels a scheduled file: it moves to error/ with the reason, and nothing of it is written. */
+    @POST
+    @Path("/cancel-scheduled")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(OPERATOR)
+    public Response cancelScheduled(SecurityContext who, @RestForm String file, @RestForm(ConsoleCsrf.FIELD) String token,
+            @RestCookie(ConsoleCsrf.COOKIE) String cookie) throws IOException, WaitingRosters.Refused {
+        csrf.verify(token, cookie, name(who));
+        try {
+            scheduled.cancel(file, name(who));
+        } catch (WaitingRosters.Refused e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            // the page as it is now, saying so: a 404 a script sees, the current list a person sees
+            return Response.status(404).entity(pages.index(who, e.says().key())).build();
+        }
+        return home(ConsoleMessage.CANCELLED);
     }
 
     /**

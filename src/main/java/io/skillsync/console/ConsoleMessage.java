@@ -30,6 +30,10 @@ public enum ConsoleMessage {
             + " (skillsync.console.previews.max-open). Apply or discard one first."),
     RELEASE_REQUESTED("release-requested", "Release asked for under your name. Under the two-person rule another"
             + " operator releases it too; it stays in hold/ until then."),
+    CANCELLED("cancelled", "Cancelled under your name: the scheduled file moved to error/ with the reason, and nothing of it"
+            + " was written. To run it after all, rerun it from error/."),
+    NOT_SCHEDULED("not-scheduled", "Refused: that file is not scheduled (any more): it may have run already, or been"
+            + " cancelled. The list below is current."),
     SECOND_OPERATOR("second-operator", "Refused: under the two-person rule another operator applies a preview than"
             + " the one who made it.");
 

@@ -31,9 +31,10 @@ import io.skillsync.record.RunRecords;
 
 /**
  * The operators' console: pages served by the service. A viewer sees every run, its rows and reasons,
- * the run in progress, the files waiting and the tenant's state; an operator also reruns, releases,
- * previews, applies and reverts ({@link ConsoleActions}, each a form POST carrying the CSRF token);
- * users and roles are Quarkus' own (README "The console"). The pages read the run records on disk, so
+ * the run in progress, the files waiting (and those scheduled for later), HR's mapping files and the tenant's
+ * state; an operator also reruns, releases, cancels what is scheduled, previews, applies and reverts
+ * ({@link ConsoleActions}, each a form POST carrying the CSRF token); users and roles are Quarkus' own (README
+ * "The console"). The pages read the run records on disk, so
  * either replica serves them.
  */
 @Path("/console")
@@ -53,7 +54,8 @@ public class ConsoleResource {
         static native TemplateInstance index(String user, boolean operator, List<RunLine> runs, String chart,
                 Map<String, List<WaitingRosters.Waiting>> folders, LiveState.Progress progress, Map<String, Object> tenant,
                 List<LiveState.Check> checks, List<Preview> previews, List<OperatorActions.Action> actions,
-                ConsoleMessage message);
+                ConsoleMessage message, List<ScheduledPanel.Scheduled> scheduled, List<MappingsPanel.MappingState> mappings,
+                boolean mappingsStopRuns);
 
         static native TemplateInstance run(String user, boolean operator, RunLine run, List<String> heldBecause,
                 String outcome, String text, List<String> outcomes, AuditRows.Page rows, RowPages pager, boolean hasAudit,
@@ -66,17 +68,22 @@ public class ConsoleResource {
     private final RunHistory history;
     private final AuditRows auditRows;
     private final WaitingRosters waiting;
+    private final ScheduledPanel scheduled;
+    private final MappingsPanel mappings;
     private final Previews previews;
     private final LiveState live;
     private final OperatorActions actions;
     private final ConsoleUsers users;
     private final ObjectMapper json;
 
-    ConsoleResource(RunHistory history, AuditRows auditRows, WaitingRosters waiting, Previews previews, LiveState live,
-            OperatorActions actions, ConsoleUsers users, ObjectMapper json) {
+    ConsoleResource(RunHistory history, AuditRows auditRows, WaitingRosters waiting, ScheduledPanel scheduled,
+            MappingsPanel mappings, Previews previews, LiveState live, OperatorActions actions, ConsoleUsers users,
+            ObjectMapper json) {
         this.history = history;
         this.auditRows = auditRows;
         this.waiting = waiting;
+        this.scheduled = scheduled;
+        this.mappings = mappings;
         this.previews = previews;
         this.live = live;
         this.actions = actions;
@@ -99,8 +106,10 @@ public class ConsoleResource {
         for (JsonNode summary : summaries) {
             runs.add(RunLine.of(summary));
         }
+        List<MappingsPanel.MappingState> hrWords = mappings.all();
         return Templates.index(name(who), operator(who), runs, RunLine.chart(runs, json), waiting.all(), live.progress(), live.tenant(),
-                live.checks(), previews.latest(10), actions.latest(20), ConsoleLinks.message(message));
+                live.checks(), previews.latest(10), actions.latest(20), ConsoleLinks.message(message), scheduled.all(), hrWords,
+                MappingsPanel.stopsRuns(hrWords));
     }
 
     /** The run in progress and the tenant's state, for the page's refresh every few seconds. */

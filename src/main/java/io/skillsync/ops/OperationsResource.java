@@ -22,15 +22,18 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.skillsync.console.MappingsPanel;
 import io.skillsync.console.Previews;
 import io.skillsync.console.RunHistory;
+import io.skillsync.console.ScheduledPanel;
 import io.skillsync.console.WaitingRosters;
 
 /**
  * The operations API, for scripts: what the console's pages do, as JSON, with HTTP Basic and the same
- * users and roles (viewer reads; operator reruns, releases, previews, applies, reverts). A change is a POST
- * with {@code Content-Type: application/json} (no body needed): a browser cannot send that across sites
- * without asking first, so no other site's page can make one ({@link JsonChangesOnly}).
+ * users and roles (viewer reads; operator reruns, releases, cancels what is scheduled, previews, applies,
+ * reverts). A change is a POST with {@code Content-Type: application/json} (no body needed): a browser
+ * cannot send that across sites without asking first, so no other site's page can make one
+ * ({@link JsonChangesOnly}).
  */
 @Path("/ops")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,11 +45,16 @@ public class OperationsResource {
     private final RunHistory history;
     private final WaitingRosters waiting;
     private final Previews previews;
+    private final ScheduledPanel scheduled;
+    private final MappingsPanel mappings;
 
-    OperationsResource(RunHistory history, WaitingRosters waiting, Previews previews) {
+    OperationsResource(RunHistory history, WaitingRosters waiting, Previews previews, ScheduledPanel scheduled,
+            MappingsPanel mappings) {
         this.history = history;
         this.waiting = waiting;
         this.previews = previews;
+        this.scheduled = scheduled;
+        this.mappings = mappings;
     }
 
     @GET
@@ -81,6 +89,33 @@ public class OperationsResource {
     @RolesAllowed(OPERATOR)
     public Response release(SecurityContext who, @PathParam("file") String file) throws IOException, WaitingRosters.Refused {
         return moved("hold/" + file, waiting.release(file, who.getUserPrincipal().getName()), who);
+    }
+
+    /** The files waiting under scheduled/ for their time, soonest first: due, kind and rows of each. */
+    @GET
+    @Path("/scheduled")
+    @RolesAllowed({ VIEWER, OPERATOR })
+    public Response scheduled() throws IOException {
+        return Response.ok(scheduled.all()).build();
+    }
+
+    /** Cancels a scheduled file: it moves to error/ with the reason, and nothing of it is written. */
+    @POST
+    @Path("/scheduled/{file}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(OPERATOR)
+    public Response cancel(SecurityContext who, @PathParam("file") String file) throws IOException, WaitingRosters.Refused {
+        scheduled.cancel(file, who.getUserPrincipal().getName());
+        return Response.ok(Map.of("cancelled", "scheduled/" + file, "to", "error/" + file, "by", who.getUserPrincipal().getName()))
+                .build();
+    }
+
+    /** HR's mapping files as the next run reads them: present, sha256, what each maps, or why runs are stopped. */
+    @GET
+    @Path("/mappings")
+    @RolesAllowed({ VIEWER, OPERATOR })
+    public Response mappings() {
+        return Response.ok(mappings.all()).build();
     }
 
     /** The roster that puts back what a run changed, as a preview (a dry run); apply it once its plan is there. */
