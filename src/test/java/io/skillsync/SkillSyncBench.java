@@ -3,6 +3,7 @@ package io.skillsync;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,6 +25,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import io.skillsync.support.Inbox;
@@ -35,8 +40,9 @@ import io.skillsync.support.WorkDirs;
  * The benchmark of docs/performance.md (not part of the tests): the packaged service against the
  * simulated tenant in a second process, which enforces the API limit over a sliding 60-second window.
  * {@code ./mvnw -B -Pbench verify} runs the small mode (under a minute); {@code -Dbench.mode=full} the
- * real one: 15,000 rows at 200 requests a minute, the two baselines, and a 1,000,000-row dry run in a
- * 256 MB heap. Prints a table and writes {@code target/bench/bench-<mode>.json}.
+ * real one: 15,000 rows at 200 requests a minute, the two baselines, a 1,000,000-row dry run in a
+ * 256 MB heap, and HR's matrix of 200,000 agents x 5 skills (1,000,000 cells) as .xlsx and as CSV, dry runs in
+ * the same heap. Prints a table and writes {@code target/bench/bench-<mode>.json}.
  */
 class SkillSyncBench {
 
@@ -48,11 +54,19 @@ class SkillSyncBench {
     static final String TENANT = ProcessTenant.url(TENANT_PORT);
 
     record Mode(String name, int agents, int perMinute, Duration verifyDelay, int perRowRows, int dryRunAgents,
-            int dryRunSkills) {
+            int dryRunSkills, int matrixAgents, Duration matrixWait) {
     }
 
-    static final Mode SMALL = new Mode("small", 500, 2000, Duration.ofSeconds(2), 100, 1000, 20);
-    static final Mode FULL = new Mode("full", 5000, 200, Duration.ofSeconds(20), 400, 5000, 200);
+    static final Mode SMALL = new Mode("small", 500, 2000, Duration.ofSeconds(2), 100, 1000, 20, 20_000,
+            Duration.ofMinutes(5));
+    static final Mode FULL = new Mode("full", 5000, 200, Duration.ofSeconds(20), 400, 5000, 200, 200_000,
+            Duration.ofMinutes(20));
+    /**
+     * The matrix's skill columns: the base skill every agent of the seeded tenant holds (at 10) and four more of
+     * the seed's {@code Skill_0001} ...
+     */
+    static final List<String> MATRIX_SKILLS = List.of("Tier_1_Support", "Skill_0001", "Skill_0002", "Skill_0003",
+            "Skill_0004");
 
     final Map<String, Object> figures = new LinkedHashMap<>();
 
@@ -73,6 +87,7 @@ class SkillSyncBench {
             runbookBulkScript(mode, tenant);
             millionRowDryRun(mode, tenant);
         }
+        matrixDryRuns(mode);
         report(mode);
     }
 
@@ -263,20 +278,7 @@ class SkillSyncBench {
                 }
             }
             AtomicLong peak = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    try {
-                        peak.accumulateAndGet(heapUsed(service), Math::max);
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception ignored) {
-                        // a scrape that failed is a sample missed
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
+            Thread sampler = heapSampler(service, peak);
             Inbox.moveIn(WORK, "big.csv", staged);
             JsonNode run = awaitSummary("big.csv", "");
             sampler.interrupt();
@@ -287,6 +289,205 @@ class SkillSyncBench {
             figures.put("dryRunRowsPerSecond", Math.round(run.path("counts").path("rows").asInt() / wall));
             figures.put("dryRunMaxHeapMb", 256);
             figures.put("dryRunPeakHeapUsedMb", peak.get() / (1024 * 1024));
+        }
+    }
+
+    /**
+     * HR's matrix in a 256 MB heap, as the dry run above: {@code matrixAgents} agents x 5 skills, every cell filled,
+     * each cell a row of the run (skillsync.intake.max-rows counts cells: 1,000,000 is the default's limit). Once
+     * as .xlsx written by POI's streaming writer (numbers as numeric cells), once as CSV, each on a fresh service
+     * with no kept directory, so both read the tenant's agents and Tier_1_Support's holders whole. Those reads come
+     * from a tenant without the API limit (this is a CPU and heap figure); what they would take at 200 a minute is
+     * figured from their count.
+     */
+    void matrixDryRuns(Mode mode) throws Exception {
+        try (ServiceProcess tenant = ProcessTenant.start("bench-matrix-tenant", TENANT_PORT, Path.of("target/bench"),
+                Map.of("SKILLSYNC_SIMULATOR_RATE_LIMIT", "10000000", "SKILLSYNC_SIMULATOR_RATE_WINDOW", "60s"))) {
+            ProcessTenant.seed(tenant, mode.matrixAgents(), MATRIX_SKILLS.size() - 1);
+            Path xlsx = WORK.resolve("matrix.xlsx.staging");
+            long started = System.nanoTime();
+            writeMatrixWorkbook(mode, xlsx);
+            double written = seconds(System.nanoTime() - started);
+            Map<String, Object> workbook = matrixDryRun(mode, "matrix.dryrun.xlsx", xlsx);
+            workbook.put("writtenBySxssfSeconds", written);
+            figures.put("matrixXlsx", workbook);
+            Path csv = WORK.resolve("matrix.csv.staging");
+            writeMatrixCsv(mode, csv);
+            figures.put("matrixCsv", matrixDryRun(mode, "matrix.dryrun.csv", csv));
+        }
+    }
+
+    /** The matrix as HR saves it from Excel: a header row, then a row per agent, levels as numeric cells. */
+    static void writeMatrixWorkbook(Mode mode, Path file) throws IOException {
+        SXSSFWorkbook book = new SXSSFWorkbook(100);
+        book.setCompressTempFiles(true);
+        try (book; OutputStream out = Files.newOutputStream(file)) {
+            SXSSFSheet sheet = book.createSheet("Proficiencies");
+            Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue("email");
+            for (int s = 0; s < MATRIX_SKILLS.size(); s++) {
+                header.createCell(1 + s).setCellValue(MATRIX_SKILLS.get(s));
+            }
+            for (int a = 1; a <= mode.matrixAgents(); a++) {
+                Row row = sheet.createRow(a);
+                row.createCell(0).setCellValue(Tenants.presetEmail(a));
+                for (int s = 0; s < MATRIX_SKILLS.size(); s++) {
+                    row.createCell(1 + s).setCellValue(matrixLevel(a, s));
+                }
+            }
+            book.write(out);
+        } finally {
+            book.dispose();
+        }
+    }
+
+    static void writeMatrixCsv(Mode mode, Path file) throws IOException {
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("email," + String.join(",", MATRIX_SKILLS) + "\n");
+            for (int a = 1; a <= mode.matrixAgents(); a++) {
+                out.write(Tenants.presetEmail(a));
+                for (int s = 0; s < MATRIX_SKILLS.size(); s++) {
+                    out.write("," + matrixLevel(a, s));
+                }
+                out.write("\n");
+            }
+        }
+    }
+
+    /** Agent a's level in the matrix's skill s: Tier_1_Support (held at 10) is unchanged for 1 agent in 20. */
+    static int matrixLevel(int a, int s) {
+        return (a + s) % 20 + 1;
+    }
+
+    /**
+     * One matrix dry run in a 256 MB heap, from the file's drop into the inbox (the service ready) to its summary:
+     * cells, cells a second, the sampled heap peak, the run's counts and reads. A run that does not end (the heap
+     * ran out, the process died, a limit refused the file) is a figure too: what happened, from the summary or
+     * the service's log.
+     */
+    Map<String, Object> matrixDryRun(Mode mode, String name, Path staged) throws Exception {
+        WorkDirs.deleteTree(WORK.resolve(".directory"));
+        String process = "bench-" + name.replace('.', '-');
+        Map<String, String> env = new HashMap<>(env(mode, Map.of("SKILLSYNC_MODE", "dry-run",
+                "SKILLSYNC_CXONE_REQUESTS_PER_MINUTE", "60000", "JAVA_TOOL_OPTIONS", "-Xmx256m")));
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("file", name);
+        figure.put("fileBytes", Files.size(staged));
+        figure.put("agents", mode.matrixAgents());
+        figure.put("skills", MATRIX_SKILLS.size());
+        figure.put("maxHeapMb", 256);
+        try (ServiceProcess service = ServiceProcess.start(process, SERVICE_PORT, env)) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
+                    .until(() -> service.get("/q/health/ready").statusCode() == 200);
+            AtomicLong peak = new AtomicLong();
+            Thread sampler = heapSampler(service, peak);
+            // written just now, as an upload would be: the intake's wait for a file without a final line end
+            // (skillsync.intake.unterminated-wait) counts from here, whenever the bench wrote it
+            Files.setLastModifiedTime(staged, FileTime.from(Instant.now()));
+            long dropped = System.nanoTime();
+            Inbox.moveIn(WORK, name, staged);
+            JsonNode run = null;
+            String failure = null;
+            long deadline = dropped + mode.matrixWait().toNanos();
+            while (run == null && failure == null) {
+                run = Drop.summaries(WORK).stream().filter(s -> s.path("file").asText().equals(name)).findFirst()
+                        .orElse(null);
+                if (run == null && !service.alive()) {
+                    failure = "the service process ended before a summary";
+                } else if (run == null && System.nanoTime() > deadline) {
+                    failure = "no summary " + Duration.ofNanos(System.nanoTime() - dropped).toSeconds() + " s after the drop";
+                } else if (run == null && !logLines(process, "OutOfMemoryError").isEmpty()) {
+                    // the heap ran out: a summary may still come (the run failed), but not a finished run
+                    deadline = Math.min(deadline, System.nanoTime() + Duration.ofMinutes(2).toNanos());
+                    Thread.sleep(200);
+                } else if (run == null) {
+                    Thread.sleep(200);
+                }
+            }
+            double wall = seconds(System.nanoTime() - dropped);
+            sampler.interrupt();
+            figure.put("peakHeapUsedMb", peak.get() / (1024 * 1024));
+            List<String> outOfMemory = logLines(process, "OutOfMemoryError");
+            if (!outOfMemory.isEmpty()) {
+                figure.put("outOfMemory", outOfMemory.get(0).strip());
+            }
+            if (failure != null) {
+                figure.put("failure", failure);
+                figure.put("dropToNowSeconds", wall);
+                return figure;
+            }
+            int cells = run.path("counts").path("rows").asInt();
+            figure.put("result", run.path("result").asText());
+            figure.put("layout", run.path("layout").asText());
+            for (String why : List.of("reason", "failedBecause", "stoppedBecause")) {
+                if (run.hasNonNull(why)) {
+                    figure.put(why, run.path(why).asText());
+                }
+            }
+            figure.put("cells", cells);
+            figure.put("dropToSummarySeconds", wall);
+            figure.put("runSeconds", runSeconds(run));
+            figure.put("dropToPickUpSeconds", round(wall - runSeconds(run)));
+            figure.put("runCellsPerSecond", Math.round(cells / runSeconds(run)));
+            Map<String, Double> phases = phases(process);
+            // the summary's own time: its log line may not be written yet
+            phases.put("summaryWritten", runSeconds(run));
+            figure.put("phasesSecondsAfterPickUp", phases);
+            figure.put("cellsPerSecond", wall == 0 ? null : Math.round(cells / wall));
+            figure.put("counts", JSON.convertValue(run.path("counts"), Map.class));
+            long reads = run.path("requests").path("read").asLong();
+            figure.put("reads", reads);
+            figure.put("readsAt200PerMinuteMinutes", round(reads / 200.0));
+        }
+        return figure;
+    }
+
+    /**
+     * Where a run's time went, from its log: seconds after the pick-up at which the skills and the agents had
+     * been read, the rows read, the current assignments read, and the plan made.
+     */
+    static Map<String, Double> phases(String process) throws IOException {
+        String[][] markers = { { "skillsRead", "skills from CXone in" }, { "agentsRead", "agents from CXone in" },
+                { "rowsRead", "rows read," }, { "currentAssignmentsRead", "read current assignments of" },
+                { "planned", "change(s) in" } };
+        Map<String, Double> phases = new LinkedHashMap<>();
+        List<String> pickedUp = logLines(process, "picked up");
+        if (pickedUp.isEmpty()) {
+            return phases;
+        }
+        java.time.LocalTime start = java.time.LocalTime.parse(pickedUp.get(0).substring(11, 23).replace(',', '.'));
+        for (String[] marker : markers) {
+            for (String line : logLines(process, marker[1])) {
+                java.time.LocalTime at = java.time.LocalTime.parse(line.substring(11, 23).replace(',', '.'));
+                phases.put(marker[0], round(Duration.between(start, at).toMillis() / 1000.0));
+                break;
+            }
+        }
+        return phases;
+    }
+
+    /** Samples the service's heap in use every 100 ms into {@code peak} until interrupted. */
+    static Thread heapSampler(ServiceProcess service, AtomicLong peak) {
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    peak.accumulateAndGet(heapUsed(service), Math::max);
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception ignored) {
+                    // a scrape that failed is a sample missed
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        return sampler;
+    }
+
+    static List<String> logLines(String process, String text) throws IOException {
+        try (var lines = Files.lines(Path.of("target", process + ".log"))) {
+            return lines.filter(l -> l.contains(text)).limit(5).toList();
         }
     }
 
@@ -404,6 +605,41 @@ class SkillSyncBench {
         return rows.toString().strip();
     }
 
+    /** The matrix dry runs' lines of the table: cells a second, then the heap's peak with the run's counts. */
+    @SuppressWarnings("unchecked")
+    String matrixRows() {
+        StringBuilder rows = new StringBuilder();
+        String[][] runs = { { "matrixXlsx", ".xlsx (SXSSF, numeric cells)" }, { "matrixCsv", "CSV" } };
+        for (String[] run : runs) {
+            Map<String, Object> f = (Map<String, Object>) figures.get(run[0]);
+            String title = String.format("%,d-cell matrix, %,d agents x %d skills, %s, %,d bytes: dry run, -Xmx256m: cells/s,"
+                    + " drop to summary", (Integer) f.get("agents") * (Integer) f.get("skills"), f.get("agents"), f.get("skills"),
+                    run[1], f.get("fileBytes"));
+            if (f.get("failure") != null || !"complete".equals(f.get("result")) || !"matrix".equals(f.get("layout"))) {
+                rows.append(String.format("| %s | not done: %s | | | >= 50,000 |%n", title, f.get("failure") != null
+                        ? f.get("failure") + (f.get("outOfMemory") != null ? "; " + f.get("outOfMemory") : "")
+                        : f.get("result") + " (" + f.get("layout") + "): " + f.getOrDefault("reason", "")
+                                + f.getOrDefault("failedBecause", "") + f.getOrDefault("stoppedBecause", "")));
+                rows.append(String.format("| peak heap used in that run (sampled) | %d MB | | | reported |%n", f.get("peakHeapUsedMb")));
+                continue;
+            }
+            rows.append(String.format("| %s | %,d (%,d cells in %.1f s, %.1f s of it before the pick-up; the run alone %.1f s,"
+                    + " %,d cells/s) | | | >= 50,000 |%n", title, f.get("cellsPerSecond"), f.get("cells"),
+                    f.get("dropToSummarySeconds"), f.get("dropToPickUpSeconds"), f.get("runSeconds"), f.get("runCellsPerSecond")));
+            Map<String, Object> counts = (Map<String, Object>) f.get("counts");
+            StringBuilder said = new StringBuilder();
+            counts.forEach((outcome, n) -> {
+                if (!outcome.equals("rows") && ((Number) n).longValue() > 0) {
+                    said.append(said.isEmpty() ? "" : ", ").append(String.format("%,d %s", n, outcome));
+                }
+            });
+            rows.append(String.format("| peak heap used in that run (sampled); its counts; its reads | %d MB; %s; %,d reads"
+                    + " (%.1f min at 200/min) | | | reported |%n", f.get("peakHeapUsedMb"), said, f.get("reads"),
+                    f.get("readsAt200PerMinuteMinutes")));
+        }
+        return rows.toString().strip();
+    }
+
     void report(Mode mode) throws IOException {
         String table = String.format("""
 
@@ -417,6 +653,7 @@ class SkillSyncBench {
                 | the same file again: write requests | %d (%,d unchanged) | | %d | 0 |
                 | %,d-row dry run, -Xmx256m: rows/s | %,d (%.1f s) | | | >= 50,000 |
                 | peak heap used in that run (sampled) | %d MB | | | reported |
+                %s
                 | JVM start to /q/health/ready UP | %.2f s | | | < 3 s |
 
                 Realistic tenant (5,000 agents, 200 skills, 35,000 assignments) at %d requests/min, verification on
@@ -431,7 +668,8 @@ class SkillSyncBench {
                 figures.get("bulkScriptWritesPer1000Changed"), figures.get("tenant429"), figures.get("bulkScript429"),
                 figures.get("againWrites"), figures.get("againUnchanged"), figures.get("bulkScriptAgainWrites"),
                 figures.get("dryRunRows"), figures.get("dryRunRowsPerSecond"), figures.get("dryRunSeconds"),
-                figures.get("dryRunPeakHeapUsedMb"), figures.get("startToReadySeconds"), mode.perMinute(), realisticRows());
+                figures.get("dryRunPeakHeapUsedMb"), matrixRows(), figures.get("startToReadySeconds"), mode.perMinute(),
+                realisticRows());
         System.out.println(table);
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/bench-" + mode.name() + ".md"), table);

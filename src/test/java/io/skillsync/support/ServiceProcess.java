@@ -104,6 +104,11 @@ public final class ServiceProcess implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Whether the process is still running (a JVM that ran out of heap may have ended). */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL: no shutdown hook, no chance to tidy up. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
