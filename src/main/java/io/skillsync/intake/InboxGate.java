@@ -58,6 +58,10 @@ public class InboxGate implements GenericFileFilter<Object> {
             java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate((int) Math.min(2, size));
             channel.read(head);
             byte[] bom = head.array();
+            if (size >= 22 && bom.length == 2 && bom[0] == 'P' && bom[1] == 'K') {
+                // a workbook is a zip, which never ends with a line end: whole once its end record is there
+                return zipEnds(channel, size) || stale(path);
+            }
             boolean utf16 = bom.length == 2 && (bom[0] == (byte) 0xFF && bom[1] == (byte) 0xFE
                     || bom[0] == (byte) 0xFE && bom[1] == (byte) 0xFF);
             // the last character: one byte in UTF-8 (a line end is never part of a longer sequence), two in UTF-16
@@ -69,10 +73,31 @@ public class InboxGate implements GenericFileFilter<Object> {
                     return true;
                 }
             }
-            return System.currentTimeMillis() - Files.getLastModifiedTime(path).toMillis() >= unterminatedWaitMillis;
+            return stale(path);
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private boolean stale(Path path) throws IOException {
+        return System.currentTimeMillis() - Files.getLastModifiedTime(path).toMillis() >= unterminatedWaitMillis;
+    }
+
+    /** A zip's end-of-central-directory record ("PK\5\6") in its last 22 bytes and the comment after it. */
+    static boolean zipEnds(java.nio.channels.SeekableByteChannel channel, long size) throws IOException {
+        int window = (int) Math.min(size, 22 + 65_535);
+        java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(window);
+        channel.position(size - window);
+        while (tail.hasRemaining() && channel.read(tail) > 0) {
+            // read the whole tail
+        }
+        byte[] end = tail.array();
+        for (int i = end.length - 22; i >= 0; i--) {
+            if (end[i] == 'P' && end[i + 1] == 'K' && end[i + 2] == 5 && end[i + 3] == 6) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A regular file, not reached through a symbolic link. */
