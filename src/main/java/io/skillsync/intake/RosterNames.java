@@ -2,6 +2,8 @@ package io.skillsync.intake;
 
 import java.util.regex.Pattern;
 
+import io.skillsync.roster.RosterReader;
+
 /**
  * What a roster file may be called. A name outside this alphabet is never handed to Camel's file
  * consumer: Camel reads a backslash as a path separator, so {@code x\..\..\victim.csv} would be read and
@@ -28,7 +30,7 @@ public final class RosterNames {
     /** Whether the name says roster (a .csv, or a workbook: .xlsx, .xlsm, .xls, in any case), safe or not. */
     public static boolean roster(String name) {
         // (?s): a name with a line break in it is still a roster's name, to be set aside rather than passed over
-        return name.matches("(?is).*\\.(csv|xlsx|xlsm|xls)");
+        return name.matches("(?is).*\\." + RosterReader.EXTENSIONS);
     }
 
     /** The name as a log line may show it: control characters escaped, cut at 80 characters. */
@@ -52,7 +54,7 @@ public final class RosterNames {
 
     /** A name for the quarantined copy: the safe characters of the original, or "roster". */
     public static String quarantineName(String name) {
-        String base = plain(name.replaceAll("(?i)\\.(csv|xlsx|xlsm|xls)$", ""));
+        String base = plain(name.replaceAll("(?i)\\." + RosterReader.EXTENSIONS + "$", ""));
         base = base.length() > 60 ? base.substring(0, 60) : base;
         return base.isEmpty() ? "roster" : base;
     }

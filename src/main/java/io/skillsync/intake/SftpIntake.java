@@ -12,6 +12,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 import org.jboss.logging.Logger;
 
+import io.skillsync.roster.RosterReader;
+
 /**
  * The state of the SFTP intake (route {@code sftp-intake}), kept by its poll strategy: each poll that
  * fails (server down, password or key refused, an unknown or changed host key) is said once in the log
@@ -89,7 +91,7 @@ public class SftpIntake implements PollingConsumerPollStrategy {
         String name = remote == null ? "" : remote.replaceAll(".*[/\\\\]", "");
         name = RosterNames.plain(name);
         // a remote name decides nothing: "nightly.approved.csv" or "x.dryrun.csv" from HR's side is a plain roster
-        name = name.replaceAll("(?i)\\.(approved|dryrun)(?=\\.(csv|xlsx|xlsm|xls)$)", "-$1");
+        name = name.replaceAll("(?i)\\.(approved|dryrun)(?=\\." + RosterReader.EXTENSIONS + "$)", "-$1");
         if (!RosterNames.roster(name)) {
             name = name + ".csv";
         }

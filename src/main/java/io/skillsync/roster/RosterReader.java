@@ -40,6 +40,10 @@ public class RosterReader {
     record Limits(long fileSize, int recordLength, int rows, String sheet) {
     }
 
+    /** How a roster's name may end (any case): a CSV, or a workbook; an .xlsm or .xls is taken only to be refused. */
+    public static final String EXTENSIONS = "(csv|xlsx|xlsm|xls)";
+    public static final String WORKBOOKS = "(xlsx|xlsm|xls)";
+
     /** Excel's own limit: a sheet of more columns was not made by Excel, and no roster needs them. */
     static final int MOST_COLUMNS = 16_384;
 
@@ -48,7 +52,7 @@ public class RosterReader {
      * (WorkbookRows tells a macro or old-format workbook by its content). Anything else is read as CSV.
      */
     static boolean workbook(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(xlsx|xlsm|xls)");
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\." + WORKBOOKS);
     }
 
     /** Opens the file; the header is read at once, so a file without a usable header fails here. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import io.skillsync.cxone.CxoneTraffic;
 import io.skillsync.record.ReleaseBook;
 import io.skillsync.roster.Mappings;
+import io.skillsync.roster.RosterReader;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Batch;
 import io.skillsync.sync.Outcome;
@@ -53,7 +54,7 @@ public final class Run {
         this.id = id;
         this.file = file;
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        this.dryRun = dryRun || name.matches(".*\\.dryrun\\.(csv|xlsx|xlsm|xls)");
+        this.dryRun = dryRun || name.matches(".*\\.dryrun\\." + RosterReader.EXTENSIONS);
         this.started = started;
         this.trafficAtStart = trafficAtStart;
     }
