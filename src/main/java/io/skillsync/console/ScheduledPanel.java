@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +17,7 @@ import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.WorkFolders;
 import io.skillsync.intake.ScheduledRosters;
 import io.skillsync.record.ReleaseBook;
+import io.skillsync.record.RunRecords;
 
 /**
  * The files waiting under scheduled/ for their time, as an operator reads them (what, when, how many rows),
@@ -29,8 +29,6 @@ public class ScheduledPanel {
 
     static final String LATER = "rows effective later";
     static final String UNTIL_ENDS = "end of a temporary change";
-    /** A temporary change's end is written as {@code <name>-until.<runId>.<due>.csv} (record/ScheduledFiles). */
-    private static final Pattern UNTIL = Pattern.compile(".*-until\\.[^.]+\\.\\d{8}T\\d{6}Z\\.csv");
     /** Rows are counted in at most this much of a file: the page stays quick whatever waits there. */
     static final long MOST_COUNTED_BYTES = 8L << 20;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -67,7 +65,7 @@ public class ScheduledPanel {
                 continue;
             }
             shown.add(new Scheduled(file.name(), file.due().toString(), LOCAL.format(file.due().atZone(zone)) + " " + zone.getId(),
-                    UNTIL.matcher(file.name()).matches() ? UNTIL_ENDS : LATER, rows[0], rows[1] == 1));
+                    RunRecords.endsATemporaryChange(file.name()) ? UNTIL_ENDS : LATER, rows[0], rows[1] == 1));
         }
         return shown;
     }

@@ -81,6 +81,8 @@ public class RunRecords {
 
     /** How a scheduled file's name ends: the time it is due, {@code .20261211T080000Z.csv}. */
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final String UNTIL = "-until";
+    private static final Pattern UNTIL_NAME = Pattern.compile(".*" + UNTIL + "\\.[^.]+\\.\\d{8}T\\d{6}Z\\.csv");
     private static final Pattern DUE_NAME = Pattern.compile(".*\\.(\\d{8}T\\d{6}Z)\\.csv");
 
     /** {@code scheduled/<name>.<runId>.<due>.csv}: rows of a run to run at {@code due}, or the end of a temporary change. */
@@ -88,6 +90,16 @@ public class RunRecords {
         // never early: a file taken before its rows' time would schedule them again
         Instant whole = due.getNano() == 0 ? due : due.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         return workDir.resolve(WorkFolders.SCHEDULED).resolve(baseName + "." + runId + "." + DUE.format(whole) + ".csv");
+    }
+
+    /** {@code scheduled/<name>-until.<runId>.<due>.csv}: what puts back a temporary change at {@code due}. */
+    public Path untilFile(String baseName, String runId, Instant due) {
+        return scheduledFile(baseName + UNTIL, runId, due);
+    }
+
+    /** Whether a scheduled file's name is that of a temporary change's end ({@link #untilFile}). */
+    public static boolean endsATemporaryChange(String fileName) {
+        return UNTIL_NAME.matcher(fileName).matches();
     }
 
     /** When a scheduled file is due, from its name; null for a name SkillSync did not give. */

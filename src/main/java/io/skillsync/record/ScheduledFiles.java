@@ -83,7 +83,7 @@ public final class ScheduledFiles {
             written.add(records.scheduledFile(baseName, runId, file.getKey()));
         }
         for (Map.Entry<Instant, List<UndoRoster.UndoLine>> restore : restores.entrySet()) {
-            Path target = records.scheduledFile(baseName + "-until", runId, restore.getKey());
+            Path target = records.untilFile(baseName, runId, restore.getKey());
             UndoRoster.write(target, restore.getValue());
             written.add(target);
         }
