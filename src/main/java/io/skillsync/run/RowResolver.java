@@ -19,6 +19,7 @@ import io.skillsync.sync.SkillHints;
 public class RowResolver {
 
     private final TenantDirectory directory;
+    private volatile Hints hints;
 
     RowResolver(TenantDirectory directory) {
         this.directory = directory;
@@ -75,7 +76,7 @@ public class RowResolver {
             if (byName == null) {
                 // a near name is suggested, never applied: a wrong guess would route calls to the wrong agents
                 return reject(request, "skill: no skill named '" + request.skill() + "' in CXone"
-                        + SkillHints.hint(SkillHints.nearest(request.skill(), skills.byName().keySet())));
+                        + SkillHints.hint(hints(skills).nearest(request.skill())));
             }
             if (byName == TenantDirectory.AMBIGUOUS) {
                 return reject(request, Long.valueOf(TenantDirectory.AMBIGUOUS).equals(skills.byName().get(request.skill()))
@@ -94,6 +95,22 @@ public class RowResolver {
             return reject(request, "skillId: no skill " + request.skillId() + " in CXone");
         }
         return request.skillId();
+    }
+
+    /**
+     * The hints of the tenant's skills as last read: normalised once per read and remembering its answers, since a
+     * file that misspells a skill misspells it row after row (SkillHints.nearest normalised every name each time).
+     */
+    private SkillHints hints(TenantDirectory.Skills skills) {
+        Hints cached = hints;
+        if (cached == null || cached.skills() != skills) {
+            cached = new Hints(skills, SkillHints.among(skills.byName().keySet()));
+            hints = cached;
+        }
+        return cached.hints();
+    }
+
+    private record Hints(TenantDirectory.Skills skills, SkillHints hints) {
     }
 
     private static Long reject(RowRequest request, String problem) {
