@@ -160,12 +160,14 @@ public class SimulatorResource {
         }
         // the v30 name, or in the v34 dialect only the v34 one; an unknown parameter is ignored, as CXone does
         String since = tenant.speaks(TenantSimulator.Dialect.UPDATE_SINCE_SPELLING) ? updateSince : updatedSince;
-        List<TenantSimulator.Agent> all = since == null || tenant.speaks(TenantSimulator.Dialect.UPDATED_SINCE_IGNORED)
-                ? tenant.agents() : tenant.agentsUpdatedSince(java.time.OffsetDateTime.parse(since).toInstant());
-        List<TenantSimulator.Agent> agents = search == null ? all : all.stream()
-                .filter(a -> (a.email() + " " + a.firstName() + " " + a.lastName()).toLowerCase(java.util.Locale.ROOT)
-                        .contains(search.toLowerCase(java.util.Locale.ROOT)))
-                .toList();
+        List<TenantSimulator.Agent> agents = tenant.listed("agents|" + since + "|" + search, () -> {
+            List<TenantSimulator.Agent> all = since == null || tenant.speaks(TenantSimulator.Dialect.UPDATED_SINCE_IGNORED)
+                    ? tenant.agents() : tenant.agentsUpdatedSince(java.time.OffsetDateTime.parse(since).toInstant());
+            return search == null ? all : all.stream()
+                    .filter(a -> (a.email() + " " + a.firstName() + " " + a.lastName()).toLowerCase(java.util.Locale.ROOT)
+                            .contains(search.toLowerCase(java.util.Locale.ROOT)))
+                    .toList();
+        });
         return api("GET", null, () -> page("agents", agents, skip, top, a -> bool(json.createObjectNode()
                 .put("agentId", a.agentId()).put("userName", a.email()).put("emailAddress", a.email())
                 .put("firstName", a.firstName()).put("lastName", a.lastName()), "isActive", a.active())));
@@ -179,8 +181,8 @@ public class SimulatorResource {
             if (tenant.speaks(TenantSimulator.Dialect.REQUIRED_QUERY) && (isActive == null || isAgentActive == null)) {
                 return badRequest("isActive and isAgentActive are required");
             }
-            return page("agentSkillAssignments", filter(tenant.readableAssignments(), isActive, isAgentActive), skip, top,
-                    a -> assignment(a, true));
+            return page("agentSkillAssignments", tenant.listed("assignments|" + isActive + "|" + isAgentActive,
+                    () -> filter(tenant.readableAssignments(), isActive, isAgentActive)), skip, top, a -> assignment(a, true));
         });
     }
 
@@ -202,9 +204,10 @@ public class SimulatorResource {
             @QueryParam("updatedSince") String updatedSince) {
         boolean filtered = updatedSince != null && !tenant.speaks(TenantSimulator.Dialect.HOLDERS_SINCE_IGNORED);
         return api("GET", null, () -> tenant.hasSkill(skillId) && !tenant.speaks(TenantSimulator.Dialect.NO_SKILL_AGENTS)
-                ? page("agentSkillAssignments", filter(filtered ? tenant.assignmentsOfSkillUpdatedSince(skillId,
+                ? page("agentSkillAssignments", tenant.listed("holders|" + skillId + "|" + filtered + "|" + updatedSince + "|"
+                        + isActive, () -> filter(filtered ? tenant.assignmentsOfSkillUpdatedSince(skillId,
                         java.time.OffsetDateTime.parse(updatedSince).toInstant()) : tenant.assignmentsOfSkill(skillId),
-                        isActive, null), skip, top, a -> assignment(a, true))
+                        isActive, null)), skip, top, a -> assignment(a, true))
                 : Response.status(404).header("icStatusDescription", "Skill not found").build());
     }
 

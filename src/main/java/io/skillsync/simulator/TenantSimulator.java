@@ -179,6 +179,18 @@ public class TenantSimulator {
     private final Deque<Long> accepted = new ArrayDeque<>();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger tooMany = new AtomicInteger();
+    /** Counts every change to agents or assignments: a kept list is good while it stands still. */
+    private long changes;
+    /**
+     * The lists reads were paged from, kept until the tenant changes: without them each page of a 200,000-agent
+     * tenant passed over all 200,000, and the benchmark measured the simulator rather than SkillSync.
+     */
+    private final Map<String, List<?>> lists = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<?>> eldest) {
+            return size() > 32;
+        }
+    };
 
     TenantSimulator(SkillSyncConfig config) {
         this.tokenLifetime = config.simulator().tokenLifetime();
@@ -245,6 +257,7 @@ public class TenantSimulator {
 
     /** Replaces the whole tenant, and forgets every request it saw. */
     public synchronized void seed(List<Agent> agentList, List<Skill> skillList, List<Assignment> held) {
+        changes++;
         agents.clear();
         agentUpdated.clear();
         assignmentUpdated.clear();
@@ -356,12 +369,14 @@ public class TenantSimulator {
 
     /** An admin creates or changes an agent in CXone (a new hire, a changed e-mail, a deactivation). */
     public synchronized void saveAgent(Agent agent) {
+        changes++;
         agents.put(agent.agentId(), agent);
         agentUpdated.put(agent.agentId(), now());
     }
 
     /** An admin removes an assignment in CXone's admin UI: it is gone, not inactive. */
     public synchronized boolean deleteAssignment(long agentId, long skillId) {
+        changes++;
         TreeMap<Long, Assignment> held = assignments.get(agentId);
         assignmentUpdated.remove(agentId + ":" + skillId);
         return held != null && held.remove(skillId) != null;
@@ -475,8 +490,20 @@ public class TenantSimulator {
     }
 
     private void put(Assignment assignment) {
+        changes++;
         assignments.computeIfAbsent(assignment.agentId(), a -> new TreeMap<>()).put(assignment.skillId(), assignment);
         assignmentUpdated.put(assignment.agentId() + ":" + assignment.skillId(), now());
+    }
+
+    /**
+     * The list a read pages through, made by {@code read} once and kept while nothing changes that a read sees:
+     * agents, assignments, the assignments a test hides, the dialects spoken ({@code query} names the rest).
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> List<T> listed(String query, java.util.function.Supplier<List<T>> read) {
+        String key = changes + "|" + System.identityHashCode(faults) + "|" + faults.hiddenFromReads.hashCode() + "|"
+                + dialects + "|" + query;
+        return (List<T>) lists.computeIfAbsent(key, k -> List.copyOf(read.get()));
     }
 
     // --- what tests look at -------------------------------------------------------------------------
