@@ -1,6 +1,7 @@
 package io.skillsync.config;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.smallrye.config.WithDefault;
 
@@ -26,6 +27,38 @@ public interface GuardSettings {
      */
     @WithDefault("0")
     double maxAddShare();
+
+    /**
+     * Share of a skill's active agents a full roster may leave out (each switched off): more reads as an export cut
+     * short, and the file is held whatever the other limits, even with the guard off.
+     */
+    @WithDefault("0.5")
+    double maxAbsentShare();
+
+    /**
+     * Staffing floors, by skill name: {@code skillsync.guard.floor.Tier_1_Support=200@5} keeps at least 200 active
+     * agents at proficiency 5 or better ({@code =200}: at any level). A plan that would take a skill below its floor
+     * is held, unless it leaves the skill no worse than it is.
+     */
+    Map<String, String> floor();
+
+    /**
+     * A floor for every skill a plan changes (with at least min-active-agents active agents): the share of its active
+     * agents it must keep; 0 (the default) sets none beyond {@link #floor()}.
+     */
+    @WithDefault("0")
+    double floorShare();
+
+    /**
+     * Share of a skill's active agents whose proficiency one file may lower by more than {@link #downgradeLevels()}
+     * levels (a 1 made a 20 takes an expert off the calls that need one); 0 never holds a downgrade.
+     */
+    @WithDefault("0.2")
+    double maxDowngradeShare();
+
+    /** A downgrade weighed by {@link #maxDowngradeShare()} lowers a proficiency by more than this many levels. */
+    @WithDefault("10")
+    int downgradeLevels();
 
     /** The share applies to skills with at least this many active agents. */
     @WithDefault("20")

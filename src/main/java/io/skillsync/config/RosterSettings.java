@@ -2,6 +2,7 @@ package io.skillsync.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.WithDefault;
@@ -27,4 +28,21 @@ public interface RosterSettings {
     /** At most this many different times in one file: each is a file of its own under scheduled/. */
     @WithDefault("100")
     int mostScheduledTimes();
+
+    /**
+     * Files that are the whole truth for their skills besides those named {@code <name>.full.csv} or
+     * {@code .full.xlsx}: a glob on the file's name (such as {@code nightly-*.csv}), for exports whose name HR
+     * cannot change.
+     */
+    Optional<String> fullFiles();
+
+    /** Skills a full roster answers for even when it names none of their agents (names, as CXone spells them). */
+    Optional<List<String>> ownedSkills();
+
+    /**
+     * What becomes of an assignment a full roster leaves out: {@code deactivate} (kept, switched off: the undo
+     * roster switches it on again) or {@code delete} (unassigned with NICE's DELETE).
+     */
+    @WithDefault("deactivate")
+    String fullRemoval();
 }

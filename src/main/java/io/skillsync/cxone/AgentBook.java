@@ -52,8 +52,12 @@ final class AgentBook {
     private Agents build() {
         Map<String, List<Account>> byEmail = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
+        java.util.Set<Long> inactive = new java.util.HashSet<>();
         for (KeptAgent agent : byId.values()) {
             names.put(agent.id(), agent.email().isBlank() ? agent.userName() : agent.email());
+            if (!agent.active()) {
+                inactive.add(agent.id());
+            }
             for (String name : agent.email().equals(agent.userName()) ? List.of(agent.email())
                     : List.of(agent.email(), agent.userName())) {
                 if (!name.isBlank()) {
@@ -63,7 +67,7 @@ final class AgentBook {
         }
         Map<String, Long> resolved = new HashMap<>();
         byEmail.forEach((name, accounts) -> resolved.put(name, meant(accounts)));
-        return new Agents(Map.copyOf(resolved), Map.copyOf(names), checkedAt);
+        return new Agents(Map.copyOf(resolved), Map.copyOf(names), java.util.Set.copyOf(inactive), checkedAt);
     }
 
     com.fasterxml.jackson.databind.node.ObjectNode toJson(ObjectMapper json) {

@@ -77,7 +77,7 @@ public class CurrentAssignments {
     private Map<AssignmentKey, Assignment> read(String runId, Set<Long> agents, Set<Long> skills, boolean wholeSkills,
             boolean afterWrites, String what) {
         Map<AssignmentKey, Assignment> held = new HashMap<>();
-        if (agents.isEmpty()) {
+        if (agents.isEmpty() && (!wholeSkills || skills.isEmpty())) {
             return held;
         }
         long byAgent = wholeSkills ? Long.MAX_VALUE : (long) agents.size() * queries.size();

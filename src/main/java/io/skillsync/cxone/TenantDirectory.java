@@ -147,10 +147,18 @@ public class TenantDirectory {
         return lookups;
     }
 
-    /** @param byEmail lower-cased e-mail (or user name) to agentId, {@link #AMBIGUOUS} when several agents share it */
-    public record Agents(Map<String, Long> byEmail, Map<Long, String> byId, Instant loaded) {
+    /**
+     * @param byEmail  lower-cased e-mail (or user name) to agentId, {@link #AMBIGUOUS} when several agents share it
+     * @param inactive the agents CXone holds inactive (a full roster leaves their assignments alone)
+     */
+    public record Agents(Map<String, Long> byEmail, Map<Long, String> byId, java.util.Set<Long> inactive, Instant loaded) {
         public Long idOf(String email) {
             return byEmail.get(email.toLowerCase(Locale.ROOT));
+        }
+
+        /** An agent CXone knows and holds active. */
+        public boolean active(long agentId) {
+            return byId.containsKey(agentId) && !inactive.contains(agentId);
         }
     }
 

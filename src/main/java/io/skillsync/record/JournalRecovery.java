@@ -119,10 +119,11 @@ final class JournalRecovery {
                         : UNANSWERED + row.batch() + " and no answer was recorded; CXone may"
                                 + " hold it (the file's rerun reads what CXone holds)";
                 counts.merge(outcome, 1, Integer::sum);
-                csv.printRecord(row.line(), "", "", "", "", row.agentId(), row.skillId(), row.proficiency(), row.active(),
+                csv.printRecord(row.line() == 0 ? "" : row.line(), "", "", "", "", row.agentId(), row.skillId(), row.proficiency(), row.active(),
                         row.previousProficiency() < 0 ? "" : row.previousProficiency(),
                         row.previousActive() < 0 ? "" : row.previousActive() == 1, outcome, detail, row.batch(),
-                        row.status() == 0 ? "" : row.status(), row.requestId() == null ? "" : row.requestId(), "", "", "");
+                        row.status() == 0 ? "" : row.status(), row.requestId() == null ? "" : row.requestId(), "", "", "",
+                        row.line() == 0 ? RunAudit.ABSENT : RunAudit.FILE);
             }
             csv.flush();
         });
@@ -145,7 +146,7 @@ final class JournalRecovery {
         RunSummary summary = new RunSummary(runId, file, head == null ? "" : head.path("sha256").asText(),
                 head == null ? RunSummary.APPLY : head.path("mode").asText(), result.label(), null,
                 result == RunResult.INTERRUPTED ? because : null, result == RunResult.FAILED ? because : null,
-                started.toString(), Instant.now().toString(), null, null, null, null, counts, null, null, null, null, null, null, null,
+                started.toString(), Instant.now().toString(), null, null, null, null, null, counts, null, null, null, null, null, null, null,
                 List.of(records.relative(audit), records.relative(undo), records.relative(journalKept),
                         records.relative(summaryFile)), null);
         summary.write(summaryFile, json);

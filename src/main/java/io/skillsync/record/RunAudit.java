@@ -14,6 +14,7 @@ import io.skillsync.roster.Mappings;
 import io.skillsync.roster.RosterReader;
 import io.skillsync.roster.RosterRecord;
 import io.skillsync.roster.SpreadsheetCells;
+import io.skillsync.sync.AbsentRow;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 
@@ -26,7 +27,11 @@ public final class RunAudit {
     /** The audit's columns, for every writer of an audit (a run's, one rebuilt from a journal). */
     public static final List<String> COLUMNS = List.of("line", "email", "agentId", "skill", "skillId",
             "resolvedAgentId", "resolvedSkillId", "proficiency", "active", "previousProficiency", "previousActive",
-            "outcome", "detail", "batch", "httpStatus", "requestId", "cxoneRequestId", "traceId", "mapping");
+            "outcome", "detail", "batch", "httpStatus", "requestId", "cxoneRequestId", "traceId", "mapping", "source");
+    /** The source of a row read from the file. */
+    public static final String FILE = "file";
+    /** The source of a row a full roster left out: an assignment CXone held that no line names. */
+    public static final String ABSENT = "absent";
 
     private final RosterReader reader;
 
@@ -49,6 +54,12 @@ public final class RunAudit {
             }
             scheduled.header(records.columns().header(), columnCount, errorColumn);
             for (Row row : rows) {
+                if (row instanceof AbsentRow absent) {
+                    // no line of the file behind it (a full roster's rows come after the file's); an error file
+                    // cannot rerun it: the full roster's next run weighs it again
+                    auditOut.printRecord(safe(absentLine(absent)));
+                    continue;
+                }
                 RosterRecord record = records.hasNext() ? records.next() : null;
                 if (record == null || record.line() != row.line() || record.column() != row.column()) {
                     throw new IllegalStateException("run " + runId + ": " + file.getFileName()
@@ -87,7 +98,16 @@ public final class RunAudit {
                 row.outcome().label(), row.detail(), row.batch() == 0 ? "" : row.batch(),
                 row.httpStatus() == 0 ? "" : row.httpStatus(), row.requestId() == null ? "" : row.requestId(),
                 row.cxoneRequestId() == null ? "" : row.cxoneRequestId(), row.traceId() == null ? "" : row.traceId(),
-                mapped(record, mappings));
+                mapped(record, mappings), FILE);
+    }
+
+    private static List<Object> absentLine(AbsentRow row) {
+        return List.of("", row.email() == null ? "" : row.email(), "", row.skill(), "", row.agentId(), row.skillId(),
+                level(row.targetProficiency()), row.active(), level(row.previousProficiency()), row.previousActive() == 1,
+                row.outcome().label(), row.detail(), row.batch() == 0 ? "" : row.batch(),
+                row.httpStatus() == 0 ? "" : row.httpStatus(), row.requestId() == null ? "" : row.requestId(),
+                row.cxoneRequestId() == null ? "" : row.cxoneRequestId(), row.traceId() == null ? "" : row.traceId(), "",
+                ABSENT);
     }
 
     /** Which mapping lines the row's skill and level went through ("skills.csv line 3; levels.csv line 2"), or "". */

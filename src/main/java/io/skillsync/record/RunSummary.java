@@ -17,18 +17,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param ignoredColumns the file's columns read neither as roster columns nor as skills
  * @param columnHints    an ignored column -> the names it may have meant (never applied by itself)
  * @param mappings       each mapping file the run read (mappings/skills.csv, levels.csv) -> its sha256
- * @param counts         {@code rows} first, then each outcome's label with its count
+ * @param full           a full roster's scope (roster-format.md, "Full rosters"), null for a list of changes
+ * @param counts         {@code rows} first, then each outcome's label with its count; a full roster's {@code absent}
+ *                       last (rows of the run without a line of the file, counted in {@code rows} too)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSummary(String runId, String file, String sha256, String mode, String result, String stoppedBecause,
         String interruptedBecause, String failedBecause, String started, String finished, String layout,
-        List<String> ignoredColumns, Map<String, List<String>> columnHints, Map<String, String> mappings,
+        List<String> ignoredColumns, Map<String, List<String>> columnHints, Map<String, String> mappings, Full full,
         Map<String, Integer> counts,
         Integer batches, Integer wouldWrite, List<String> heldBecause, Release releasedBy, List<String> wouldBeHeld,
         Integer verified, Requests requests, List<String> outputs, String reason) {
 
     public static final String DRY_RUN = "dry-run";
     public static final String APPLY = "apply";
+    /** What a full roster does to an assignment it leaves out. */
+    public static final String DEACTIVATE = "deactivate";
+
+    /**
+     * A full roster's scope: how many skills it answered for, and what became of the assignments it left out
+     * ({@code deactivate}).
+     */
+    public record Full(int skills, String removal) {
+    }
 
     /** Who released a held file, when, and for which content. */
     public record Release(String by, String at, String sha256) {
@@ -41,7 +52,7 @@ public record RunSummary(String runId, String file, String sha256, String mode, 
     /** The same summary with the reason a file could not be read. */
     public RunSummary withReason(String why) {
         return new RunSummary(runId, file, sha256, mode, result, stoppedBecause, interruptedBecause, failedBecause,
-                started, finished, layout, ignoredColumns, columnHints, mappings, counts, batches, wouldWrite, heldBecause, releasedBy, wouldBeHeld, verified, requests,
+                started, finished, layout, ignoredColumns, columnHints, mappings, full, counts, batches, wouldWrite, heldBecause, releasedBy, wouldBeHeld, verified, requests,
                 outputs, why);
     }
 

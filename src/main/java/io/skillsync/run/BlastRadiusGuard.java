@@ -17,6 +17,7 @@ import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.record.RecentChanges;
 import io.skillsync.record.ReleaseBook;
+import io.skillsync.sync.AbsentRow;
 import io.skillsync.sync.Assignment;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Row;
@@ -40,8 +41,11 @@ public class BlastRadiusGuard {
     private final TenantDirectory directory;
     private final ReleaseBook releases;
     private final RecentChanges recent;
+    private final StaffingFloors floors;
 
-    BlastRadiusGuard(SkillSyncConfig config, TenantDirectory directory, ReleaseBook releases, RecentChanges recent) {
+    BlastRadiusGuard(SkillSyncConfig config, TenantDirectory directory, ReleaseBook releases, RecentChanges recent,
+            StaffingFloors floors) {
+        this.floors = floors;
         this.limits = config.guard();
         this.directory = directory;
         this.releases = releases;
@@ -51,13 +55,15 @@ public class BlastRadiusGuard {
     /** Whether the plan is over a limit; if so the run notes why, in numbers. */
     public boolean holds(@ExchangeProperty(RunProperties.RUN) Run run,
             @ExchangeProperty(RunProperties.CURRENT) Map<AssignmentKey, Assignment> held) throws java.io.IOException {
-        if (!limits.enabled()) {
-            return false;
-        }
         Map<Long, Integer> activeBySkill = new HashMap<>();
         Map<Long, Integer> holdersBySkill = new HashMap<>();
         held.values().forEach(a -> holdersBySkill.merge(a.skillId(), 1, Integer::sum));
         held.values().stream().filter(Assignment::active).forEach(a -> activeBySkill.merge(a.skillId(), 1, Integer::sum));
+        // a truncated export read as the whole truth would switch off everyone it lost: held even with the guard off
+        List<String> reasons = new ArrayList<>(truncated(run, activeBySkill));
+        if (!limits.enabled()) {
+            return !reasons.isEmpty() && held(run, reasons);
+        }
         Map<Long, Integer> deactivatedBySkill = new HashMap<>();
         Map<Long, Integer> addedBySkill = new HashMap<>();
         int deactivations = 0;
@@ -71,7 +77,6 @@ public class BlastRadiusGuard {
         }
         // what earlier runs switched off within the period counts too: the limit is on a skill, not on a file
         Map<Long, Integer> earlier = deactivations == 0 ? Map.of() : recent.deactivationsBySkill(run.started());
-        List<String> reasons = new ArrayList<>();
         for (var entry : deactivatedBySkill.entrySet()) {
             int before = earlier.getOrDefault(entry.getKey(), 0);
             // the skill's active agents before the period's deactivations: those still active plus those switched off
@@ -103,9 +108,36 @@ public class BlastRadiusGuard {
                 }
             }
         }
-        if (reasons.isEmpty()) {
-            return false;
+        reasons.addAll(floors.reasons(run, held));
+        return !reasons.isEmpty() && held(run, reasons);
+    }
+
+    /**
+     * A full roster that leaves out more than {@code max-absent-share} of a skill's active agents: an export cut
+     * short (a failed query, half a file) rather than that many leavers in one night.
+     */
+    private List<String> truncated(Run run, Map<Long, Integer> activeBySkill) {
+        if (!run.full()) {
+            return List.of();
         }
+        Map<Long, Integer> absentBySkill = new HashMap<>();
+        run.rows().stream().filter(row -> row instanceof AbsentRow)
+                .forEach(row -> absentBySkill.merge(row.skillId(), 1, Integer::sum));
+        List<String> reasons = new ArrayList<>();
+        absentBySkill.forEach((skill, absent) -> {
+            int active = activeBySkill.getOrDefault(skill, 0);
+            if (absent > limits.maxAbsentShare() * active) {
+                reasons.add(String.format(Locale.ROOT, "skill %s (%d): the full roster leaves out %d of its %d active agents"
+                        + " (%.0f%%): a truncated export? the limit is %.0f%% (skillsync.guard.max-absent-share)",
+                        skillName(skill), skill, absent, active, active == 0 ? 100 : 100.0 * absent / active,
+                        limits.maxAbsentShare() * 100));
+            }
+        });
+        return reasons;
+    }
+
+    /** The plan is over a limit: a dry run says so; else a release of this content lets it pass, or it is held. */
+    private boolean held(Run run, List<String> reasons) throws java.io.IOException {
         if (run.dryRun()) {
             // a dry run writes nothing anyway: it says it would be held, and goes to processed/ like any dry run
             run.wouldBeHeld(reasons);

@@ -204,4 +204,26 @@ public final class Run {
     public void stoppedAsPlanned() { this.stoppedAsPlanned = true; }
 
     public boolean isStoppedAsPlanned() { return stoppedAsPlanned; }
+
+    // a full roster (FullRoster): the whole truth for its skills
+
+    /** Whether the file is the whole truth for its skills: what it leaves out is switched off. */
+    public boolean full() { return full; }
+
+    public void full(boolean full) { this.full = full; }
+
+    void weighedInFull(int skills, int absent) {
+        this.fullScope = skills;
+        this.absent = absent;
+    }
+
+    /** How many skills a full roster answered for, or 0. */
+    public int fullScope() { return fullScope; }
+
+    /** How many assignments a full roster left out (each a row of the run), or 0. */
+    public int absent() { return absent; }
+
+    private boolean full;
+    private int fullScope;
+    private int absent;
 }

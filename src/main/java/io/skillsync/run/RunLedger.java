@@ -71,6 +71,7 @@ public class RunLedger {
         }
         // else no copy: a runaway export would fill the disk before being refused; the reader refuses it unread
         Run run = new Run(id, claimed, config.dryRun(), started, traffic.snapshot());
+        run.full(FullRoster.named(file.getFileName().toString(), config.roster().fullFiles()));
         String sha256 = ReleaseBook.sha256(claimed);
         run.claimed(file, sha256);
         died.forEach((runId, content) -> {

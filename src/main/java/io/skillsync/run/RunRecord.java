@@ -115,12 +115,16 @@ final class RunRecord {
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("rows", run.rows().size());
         run.counts().forEach((outcome, n) -> counts.put(outcome.label(), n));
+        if (run.full()) {
+            counts.put("absent", run.absent());
+        }
         var release = run.release();
         RunColumns columns = run.columns();
         return new RunSummary(run.id(), run.fileName(), run.sha256(), run.dryRun() ? RunSummary.DRY_RUN : RunSummary.APPLY,
                 result.label(), run.stopped(), null, null, run.started().toString(), Instant.now().toString(),
                 columns == null ? null : columns.layout(), columns == null ? null : columns.columns().ignored(),
-                columns == null || columns.hints().isEmpty() ? null : columns.hints(), mappings(run.mappings()), counts,
+                columns == null || columns.hints().isEmpty() ? null : columns.hints(), mappings(run.mappings()),
+                run.full() ? new RunSummary.Full(run.fullScope(), RunSummary.DEACTIVATE) : null, counts,
                 run.batchCount(), run.dryRun() ? run.batches().size() : null, run.heldBecause(),
                 release == null ? null : new RunSummary.Release(release.by(), release.at(), release.sha256()),
                 run.wouldBeHeld(), run.verified() >= 0 ? run.verified() : null,

@@ -6,7 +6,7 @@ package io.skillsync.sync;
  * from the file when the audit is written. What it says in words is told by {@link RowWords}, which holds
  * no state of its own, so a row costs no more heap than before.
  */
-public final class Row {
+public class Row {
 
     /** A proficiency or flag that the row leaves blank, or that CXone did not hold. */
     public static final int NONE = -1;
