@@ -80,6 +80,23 @@ class SkillSyncBench {
                 + ", Java " + System.getProperty("java.version"));
         // -Dbench.only=matrix measures HR's matrix files alone (the rest takes ten minutes at CXone's limit)
         boolean matrixOnly = "matrix".equals(System.getProperty("bench.only"));
+        if ("full-nightly".equals(System.getProperty("bench.only"))) {
+            // -Dbench.only=full-nightly: the full nightly export alone, at the mode's limit
+            try (ServiceProcess tenant = ProcessTenant.start("bench-tenant", TENANT_PORT, Path.of("target/bench"), Map.of(
+                    "SKILLSYNC_SIMULATOR_RATE_LIMIT", String.valueOf(mode.perMinute()),
+                    "SKILLSYNC_SIMULATOR_RATE_WINDOW", "60s"))) {
+                fullNightly(mode, tenant);
+            }
+            String table = String.format("%nSkillSync benchmark, full nightly export (%s mode, %s, %s) at %d requests/min%n"
+                    + "| run | rows | requests in all | reads | writes | wall time | wall / (writes / limit) | target |%n"
+                    + "|---|---|---|---|---|---|---|---|%n%s%n", mode.name(), figures.get("machine"), figures.get("date"),
+                    mode.perMinute(), fullNightlyRows());
+            System.out.println(table);
+            Files.writeString(Path.of("target/bench/bench-" + mode.name() + "-full-nightly.md"), table);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of("target/bench/bench-" + mode.name()
+                    + "-full-nightly.json").toFile(), figures);
+            return;
+        }
         if (!matrixOnly) {
             try (ServiceProcess tenant = ProcessTenant.start("bench-tenant", TENANT_PORT, Path.of("target/bench"), Map.of(
                     "SKILLSYNC_SIMULATOR_RATE_LIMIT", String.valueOf(mode.perMinute()),
@@ -186,6 +203,49 @@ class SkillSyncBench {
             }
             realisticRun(mode, "realistic1000", "thousand.csv", thousand.toString());
         }
+        fullNightly(mode, tenant);
+    }
+
+    /** The realistic tenant's skill at catalogue position {@code index}: the usual six, then Skill_0001 ... */
+    static String realisticSkill(int index) {
+        List<String> usual = List.of("Tier_1_Support", "Tier_2_Support", "Retention", "Billing", "Sales_Escalations",
+                "Spanish_Voice");
+        return index < usual.size() ? usual.get(index) : String.format("Skill_%04d", index - usual.size() + 1);
+    }
+
+    /**
+     * HR's nightly export as the whole truth (issue 25), on the realistic tenant as seeded: all 5,000 agents with
+     * their 7 skills each (35,000 rows, {@code nightly.full.csv}), 1% of the rows re-levelled (agents 3, 103, ...:
+     * each of their 7 skills one level lower), and 10 leavers left out (agents 7, 507, ...: their 70 assignments are
+     * switched off). Then the same export the next night. Requests, wall time and the removals found.
+     */
+    void fullNightly(Mode mode, ServiceProcess tenant) throws Exception {
+        tenant.post("/sim/admin/seed/realistic");
+        WorkDirs.deleteTree(WORK.resolve(".directory"));
+        StringBuilder export = new StringBuilder("email,skill,proficiency\n");
+        for (int n = 1; n <= 5000; n++) {
+            if (n % 500 == 7) {
+                continue;
+            }
+            boolean relevelled = n % 100 == 3;
+            export.append(Tenants.presetEmail(n)).append(",Tier_1_Support,").append(level(1 + n % 20, relevelled)).append('\n');
+            for (int k = 0; k < 6; k++) {
+                export.append(Tenants.presetEmail(n)).append(',').append(realisticSkill(1 + (n * 6 + k) % 199)).append(',')
+                        .append(level(1 + (n + k + 1) % 20, relevelled)).append('\n');
+            }
+        }
+        try (ServiceProcess service = ServiceProcess.start("bench-service", SERVICE_PORT,
+                env(mode, Map.of("SKILLSYNC_CXONE_READS_AGENTS_REFRESH", "0s")))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
+                    .until(() -> service.get("/q/health/ready").statusCode() == 200);
+            realisticRun(mode, "fullNightly", "nightly.full.csv", export.toString());
+            realisticRun(mode, "fullNightlyAgain", "nightly-again.full.csv", export.toString());
+        }
+    }
+
+    /** One level lower (20 becomes 1) where the export re-levels. */
+    static int level(int held, boolean relevelled) {
+        return relevelled ? held % 20 + 1 : held;
     }
 
     /** Does the realistic preset's agent n hold the skill at catalogue position {@code index}? */
@@ -205,6 +265,8 @@ class SkillSyncBench {
         figure.put("rows", run.path("counts").path("rows").asInt());
         figure.put("applied", run.path("counts").path("applied").asInt());
         figure.put("unchanged", run.path("counts").path("unchanged").asInt());
+        figure.put("absent", run.path("counts").path("absent").asInt());
+        figure.put("result", run.path("result").asText());
         figure.put("requests", all);
         figure.put("reads", reads);
         figure.put("writes", writes);
@@ -593,17 +655,33 @@ class SkillSyncBench {
     }
 
     @SuppressWarnings("unchecked")
+    String fullNightlyRows() {
+        return realisticRows(new String[][] {
+                { "fullNightly", "full nightly export (a fresh start): 5,000 agents x 7 skills, 1% re-levelled, 10 leavers",
+                        "70 removals" },
+                { "fullNightlyAgain", "the same full export the next night", "0 writes" } });
+    }
+
     String realisticRows() {
-        StringBuilder rows = new StringBuilder();
-        String[][] runs = { { "realisticFirstNight", "first night ever (everything read whole): last night's class, 120 rows", "" },
+        return realisticRows(new String[][] { { "realisticFirstNight", "first night ever (everything read whole): last night's class, 120 rows", "" },
                 { "realisticSeedStory", "seed story: 100 new hires, 50 promotions on Tier_1_Support (held by all)",
                         "<= 15 requests" },
                 { "realisticRerun", "the same file again", "<= 8 requests, 0 writes" },
                 { "realisticAfterDeletion", "again, after an admin deleted one of its assignments", "1 applied" },
-                { "realistic1000", "1,000 agents get Skill_0100 at 3", "10 writes" } };
+                { "realistic1000", "1,000 agents get Skill_0100 at 3", "10 writes" },
+                { "fullNightly", "full nightly export (a fresh start): 5,000 agents x 7 skills, 1% re-levelled, 10 leavers",
+                        "70 removals" },
+                { "fullNightlyAgain", "the same full export the next night", "0 writes" } });
+    }
+
+    String realisticRows(String[][] runs) {
+        StringBuilder rows = new StringBuilder();
         for (String[] run : runs) {
             Map<String, Object> f = (Map<String, Object>) figures.get(run[0]);
-            rows.append(String.format("| %s | %s | %s | %s | %s | %s s | %s | %s |%n", run[1], f.get("rows"), f.get("requests"),
+            String title = f.get("absent") == null || ((Integer) f.get("absent")) == 0 ? run[1]
+                    : String.format("%s: %s, %s applied, %s of them removals", run[1], f.get("result"), f.get("applied"),
+                            f.get("absent"));
+            rows.append(String.format("| %s | %s | %s | %s | %s | %s s | %s | %s |%n", title, f.get("rows"), f.get("requests"),
                     f.get("reads"), f.get("writes"), f.get("wallSeconds"), f.get("wallOverWritesAtLimit") == null ? "-"
                             : f.get("wallOverWritesAtLimit"), run[2]));
         }
