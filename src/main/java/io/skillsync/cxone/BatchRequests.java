@@ -34,8 +34,13 @@ public final class BatchRequests {
             ObjectNode body = json.createObjectNode();
             ArrayNode items = body.putArray("agents");
             for (Row row : batch.rows()) {
-                items.addObject().put("agentId", row.agentId()).put("proficiency", row.targetProficiency())
-                        .put("isActive", row.active());
+                if (batch.verb() == Verb.DELETE) {
+                    // NICE's DELETE /skills/{skillId}/agents names the agents to unassign, nothing else
+                    items.addObject().put("agentId", row.agentId());
+                } else {
+                    items.addObject().put("agentId", row.agentId()).put("proficiency", row.targetProficiency())
+                            .put("isActive", row.active());
+                }
             }
             return CxoneRequest.write(batch.verb().name(), "/skills/" + batch.skillId() + "/agents", json.writeValueAsString(body));
         }

@@ -102,8 +102,10 @@ public final class RunAudit {
     }
 
     private static List<Object> absentLine(AbsentRow row) {
+        // an unassignment asks for no proficiency and no flag: the assignment is to be gone
         return List.of("", row.email() == null ? "" : row.email(), "", row.skill(), "", row.agentId(), row.skillId(),
-                level(row.targetProficiency()), row.active(), level(row.previousProficiency()), row.previousActive() == 1,
+                row.removes() ? "" : level(row.targetProficiency()), row.removes() ? "" : row.active(),
+                level(row.previousProficiency()), row.previousActive() == 1,
                 row.outcome().label(), row.detail(), row.batch() == 0 ? "" : row.batch(),
                 row.httpStatus() == 0 ? "" : row.httpStatus(), row.requestId() == null ? "" : row.requestId(),
                 row.cxoneRequestId() == null ? "" : row.cxoneRequestId(), row.traceId() == null ? "" : row.traceId(), "",

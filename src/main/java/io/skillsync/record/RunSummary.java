@@ -33,6 +33,8 @@ public record RunSummary(String runId, String file, String sha256, String mode, 
     public static final String APPLY = "apply";
     /** What a full roster does to an assignment it leaves out. */
     public static final String DEACTIVATE = "deactivate";
+    /** ... or unassigns it with NICE's DELETE. */
+    public static final String DELETE = "delete";
 
     /**
      * A full roster's scope: how many skills it answered for, and what became of the assignments it left out

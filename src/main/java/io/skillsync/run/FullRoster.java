@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CurrentAssignments;
 import io.skillsync.cxone.TenantDirectory;
+import io.skillsync.record.RunSummary;
 import io.skillsync.roster.RosterReader;
 import io.skillsync.roster.RosterRecord;
 import io.skillsync.sync.AbsentRow;
@@ -45,6 +46,8 @@ public class FullRoster {
     private final CurrentAssignments current;
     private final RosterReader reader;
     private final List<String> ownedSkills;
+    /** Leavers unassigned with NICE's DELETE rather than switched off. */
+    private final boolean delete;
 
     FullRoster(SkillSyncConfig config, TenantDirectory directory, CurrentAssignments current, RosterReader reader) {
         this.directory = directory;
@@ -52,9 +55,10 @@ public class FullRoster {
         this.reader = reader;
         this.ownedSkills = config.roster().ownedSkills().orElse(List.of());
         String removal = config.roster().fullRemoval();
-        if (!removal.equals("deactivate")) {
-            throw new IllegalArgumentException("skillsync.roster.full-removal must be deactivate, was " + removal);
+        if (!removal.equals(RunSummary.DEACTIVATE) && !removal.equals(RunSummary.DELETE)) {
+            throw new IllegalArgumentException("skillsync.roster.full-removal must be deactivate or delete, was " + removal);
         }
+        this.delete = removal.equals(RunSummary.DELETE);
     }
 
     /** Whether a file is a full roster: named {@code <name>.full.csv} (or .xlsx, any case), or matching the glob. */
@@ -91,10 +95,10 @@ public class FullRoster {
             if (scope.contains(assignment.skillId()) && assignment.active() && agents.active(assignment.agentId())
                     && !named.keeps(assignment.key())) {
                 run.add(new AbsentRow(absent++, assignment, agents.byId().get(assignment.agentId()),
-                        skillNames.getOrDefault(assignment.skillId(), String.valueOf(assignment.skillId()))));
+                        skillNames.getOrDefault(assignment.skillId(), String.valueOf(assignment.skillId())), delete));
             }
         }
-        run.weighedInFull(scope.size(), absent);
+        run.weighedInFull(scope.size(), absent, delete ? RunSummary.DELETE : RunSummary.DEACTIVATE);
         LOG.infof("run %s: full roster for %d skill(s): %d assignment(s) CXone holds are not in it", run.id(),
                 scope.size(), absent);
         return held;

@@ -65,7 +65,7 @@ public class ReadBack {
                 continue;
             }
             Assignment now = held.get(new AssignmentKey(row.agentId(), row.skillId()));
-            if (now != null && now.grants(row)) {
+            if (row.heldAsAsked(now)) {
                 kept++;
                 if (row.isUnconfirmed()) {
                     row.confirmed();

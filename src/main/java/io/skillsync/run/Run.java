@@ -212,10 +212,14 @@ public final class Run {
 
     public void full(boolean full) { this.full = full; }
 
-    void weighedInFull(int skills, int absent) {
+    void weighedInFull(int skills, int absent, String removal) {
         this.fullScope = skills;
         this.absent = absent;
+        this.fullRemoval = removal;
     }
+
+    /** What became of the assignments a full roster left out: deactivate or delete. */
+    public String fullRemoval() { return fullRemoval; }
 
     /** How many skills a full roster answered for, or 0. */
     public int fullScope() { return fullScope; }
@@ -226,4 +230,5 @@ public final class Run {
     private boolean full;
     private int fullScope;
     private int absent;
+    private String fullRemoval;
 }

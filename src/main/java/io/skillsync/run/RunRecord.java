@@ -124,7 +124,7 @@ final class RunRecord {
                 result.label(), run.stopped(), null, null, run.started().toString(), Instant.now().toString(),
                 columns == null ? null : columns.layout(), columns == null ? null : columns.columns().ignored(),
                 columns == null || columns.hints().isEmpty() ? null : columns.hints(), mappings(run.mappings()),
-                run.full() ? new RunSummary.Full(run.fullScope(), RunSummary.DEACTIVATE) : null, counts,
+                run.full() ? new RunSummary.Full(run.fullScope(), run.fullRemoval()) : null, counts,
                 run.batchCount(), run.dryRun() ? run.batches().size() : null, run.heldBecause(),
                 release == null ? null : new RunSummary.Release(release.by(), release.at(), release.sha256()),
                 run.wouldBeHeld(), run.verified() >= 0 ? run.verified() : null,

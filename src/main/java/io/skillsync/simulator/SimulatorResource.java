@@ -292,6 +292,39 @@ public class SimulatorResource {
         return writeEach(verb, parse(body).path("agents"), "agentResults", skillId);
     }
 
+    /**
+     * NICE's {@code DELETE /skills/{skillId}/agents} with {@code {"agents":[{"agentId":...}]}}: each assignment is
+     * gone (not inactive). NICE documents no answer body: this one answers per agent, as its other writes do.
+     */
+    @DELETE
+    @Path(API + "/skills/{skillId}/agents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response unassignAll(@PathParam("skillId") long skillId, String body) {
+        return api("DELETE", body, () -> {
+            if (!tenant.hasSkill(skillId)) {
+                return Response.status(404).header("icStatusDescription", "Skill not found").build();
+            }
+            JsonNode items = parse(body).path("agents");
+            if (!items.isArray() || items.isEmpty() || items.size() > 100) {
+                return badRequest("a write must list 1 to 100 items");
+            }
+            ObjectNode answer = json.createObjectNode();
+            ArrayNode results = answer.putObject("resultSet").putArray("agentResults");
+            int errors = 0;
+            for (JsonNode item : items) {
+                long agentId = item.path("agentId").asLong();
+                boolean gone = tenant.deleteAssignment(agentId, skillId);
+                ObjectNode result = bool(results.addObject().put("agentId", agentId), "success", gone);
+                if (!gone) {
+                    result.put("error", "Agent is not assigned to this skill");
+                    errors++;
+                }
+            }
+            ((ObjectNode) answer.path("resultSet")).put("errorCount", errors);
+            return Response.ok(answer.toString(), MediaType.APPLICATION_JSON).build();
+        });
+    }
+
     /** NICE's {@code DELETE /skills/{skillId}/agents/{agentId}}: the assignment is gone (not inactive). */
     @DELETE
     @Path(API + "/skills/{skillId}/agents/{agentId}")

@@ -10,15 +10,18 @@ public final class AbsentRow extends Row {
 
     private final String email;
     private final String skill;
+    /** Unassigned with NICE's DELETE rather than switched off. */
+    private final boolean delete;
 
     /**
      * @param ordinal its place among the run's absent rows: with line 0 (no line of the file), the key the
      *                journal knows it by
      */
-    public AbsentRow(int ordinal, Assignment held, String email, String skill) {
+    public AbsentRow(int ordinal, Assignment held, String email, String skill, boolean delete) {
         super(0, ordinal);
         this.email = email;
         this.skill = skill;
+        this.delete = delete;
         resolvedTo(held.agentId(), held.skillId());
         previously(held.proficiency(), held.active());
         // switched off at the level it has: the undo roster switches it on again at that level
@@ -28,7 +31,15 @@ public final class AbsentRow extends Row {
     /** What became of it, said as what it is: no line asked for it. */
     @Override
     public String detail() {
+        if (delete && (outcome() == Outcome.APPLIED || outcome() == Outcome.PLANNED)) {
+            return "not in the full roster: unassigned (it was proficiency " + previousProficiency() + ", active)";
+        }
         return "not in the full roster: " + super.detail();
+    }
+
+    @Override
+    public boolean removes() {
+        return delete;
     }
 
     /** The agent's e-mail (or user name) as CXone knows it. */

@@ -32,7 +32,8 @@ public record BatchPlan(int batchSize, Verb bulkVerb) {
             if (dryRun) {
                 row.end(Outcome.PLANNED, null);
             }
-            Group group = bulk ? new Group(bulkVerb, 0) : new Group(verb, row.skillId());
+            // NICE's bulk write only assigns: an unassignment is a DELETE of the skill's agents, in either mode
+            Group group = bulk && verb != Verb.DELETE ? new Group(bulkVerb, 0) : new Group(verb, row.skillId());
             changes.computeIfAbsent(group, g -> new ArrayList<>()).add(row);
         }
         List<Batch> batches = new ArrayList<>();
@@ -45,8 +46,16 @@ public record BatchPlan(int batchSize, Verb bulkVerb) {
         return batches;
     }
 
-    /** POST to assign, PUT to change, null when CXone already holds what the row asks (then it ends here). */
+    /** DELETE to unassign, POST to assign, PUT to change, null when CXone already holds what the row asks (then it ends here). */
     public static Verb verb(Row row, Assignment current) {
+        if (row.removes()) {
+            if (current == null) {
+                row.end(Outcome.UNCHANGED, "not assigned in CXone");
+                return null;
+            }
+            row.previously(current.proficiency(), current.active());
+            return Verb.DELETE;
+        }
         if (current == null) {
             if (!row.active()) {
                 row.end(Outcome.UNCHANGED, null);

@@ -194,6 +194,16 @@ public class Row {
         end(Outcome.FAILED, detail);
     }
 
+    /** Whether the row asks for the assignment to be gone (unassigned), not set. */
+    public boolean removes() {
+        return false;
+    }
+
+    /** Whether CXone, holding {@code now} (null: no such assignment), holds what the row asks. */
+    public boolean heldAsAsked(Assignment now) {
+        return removes() ? now == null : now != null && now.grants(this);
+    }
+
     /** Whether two rows ask for the same state of the same assignment. */
     public boolean asksSameAs(Row other) {
         return proficiency == other.proficiency && active == other.active;
