@@ -109,6 +109,32 @@ class FullRosterTest {
     }
 
     @Test
+    void aFullMatrixAnswersForEachOfItsSkillColumnsAndABlankCellIsNoLongerHeld() {
+        // 24 agents hold Retention at 8 and Tier_1_Support at 10; the sheet has a column for each
+        List<Assignment> held = new ArrayList<>(Tenants.holding(24, Tenants.RETENTION, 8));
+        held.addAll(Tenants.holding(24, Tenants.TIER_1, 10));
+        Tenants.seed(tenant, directory, Tenants.agents(24), TenantSimulator.defaultSkills(), held);
+        StringBuilder sheet = new StringBuilder("email,Team,Retention,Tier_1_Support\n");
+        for (int n = 1; n <= 24; n++) {
+            // agent 5 has left Retention (a blank cell); agent 24 has left the team (no line at all)
+            if (n != 24) {
+                sheet.append(Tenants.email(n)).append(",north,").append(n == 5 ? "" : "8").append(",10\n");
+            }
+        }
+        Drop.roster("team-sheet.full.csv", sheet.toString());
+        JsonNode run = Drop.awaitRun("team-sheet.full.csv");
+
+        assertEquals("complete", run.path("result").asText(), run.toString());
+        assertEquals("matrix", run.path("layout").asText());
+        assertEquals(2, run.path("full").path("skills").asInt(), run.toString());
+        assertEquals(3, run.path("counts").path("absent").asInt(), run.toString());
+        assertFalse(tenant.assignment(Tenants.agentId(5), Tenants.RETENTION).active(), "a blank cell: no longer held");
+        assertTrue(tenant.assignment(Tenants.agentId(5), Tenants.TIER_1).active());
+        assertFalse(tenant.assignment(Tenants.agentId(24), Tenants.RETENTION).active(), "no line: off both skills");
+        assertFalse(tenant.assignment(Tenants.agentId(24), Tenants.TIER_1).active());
+    }
+
+    @Test
     void aTruncatedExportIsHeldWithNothingWritten() {
         seedRetentionTeam();
         StringBuilder half = new StringBuilder("email,skill,proficiency\n");
