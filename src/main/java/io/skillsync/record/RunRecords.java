@@ -37,6 +37,11 @@ public class RunRecords {
     public static final String ERRORS = ".errors.csv";
     public static final String UNDO = ".undo.csv";
     public static final String REASON = ".reason.txt";
+    /**
+     * {@code <work-dir>/.managed/assignments.csv}: what SkillSync last set on each (agent, skill), the yardstick of
+     * drift ({@link ManagedAssignments}); hidden like {@code .directory/}, as it is the service's, not HR's.
+     */
+    public static final String MANAGED = ".managed/assignments.csv";
 
     private final Path workDir;
 
