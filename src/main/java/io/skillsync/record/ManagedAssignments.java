@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,10 +32,11 @@ import io.skillsync.sync.ManagedAssignment;
 import io.skillsync.sync.Row;
 
 /**
- * What SkillSync last set on each (agent, skill), from its own runs: {@code <work-dir>/.managed/assignments.csv}
- * ({@link RunRecords#MANAGED}), one line per assignment, rewritten whole (atomically) when a run ends having
+ * What SkillSync last set on each (agent, skill), from its own runs: {@code <work-dir>/.managed/assignments.<tenant>.csv}
+ * ({@link RunRecords#managedFile}), one line per assignment, rewritten whole (atomically) when a run ends having
  * applied rows. Read on first use and kept in memory, one entry per assignment whatever the number of runs; read
- * again when the file changed under it (the other replica of a shared work dir took over and wrote it).
+ * again when the file changed under it (the other replica of a shared work dir took over and wrote it). One file per
+ * tenant: a work dir pointed at a sandbox, then at production, must not take the sandbox's values for drift.
  */
 @ApplicationScoped
 public class ManagedAssignments {
@@ -40,7 +44,10 @@ public class ManagedAssignments {
     private static final Logger LOG = Logger.getLogger(ManagedAssignments.class);
     static final String[] COLUMNS = { "agentId", "skillId", "proficiency", "active", "runId", "at" };
 
-    private final Path file;
+    private final Path dir;
+    /** The tenant whose assignments are in memory ({@link #tenantOf}), and its file; null before the first read. */
+    private String tenant;
+    private Path file;
     private final Map<AssignmentKey, ManagedAssignment> set = new ConcurrentHashMap<>();
     /** The file as last read or written (its time and size), or null before the first read. */
     private String stamp;
@@ -51,11 +58,20 @@ public class ManagedAssignments {
     }
 
     public ManagedAssignments(Path workDir) {
-        this.file = workDir.resolve(RunRecords.MANAGED);
+        this.dir = workDir.resolve(RunRecords.MANAGED);
     }
 
-    /** What SkillSync last set, by assignment: a live view, read from disk first when needed. */
-    public synchronized Map<AssignmentKey, ManagedAssignment> current() {
+    /**
+     * What SkillSync last set on {@code tenantKey}'s assignments (CXone's API URL and tenantId), a live view, read
+     * from disk first when needed.
+     */
+    public synchronized Map<AssignmentKey, ManagedAssignment> current(String tenantKey) {
+        String asked = tenantOf(tenantKey);
+        if (!asked.equals(tenant)) {
+            tenant = asked;
+            file = dir.resolve(RunRecords.managedFile(asked));
+            stamp = null;
+        }
         String onDisk = stampOf();
         if (stamp == null || !stamp.equals(onDisk)) {
             load();
@@ -65,8 +81,8 @@ public class ManagedAssignments {
     }
 
     /** A run set these assignments: kept, and the file rewritten whole before the run's record counts as written. */
-    public synchronized void record(Iterator<ManagedAssignment> applied) throws IOException {
-        current();
+    public synchronized void record(String tenantKey, Iterator<ManagedAssignment> applied) throws IOException {
+        current(tenantKey);
         int before = set.size();
         boolean any = false;
         while (applied.hasNext()) {
@@ -118,6 +134,16 @@ public class ManagedAssignments {
         if (unreadable > 0) {
             LOG.warnf("%d line(s) of %s cannot be read: drift is not weighed for those assignments until a run sets"
                     + " them again", unreadable, file);
+        }
+    }
+
+    /** A short digest of the tenant's key: a file name, saying nothing of the URL. */
+    static String tenantOf(String tenantKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(tenantKey.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.SyncSettings.OnDrift;
+import io.skillsync.cxone.CxoneEndpoint;
 import io.skillsync.record.ManagedAssignments;
 import io.skillsync.sync.Assignment;
 import io.skillsync.sync.AssignmentKey;
@@ -40,8 +41,10 @@ public class DriftCheck {
     private final ManagedAssignments managed;
     private final OnDrift onDrift;
     private final MeterRegistry metrics;
+    private final CxoneEndpoint tenant;
 
-    DriftCheck(ManagedAssignments managed, SkillSyncConfig config, MeterRegistry metrics) {
+    DriftCheck(ManagedAssignments managed, SkillSyncConfig config, MeterRegistry metrics, CxoneEndpoint tenant) {
+        this.tenant = tenant;
         this.managed = managed;
         this.onDrift = config.sync().onDrift();
         this.metrics = metrics;
@@ -49,7 +52,7 @@ public class DriftCheck {
 
     /** Names the drift each open row meets; the body (what CXone holds) passes on to the plan untouched. */
     public void weigh(@Body Map<AssignmentKey, Assignment> held, @ExchangeProperty(RunProperties.RUN) Run run) {
-        Map<AssignmentKey, ManagedAssignment> set = managed.current();
+        Map<AssignmentKey, ManagedAssignment> set = managed.current(tenant.tenantKey());
         List<Drift> found = new ArrayList<>();
         if (!set.isEmpty()) {
             for (Row row : run.openRows()) {

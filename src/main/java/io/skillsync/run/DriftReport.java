@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.skillsync.cxone.CurrentAssignments;
+import io.skillsync.cxone.CxoneEndpoint;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.record.ManagedAssignments;
 import io.skillsync.sync.Assignment;
@@ -46,8 +47,10 @@ public class DriftReport {
     private final ManagedAssignments managed;
     private final CurrentAssignments current;
     private final TenantDirectory directory;
+    private final CxoneEndpoint tenant;
 
-    DriftReport(ManagedAssignments managed, CurrentAssignments current, TenantDirectory directory) {
+    DriftReport(ManagedAssignments managed, CurrentAssignments current, TenantDirectory directory, CxoneEndpoint tenant) {
+        this.tenant = tenant;
         this.managed = managed;
         this.current = current;
         this.directory = directory;
@@ -56,12 +59,13 @@ public class DriftReport {
     /** What CXone holds now against what SkillSync set: a few requests to CXone (CxoneException when it cannot answer). */
     public Report now() {
         Instant asked = Instant.now();
-        Map<AssignmentKey, ManagedAssignment> set = managed.current();
+        // the directory first: its read takes the token whose id_token names the tenant
+        TenantDirectory.Agents agents = directory.agents(asked);
+        TenantDirectory.Skills skills = directory.skills(asked);
+        Map<AssignmentKey, ManagedAssignment> set = managed.current(tenant.tenantKey());
         if (set.isEmpty()) {
             return new Report(asked.toString(), 0, 0, 0, List.of());
         }
-        TenantDirectory.Agents agents = directory.agents(asked);
-        TenantDirectory.Skills skills = directory.skills(asked);
         // an agent or skill CXone no longer has would answer 404 to its read (and switch per-skill reads off)
         List<ManagedAssignment> known = set.values().stream()
                 .filter(a -> agents.byId().containsKey(a.agentId()) && skills.byId().containsKey(a.skillId())).toList();

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,9 +45,12 @@ final class RunRecord {
     private final RunJournal journal;
     private final ZoneId zone;
     private final ManagedAssignments managed;
+    /** The tenant the run wrote to ({@code CxoneEndpoint.tenantKey}): what SkillSync set is kept per tenant. */
+    private final Supplier<String> tenant;
 
     RunRecord(RunRecords records, RunAudit audit, CxoneTraffic traffic, ObjectMapper json, RunJournal journal, ZoneId zone,
-            ManagedAssignments managed) {
+            ManagedAssignments managed, Supplier<String> tenant) {
+        this.tenant = tenant;
         this.managed = managed;
         this.zone = zone;
         this.records = records;
@@ -82,7 +86,9 @@ final class RunRecord {
                     .iterator());
             outputs.add(records.relative(undoFile));
         }
-        managed.record(lastSet(run));
+        if (run.rows().stream().anyMatch(row -> row.outcome() == Outcome.APPLIED) || !run.drift().isEmpty()) {
+            managed.record(tenant.get(), lastSet(run));
+        }
         Path file = summaryFile(run, outputs);
         RunSummary summary = summary(run, result, outputs);
         summary.write(file, json);
