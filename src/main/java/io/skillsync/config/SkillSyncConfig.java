@@ -34,6 +34,9 @@ public interface SkillSyncConfig {
 
     GuardSettings guard();
 
+    /** skillsync.sync.*: drift, what others changed since SkillSync set it. */
+    SyncSettings sync();
+
     Verify verify();
 
     Progress progress();

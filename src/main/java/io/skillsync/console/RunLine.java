@@ -12,7 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** A run as the console's tables show it, read from its summary. */
 public record RunLine(String runId, String file, String mode, String result, String started, long startedEpoch, String took,
         long rows, long applied, long unchanged, long rejected, long failed, long planned, long requests, long throttled,
-        String reason) {
+        String reason, long driftCount, List<DriftLine> drift) {
+
+    /** An assignment the run found CXone holding otherwise than SkillSync last set it (the summary's drift items). */
+    public record DriftLine(long agentId, long skillId, String set, String now, String setBy, String setIn) {
+    }
 
     static RunLine of(JsonNode summary) {
         JsonNode counts = summary.path("counts");
@@ -34,7 +38,16 @@ public record RunLine(String runId, String file, String mode, String result, Str
                 counts.path("unchanged").asLong(), counts.path("rejected").asLong(), counts.path("failed").asLong(),
                 counts.path("planned").asLong(),
                 requests.path("read").asLong() + requests.path("write").asLong() + requests.path("token").asLong(),
-                requests.path("throttled429").asLong(), reason == null ? "" : reason);
+                requests.path("throttled429").asLong(), reason == null ? "" : reason,
+                summary.path("drift").path("count").asLong(), driftLines(summary.path("drift").path("items")));
+    }
+
+    private static List<DriftLine> driftLines(JsonNode items) {
+        List<DriftLine> lines = new ArrayList<>();
+        items.forEach(item -> lines.add(new DriftLine(item.path("agentId").asLong(), item.path("skillId").asLong(),
+                item.path("set").asText(), item.path("now").asText(), item.path("setBy").asText(),
+                item.path("setIn").asText())));
+        return lines;
     }
 
     /** The chart's series, oldest run first: [times (s)], [applied], [unchanged], [rejected], [failed]. */

@@ -27,6 +27,8 @@ import io.skillsync.console.Previews;
 import io.skillsync.console.RunHistory;
 import io.skillsync.console.ScheduledPanel;
 import io.skillsync.console.WaitingRosters;
+import io.skillsync.cxone.CxoneException;
+import io.skillsync.run.DriftReport;
 
 /**
  * The operations API, for scripts: what the console's pages do, as JSON, with HTTP Basic and the same
@@ -47,9 +49,11 @@ public class OperationsResource {
     private final Previews previews;
     private final ScheduledPanel scheduled;
     private final MappingsPanel mappings;
+    private final DriftReport drift;
 
     OperationsResource(RunHistory history, WaitingRosters waiting, Previews previews, ScheduledPanel scheduled,
-            MappingsPanel mappings) {
+            MappingsPanel mappings, DriftReport drift) {
+        this.drift = drift;
         this.history = history;
         this.waiting = waiting;
         this.previews = previews;
@@ -116,6 +120,21 @@ public class OperationsResource {
     @RolesAllowed({ VIEWER, OPERATOR })
     public Response mappings() {
         return Response.ok(mappings.all()).build();
+    }
+
+    /**
+     * Every assignment SkillSync manages that CXone now holds otherwise than SkillSync last set it, read from CXone
+     * now (a few requests); 503 when CXone cannot answer.
+     */
+    @GET
+    @Path("/drift")
+    @RolesAllowed({ VIEWER, OPERATOR })
+    public Response drift() {
+        try {
+            return Response.ok(drift.now()).build();
+        } catch (CxoneException e) {
+            return Response.status(503).entity(Map.of("error", "CXone could not be read: " + e.getMessage())).build();
+        }
     }
 
     /** The roster that puts back what a run changed, as a preview (a dry run); apply it once its plan is there. */

@@ -123,7 +123,7 @@ final class JournalRecovery {
                         row.previousProficiency() < 0 ? "" : row.previousProficiency(),
                         row.previousActive() < 0 ? "" : row.previousActive() == 1, outcome, detail, row.batch(),
                         row.status() == 0 ? "" : row.status(), row.requestId() == null ? "" : row.requestId(), "", "", "",
-                        row.line() == 0 ? RunAudit.ABSENT : RunAudit.FILE);
+                        row.line() == 0 ? RunAudit.ABSENT : RunAudit.FILE, "");
             }
             csv.flush();
         });
@@ -148,7 +148,7 @@ final class JournalRecovery {
                 result == RunResult.INTERRUPTED ? because : null, result == RunResult.FAILED ? because : null,
                 started.toString(), Instant.now().toString(), null, null, null, null, null, counts, null, null, null, null, null, null, null,
                 List.of(records.relative(audit), records.relative(undo), records.relative(journalKept),
-                        records.relative(summaryFile)), null);
+                        records.relative(summaryFile)), null, null);
         summary.write(summaryFile, json);
         if (result == RunResult.INTERRUPTED) {
             interrupted.run();

@@ -27,7 +27,8 @@ public final class RunAudit {
     /** The audit's columns, for every writer of an audit (a run's, one rebuilt from a journal). */
     public static final List<String> COLUMNS = List.of("line", "email", "agentId", "skill", "skillId",
             "resolvedAgentId", "resolvedSkillId", "proficiency", "active", "previousProficiency", "previousActive",
-            "outcome", "detail", "batch", "httpStatus", "requestId", "cxoneRequestId", "traceId", "mapping", "source");
+            "outcome", "detail", "batch", "httpStatus", "requestId", "cxoneRequestId", "traceId", "mapping", "source",
+            "drift");
     /** The source of a row read from the file. */
     public static final String FILE = "file";
     /** The source of a row a full roster left out: an assignment CXone held that no line names. */
@@ -98,7 +99,7 @@ public final class RunAudit {
                 row.outcome().label(), row.detail(), row.batch() == 0 ? "" : row.batch(),
                 row.httpStatus() == 0 ? "" : row.httpStatus(), row.requestId() == null ? "" : row.requestId(),
                 row.cxoneRequestId() == null ? "" : row.cxoneRequestId(), row.traceId() == null ? "" : row.traceId(),
-                mapped(record, mappings), FILE);
+                mapped(record, mappings), FILE, orBlank(row.drift()));
     }
 
     private static List<Object> absentLine(AbsentRow row) {
@@ -109,7 +110,7 @@ public final class RunAudit {
                 row.outcome().label(), row.detail(), row.batch() == 0 ? "" : row.batch(),
                 row.httpStatus() == 0 ? "" : row.httpStatus(), row.requestId() == null ? "" : row.requestId(),
                 row.cxoneRequestId() == null ? "" : row.cxoneRequestId(), row.traceId() == null ? "" : row.traceId(), "",
-                ABSENT);
+                ABSENT, orBlank(row.drift()));
     }
 
     /** Which mapping lines the row's skill and level went through ("skills.csv line 3; levels.csv line 2"), or "". */

@@ -37,6 +37,17 @@ public class RunRecords {
     public static final String ERRORS = ".errors.csv";
     public static final String UNDO = ".undo.csv";
     public static final String REASON = ".reason.txt";
+    /**
+     * {@code <work-dir>/.managed/assignments.<tenant>.csv}: what SkillSync last set on each (agent, skill) of one
+     * tenant, the yardstick of drift ({@link ManagedAssignments}); hidden like {@code .directory/}, as it is the
+     * service's, not HR's.
+     */
+    public static final String MANAGED = ".managed";
+
+    /** The managed assignments' file of a tenant ({@code tenant}: a short digest of CXone's API URL and tenantId). */
+    public static String managedFile(String tenant) {
+        return "assignments." + tenant + ".csv";
+    }
 
     private final Path workDir;
 

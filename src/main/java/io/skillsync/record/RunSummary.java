@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param full           a full roster's scope (roster-format.md, "Full rosters"), null for a list of changes
  * @param counts         {@code rows} first, then each outcome's label with its count; a full roster's {@code absent}
  *                       last (rows of the run without a line of the file, counted in {@code rows} too)
+ * @param drift          assignments the run found CXone holding otherwise than SkillSync last set them, or null
+ *                       when it met none (operations.md, "Drift")
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSummary(String runId, String file, String sha256, String mode, String result, String stoppedBecause,
@@ -27,7 +29,7 @@ public record RunSummary(String runId, String file, String sha256, String mode, 
         List<String> ignoredColumns, Map<String, List<String>> columnHints, Map<String, String> mappings, Full full,
         Map<String, Integer> counts,
         Integer batches, Integer wouldWrite, List<String> heldBecause, Release releasedBy, List<String> wouldBeHeld,
-        Integer verified, Requests requests, List<String> outputs, String reason) {
+        Integer verified, Requests requests, List<String> outputs, String reason, Drift drift) {
 
     public static final String DRY_RUN = "dry-run";
     public static final String APPLY = "apply";
@@ -47,6 +49,23 @@ public record RunSummary(String runId, String file, String sha256, String mode, 
     public record Release(String by, String at, String sha256) {
     }
 
+    /**
+     * Drift met by the run: how many, and the first {@link #MOST_DRIFT_ITEMS} of them (the audit's {@code drift}
+     * column names every one).
+     */
+    public record Drift(int count, List<DriftItem> items) {
+    }
+
+    /** The summary lists at most this many drift items: a tenant an admin re-levelled whole would fill a page. */
+    public static final int MOST_DRIFT_ITEMS = 100;
+
+    /**
+     * One drifted assignment: what SkillSync {@code set} (in run {@code setIn}), what CXone holds {@code now}, and who
+     * set that ({@code setBy}), each in words: "5, active", "9, inactive", "not assigned".
+     */
+    public record DriftItem(long agentId, long skillId, String set, String now, String setBy, String setIn) {
+    }
+
     /** The requests the run cost CXone. */
     public record Requests(long read, long write, long token, long throttled429, long retried) {
     }
@@ -55,7 +74,7 @@ public record RunSummary(String runId, String file, String sha256, String mode, 
     public RunSummary withReason(String why) {
         return new RunSummary(runId, file, sha256, mode, result, stoppedBecause, interruptedBecause, failedBecause,
                 started, finished, layout, ignoredColumns, columnHints, mappings, full, counts, batches, wouldWrite, heldBecause, releasedBy, wouldBeHeld, verified, requests,
-                outputs, why);
+                outputs, why, drift);
     }
 
     /** Written whole or not at all, so a reader never meets half a summary. */

@@ -231,4 +231,13 @@ public final class Run {
     private int fullScope;
     private int absent;
     private String fullRemoval;
+
+    // drift (DriftCheck): assignments CXone held otherwise than SkillSync last set them
+
+    private List<io.skillsync.sync.Drift> drift = List.of();
+
+    /** The drift the run met among its rows, in file order; empty when none. */
+    public List<io.skillsync.sync.Drift> drift() { return drift; }
+
+    void drifted(List<io.skillsync.sync.Drift> found) { this.drift = List.copyOf(found); }
 }

@@ -7,13 +7,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.skillsync.cxone.CxoneTraffic;
+import io.skillsync.record.ManagedAssignments;
 import io.skillsync.record.RunAudit;
 import io.skillsync.record.RunJournal;
 import io.skillsync.record.RunRecords;
@@ -21,6 +25,7 @@ import io.skillsync.record.RunSummary;
 import io.skillsync.record.ScheduledFiles;
 import io.skillsync.record.UndoRoster;
 import io.skillsync.roster.Mappings;
+import io.skillsync.sync.ManagedAssignment;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 import io.skillsync.sync.RunResult;
@@ -39,8 +44,14 @@ final class RunRecord {
     private final ObjectMapper json;
     private final RunJournal journal;
     private final ZoneId zone;
+    private final ManagedAssignments managed;
+    /** The tenant the run wrote to ({@code CxoneEndpoint.tenantKey}): what SkillSync set is kept per tenant. */
+    private final Supplier<String> tenant;
 
-    RunRecord(RunRecords records, RunAudit audit, CxoneTraffic traffic, ObjectMapper json, RunJournal journal, ZoneId zone) {
+    RunRecord(RunRecords records, RunAudit audit, CxoneTraffic traffic, ObjectMapper json, RunJournal journal, ZoneId zone,
+            ManagedAssignments managed, Supplier<String> tenant) {
+        this.tenant = tenant;
+        this.managed = managed;
         this.zone = zone;
         this.records = records;
         this.audit = audit;
@@ -75,11 +86,44 @@ final class RunRecord {
                     .iterator());
             outputs.add(records.relative(undoFile));
         }
+        if (run.rows().stream().anyMatch(row -> row.outcome() == Outcome.APPLIED) || !run.drift().isEmpty()) {
+            managed.record(tenant.get(), lastSet(run));
+        }
         Path file = summaryFile(run, outputs);
         RunSummary summary = summary(run, result, outputs);
         summary.write(file, json);
         journal.close(run.id(), result, auditFile.getParent());
         return summary;
+    }
+
+    /**
+     * What the run leaves SkillSync having set, for drift: each applied row, and each drifted assignment whose roster
+     * asked what CXone already held (the roster took the other party's change over: not drift again tomorrow).
+     */
+    private static Iterator<ManagedAssignment> lastSet(Run run) {
+        Instant at = Instant.now();
+        Stream<ManagedAssignment> applied = run.rows().stream().filter(row -> row.outcome() == Outcome.APPLIED)
+                .map(row -> new ManagedAssignment(row.agentId(), row.skillId(), row.targetProficiency(), row.active(),
+                        run.id(), at));
+        boolean settles = !run.dryRun() && run.heldBecause() == null;
+        Stream<ManagedAssignment> takenOver = run.drift().stream().filter(drift -> settles && drift.rosterAgrees())
+                .map(drift -> drift.now() == null
+                        ? new ManagedAssignment(drift.key().agentId(), drift.key().skillId(), drift.set().proficiency(), false,
+                                run.id(), at)
+                        : new ManagedAssignment(drift.key().agentId(), drift.key().skillId(), drift.now().proficiency(),
+                                drift.now().active(), run.id(), at));
+        return Stream.concat(applied, takenOver).iterator();
+    }
+
+    /** The summary's drift block: null when the run met none, so the key is left out. */
+    private static RunSummary.Drift drift(Run run) {
+        if (run.drift().isEmpty()) {
+            return null;
+        }
+        return new RunSummary.Drift(run.drift().size(), run.drift().stream().limit(RunSummary.MOST_DRIFT_ITEMS)
+                .map(d -> new RunSummary.DriftItem(d.key().agentId(), d.key().skillId(), d.set().state(), d.nowState(),
+                        d.setBy(), d.set().runId()))
+                .toList());
     }
 
     /** A summary alone, for a file that could not be read: no row of it has an audit line. */
@@ -129,6 +173,6 @@ final class RunRecord {
                 release == null ? null : new RunSummary.Release(release.by(), release.at(), release.sha256()),
                 run.wouldBeHeld(), run.verified() >= 0 ? run.verified() : null,
                 new RunSummary.Requests(cost.read(), cost.write(), cost.token(), cost.throttled429(), cost.retried()),
-                List.copyOf(outputs), null);
+                List.copyOf(outputs), null, drift(run));
     }
 }

@@ -19,7 +19,9 @@ import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.WorkFolders;
+import io.skillsync.cxone.CxoneEndpoint;
 import io.skillsync.cxone.CxoneTraffic;
+import io.skillsync.record.ManagedAssignments;
 import io.skillsync.record.RunAudit;
 import io.skillsync.record.RunJournal;
 import io.skillsync.record.RunRecords;
@@ -50,12 +52,12 @@ public class RunReport {
     private final RunArchive archive;
 
     RunReport(SkillSyncConfig config, RosterReader reader, CxoneTraffic traffic, ObjectMapper json, RunStatus status,
-            RunJournal journal, RunRecords runRecords) {
+            RunJournal journal, RunRecords runRecords, ManagedAssignments managed, CxoneEndpoint endpoint) {
         this.journal = journal;
         this.workDir = Path.of(config.workDir());
         this.archive = new RunArchive(workDir);
         this.records = new RunRecord(runRecords, new RunAudit(reader), traffic, json, journal,
-                config.roster().zoneId());
+                config.roster().zoneId(), managed, endpoint::tenantKey);
         this.status = status;
     }
 

@@ -30,7 +30,8 @@ import io.skillsync.sync.RunResult;
  * How runs go, for operators: health checks read it, and it feeds the metrics {@code skillsync_runs_total{result}},
  * {@code skillsync_rows_total{outcome}}, {@code skillsync_run_rows} / {@code skillsync_run_rows_done} (the run
  * under way), {@code skillsync_last_success_timestamp_seconds}, {@code skillsync_files_waiting{folder}} and
- * {@code skillsync_cxone_circuit_open}. The last success is read back from the audit folder at start-up,
+ * {@code skillsync_cxone_circuit_open}; {@code skillsync_drift_total} is counted by {@link DriftCheck}, registered here.
+ * The last success is read back from the audit folder at start-up,
  * so a restart does not look like a missed night.
  */
 @ApplicationScoped
@@ -74,6 +75,9 @@ public class RunStatus {
         for (Outcome outcome : Outcome.values()) {
             metrics.counter("skillsync.rows", "outcome", outcome.label());
         }
+        // drift met by the runs (DriftCheck), from 0 at the start like the counters above
+        io.micrometer.core.instrument.Counter.builder(DriftCheck.METRIC)
+                .description("assignments runs found CXone holding otherwise than SkillSync last set them").register(metrics);
         for (String folder : List.of(WorkFolders.INBOX, WorkFolders.ERROR, WorkFolders.HOLD)) {
             Gauge.builder("skillsync.files.waiting", this, s -> s.waiting(folder)).tag("folder", folder)
                     .description("roster files waiting in the folder").register(metrics);

@@ -208,4 +208,17 @@ public class Row {
     public boolean asksSameAs(Row other) {
         return proficiency == other.proficiency && active == other.active;
     }
+
+    // drift (run.DriftCheck): kept apart from the fields above, null for every row that met none
+
+    private String drift;
+
+    /** What SkillSync had set and CXone held otherwise when the run read it, in words ({@link Drift#words}), or null. */
+    public String drift() {
+        return drift;
+    }
+
+    public void drifted(String words) {
+        this.drift = words;
+    }
 }
