@@ -153,7 +153,9 @@ public class BatchWriter {
         if (batch.halves() != null && batch.second() && batch.halves().deferredFirst() != null) {
             failAll(batch.halves().takeDeferredFirst(), status, null, null, null, reason);
         }
-        failAll(batch, status, null, null, null, reason);
+        // what failed may come after CXone's answer settled some rows (their refused items read again): those keep it
+        List<Row> open = batch.rows().stream().filter(Row::open).toList();
+        failAll(new Batch(batch.number(), batch.verb(), batch.skillId(), open), status, null, null, null, reason);
         journal.answered(run.id(), batch, status, null);
         LOG.warnf("batch %d (%s, %d rows) failed: %s", batch.number(), label(batch), batch.rows().size(),
                 failure.getMessage());

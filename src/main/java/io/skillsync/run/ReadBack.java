@@ -74,11 +74,13 @@ public class ReadBack {
                 lost++;
                 String holds = " (it holds " + (now == null ? "no such assignment" : "proficiency " + now.proficiency()
                         + (now.active() ? ", active" : ", inactive")) + ")";
-                row.notConfirmed(row.isUnconfirmed()
-                        ? "CXone took the request without confirming this assignment, and does not hold it when read back"
-                                + holds + ": not applied"
-                        : "CXone accepted the write but does not hold it when read back " + config.delay().toSeconds()
-                                + " s later" + holds + ": accepted but not kept");
+                if (row.isUnconfirmed()) {
+                    row.notConfirmed("CXone took the request without confirming this assignment, and does not hold it"
+                            + " when read back" + holds + ": not applied");
+                } else {
+                    row.notKept("CXone accepted the write but does not hold it when read back " + config.delay().toSeconds()
+                            + " s later" + holds + ": accepted but not kept");
+                }
             }
         }
         run.verified(kept);

@@ -122,8 +122,21 @@ public class Row {
         return outcome == null;
     }
 
-    /** Ends the row; {@code detail} null when {@link #detail()} can tell it from the row. */
+    /**
+     * Ends the row; {@code detail} null when {@link #detail()} can tell it from the row. Once: the audit, the
+     * summary and the metrics tell one story of a row, so a second end is a mistake, not a correction. What
+     * may really change an outcome has its own method and says why ({@link #confirmed}, {@link #notConfirmed},
+     * {@link #notKept}).
+     */
     public void end(Outcome outcome, String detail) {
+        if (this.outcome != null) {
+            throw new IllegalStateException("line " + line + " ended " + this.outcome.label() + " already: it cannot end "
+                    + outcome.label() + " as well");
+        }
+        set(outcome, detail);
+    }
+
+    private void set(Outcome outcome, String detail) {
         this.outcome = outcome;
         this.detail = detail;
     }
@@ -182,16 +195,33 @@ public class Row {
         return unconfirmed;
     }
 
-    /** Read-back settled an unconfirmed row: CXone holds what it asks. */
+    /** Read-back settled an unconfirmed row: CXone holds what it asks, so its {@code failed} becomes {@code applied}. */
     public void confirmed() {
-        unconfirmed = false;
-        end(Outcome.APPLIED, null);
+        settleUnconfirmed(Outcome.APPLIED, null);
     }
 
-    /** Read-back settled an unconfirmed row: CXone does not hold it. */
+    /** Read-back settled an unconfirmed row: CXone does not hold it, so it stays {@code failed}, saying so. */
     public void notConfirmed(String detail) {
+        settleUnconfirmed(Outcome.FAILED, detail);
+    }
+
+    private void settleUnconfirmed(Outcome outcome, String detail) {
+        if (!unconfirmed) {
+            throw new IllegalStateException("line " + line + " is not waiting for read-back: it ended " + this.outcome);
+        }
         unconfirmed = false;
-        end(Outcome.FAILED, detail);
+        set(outcome, detail);
+    }
+
+    /**
+     * Read-back found CXone not holding what it answered as applied (it sometimes answers 200 and keeps
+     * nothing): the row's {@code applied} becomes {@code failed}, so it lands in the error file and reruns.
+     */
+    public void notKept(String detail) {
+        if (outcome != Outcome.APPLIED || unconfirmed) {
+            throw new IllegalStateException("line " + line + " was not applied, so it cannot be lost: it ended " + outcome);
+        }
+        set(Outcome.FAILED, detail);
     }
 
     /** Whether the row asks for the assignment to be gone (unassigned), not set. */
