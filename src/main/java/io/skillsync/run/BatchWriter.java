@@ -84,7 +84,7 @@ public class BatchWriter {
     /** Settles the batch's rows from CXone's answer; returns the follow-up batches it leaves (often none). */
     public List<Batch> record(@Body CxoneResponse response, @ExchangeProperty(RunProperties.BATCH) Batch batch,
             @ExchangeProperty(RunProperties.RUN) Run run) {
-        run.wrote();
+        run.writes().wrote();
         List<Batch> followUps = settle(response, batch, run);
         journal.answered(run.id(), batch, response.status(), response.requestId());
         // after settling, so the line counts this batch's rows too

@@ -134,7 +134,7 @@ public class RunLedger {
     }
 
     public void record(RowRequest request, @ExchangeProperty(RunProperties.RUN) Run run) {
-        run.add(request.row());
+        run.rows().add(request.row());
         status.progressed();
     }
 
@@ -143,8 +143,8 @@ public class RunLedger {
      * ({@code unchanged}); different values reject them all, naming every line.
      */
     public void closeRows(@ExchangeProperty(RunProperties.RUN) Run run) {
-        run.allRowsRead(true);
-        for (List<Row> group : run.repeats()) {
+        run.rows().allRead(true);
+        for (List<Row> group : run.rows().repeats()) {
             Row first = group.get(0);
             List<Row> later = group.subList(1, group.size());
             if (later.stream().allMatch(first::asksSameAs)) {
@@ -156,7 +156,7 @@ public class RunLedger {
             group.forEach(row -> row.end(Outcome.REJECTED, "line " + row.line()
                     + ": conflicting rows for the same agent and skill on lines " + lines));
         }
-        LOG.infof("run %s: %d rows read, %d to compare with CXone", run.id(), run.rows().size(), run.openRows().size());
+        LOG.infof("run %s: %d rows read, %d to compare with CXone", run.id(), run.rows().size(), run.rows().open().size());
     }
 
     /**
@@ -173,8 +173,8 @@ public class RunLedger {
         }
         LOG.errorf("run %s stopped: %s", run.id(), reason);
         String notWritten = "not written: the run stopped: " + reason;
-        run.rows().stream().filter(Row::open).forEach(row -> row.end(Outcome.FAILED, notWritten));
-        if (!run.allRowsRead()) {
+        run.rows().open().forEach(row -> row.end(Outcome.FAILED, notWritten));
+        if (!run.rows().allRead()) {
             // stopped while rows were being resolved: the rest of the file is accounted for too
             String notRead = "not read: the run stopped: " + reason;
             try (RosterReader.Rows rest = reader.rows(run.file(), run.skillColumns())) {
@@ -186,7 +186,7 @@ public class RunLedger {
                     }
                 });
             }
-            run.allRowsRead(true);
+            run.rows().allRead(true);
         }
     }
 }

@@ -10,12 +10,12 @@ import io.skillsync.sync.RepeatedRows;
 import io.skillsync.sync.Row;
 
 /** A run's rows in file order, whether the split read them all, and what they add up to. */
-final class RunRows {
+public final class RunRows {
 
     private final List<Row> rows = new ArrayList<>();
     private boolean allRowsRead;
 
-    List<Row> list() {
+    public List<Row> list() {
         return rows;
     }
 
@@ -23,7 +23,12 @@ final class RunRows {
         rows.add(row);
     }
 
-    boolean allRead() {
+    public int size() {
+        return rows.size();
+    }
+
+    /** Whether the split reached the end of the file (a run can stop while rows are still being resolved). */
+    public boolean allRead() {
         return allRowsRead;
     }
 
@@ -41,7 +46,7 @@ final class RunRows {
     }
 
     /** Rows that have their outcome (for the progress gauge and log). */
-    int settled() {
+    public int settled() {
         int settled = 0;
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).outcome() != null) {
@@ -51,7 +56,7 @@ final class RunRows {
         return settled;
     }
 
-    Map<Outcome, Integer> counts() {
+    public Map<Outcome, Integer> counts() {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         for (Outcome outcome : Outcome.values()) {
             counts.put(outcome, 0);
