@@ -19,8 +19,11 @@ public class Row {
     private int proficiency = NONE;
     private boolean active = true;
     private int previousProficiency = NONE;
-    /** 1 active, 0 inactive, NONE when the assignment did not exist or was not read. */
-    private int previousActive = NONE;
+    /**
+     * 1 active, 0 inactive, NONE when the assignment did not exist or was not read. A byte, so that the
+     * reference to {@link #counts} fits in the 80 bytes a row took before it (a million rows, a small heap).
+     */
+    private byte previousActive = NONE;
     private Outcome outcome;
     /** Said only when it cannot be told from the row itself (kept small: one string per row adds up). */
     private String detail;
@@ -32,6 +35,8 @@ public class Row {
     private boolean replanned;
     /** CXone's answer did not confirm this row (bulk, or an item it did not report on): read-back settles it. */
     private boolean unconfirmed;
+    /** The counts of the run that took this row, or null for a row of no run (a plain test's). */
+    private OutcomeCounts counts;
 
     public Row(int line) {
         this(line, -1);
@@ -88,7 +93,7 @@ public class Row {
 
     public void previously(int proficiency, boolean active) {
         this.previousProficiency = proficiency;
-        this.previousActive = active ? 1 : 0;
+        this.previousActive = (byte) (active ? 1 : 0);
     }
 
     public boolean assignedBefore() {
@@ -137,8 +142,26 @@ public class Row {
     }
 
     private void set(Outcome outcome, String detail) {
+        Outcome was = this.outcome;
         this.outcome = outcome;
         this.detail = detail;
+        if (counts != null) {
+            counts.moved(was, outcome);
+        }
+    }
+
+    /**
+     * A run took this row: its outcome, now and whenever it is set, is counted in {@code counts}, which
+     * other threads read instead of the rows.
+     */
+    public void countedIn(OutcomeCounts counts) {
+        if (this.counts != null) {
+            throw new IllegalStateException("line " + line + " is counted in a run already");
+        }
+        this.counts = counts;
+        if (outcome != null) {
+            counts.moved(null, outcome);
+        }
     }
 
     public int batch() {
