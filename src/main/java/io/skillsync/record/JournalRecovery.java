@@ -29,8 +29,7 @@ import io.skillsync.sync.RunResult;
  */
 final class JournalRecovery {
 
-    /** Said under the journal's own category, as before the journal's recovery had a class of its own. */
-    private static final Logger LOG = Logger.getLogger(RunJournal.class);
+    private static final Logger LOG = Logger.getLogger(JournalRecovery.class);
 
     private final RunRecords records;
     private final Path journals;

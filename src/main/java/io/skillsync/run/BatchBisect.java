@@ -19,8 +19,7 @@ import io.skillsync.sync.Batch;
  */
 final class BatchBisect {
 
-    /** The writer's category: these lines belong to the story of a batch's write. */
-    private static final Logger LOG = Logger.getLogger(BatchWriter.class);
+    private static final Logger LOG = Logger.getLogger(BatchBisect.class);
 
     private final int splitBudget;
 
