@@ -16,6 +16,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.WorkFolders;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.cxone.CxoneTraffic;
 import io.skillsync.record.ReleaseBook;
@@ -66,7 +67,7 @@ public class RunLedger {
         Path claimed = file;
         if (Files.size(file) <= config.intake().maxFileSize()) {
             // the run reads its own copy, taken now: a file replaced in the inbox mid-run changes nothing of this run
-            claimed = Files.createDirectories(Path.of(config.workDir(), "claimed", id)).resolve(file.getFileName());
+            claimed = Files.createDirectories(Path.of(config.workDir(), WorkFolders.CLAIMED, id)).resolve(file.getFileName());
             Files.copy(file, claimed, StandardCopyOption.REPLACE_EXISTING);
         }
         // else no copy: a runaway export would fill the disk before being refused; the reader refuses it unread
@@ -100,7 +101,7 @@ public class RunLedger {
     }
 
     private void sweepClaimed() throws java.io.IOException {
-        Path claimed = Path.of(config.workDir(), "claimed");
+        Path claimed = Path.of(config.workDir(), WorkFolders.CLAIMED);
         if (Files.isDirectory(claimed)) {
             try (var left = Files.list(claimed)) {
                 for (Path folder : left.toList()) {
