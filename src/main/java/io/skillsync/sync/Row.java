@@ -3,8 +3,8 @@ package io.skillsync.sync;
 /**
  * One roster row as the run knows it: what it asks for, what CXone held, and how it ended. Kept small
  * (no raw cells) so that a run of a million rows fits in a modest heap; the raw cells are read again
- * from the file when the audit is written. What it says in words is told by {@link RowWords}, which holds
- * no state of its own, so a row costs no more heap than before.
+ * from the file when the audit is written. What it says in words is told by {@link RowWords} when asked,
+ * rather than kept as a string on each row.
  */
 public class Row {
 
