@@ -17,8 +17,8 @@ import io.skillsync.sync.Outcome;
 /**
  * One roster file processed once: its rows with their outcomes, the batches it writes, and what it cost.
  * Lives in the exchange property {@code run} on the file's own thread, from pick-up until the file moves.
- * What changes while it writes is kept apart, each part with its own few writers: {@link #rows()},
- * {@link #batches()}, {@link #writes()}.
+ * Its rows, its batches and the moments of its writes are parts callers ask directly ({@link #rows()},
+ * {@link #batches()}, {@link #writes()}): each is changed only from this package, and read from anywhere.
  */
 public final class Run {
 
