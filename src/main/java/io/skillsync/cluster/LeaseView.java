@@ -19,8 +19,7 @@ import org.jboss.logging.Logger;
  */
 public final class LeaseView extends AbstractCamelClusterView {
 
-    // the service's log category, as when the view was nested in it
-    private static final Logger LOG = Logger.getLogger(LeaseClusterService.class);
+    private static final Logger LOG = Logger.getLogger(LeaseView.class);
 
     private final LeaseClusterService service;
     private final String identity;

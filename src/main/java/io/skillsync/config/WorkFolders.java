@@ -13,6 +13,8 @@ public final class WorkFolders {
     /** Where a file is written whole before it is moved into the inbox at once. */
     public static final String STAGING = "staging";
     public static final String PREVIEWS = "previews";
+    /** A run's own copy of the file it took, one folder per run: the file replaced in the inbox changes nothing of it. */
+    public static final String CLAIMED = "claimed";
     /** When each console user last signed out: every replica refuses a session issued before that. */
     public static final String SIGN_OUTS = ".console/signed-out";
 

@@ -64,12 +64,12 @@ public class LiveState {
             return null;
         }
         try {
-            int planned = run.batchCount();
-            int done = run.writesDone();
+            int planned = run.batches().count();
+            int done = run.writes().done();
             String phase;
-            if (!run.allRowsRead()) {
+            if (!run.rows().allRead()) {
                 phase = "reading the file";
-            } else if (run.batches().isEmpty() && done == 0) {
+            } else if (run.batches().planned().isEmpty() && done == 0) {
                 phase = "reading CXone and planning";
             } else if (done < planned) {
                 phase = "writing";
@@ -81,7 +81,7 @@ public class LiveState {
                     + (verify && planned > 0 ? Math.max(0, verifyDelay.toMillis() - sinceLastWrite(run, done)) : 0);
             String eta = phase.startsWith("read") ? "after the plan" : "about " + Duration.ofMillis(leftMillis).toSeconds() + " s";
             CxoneTraffic.Snapshot used = traffic.snapshot().since(run.trafficAtStart());
-            return new Progress(run.id(), run.fileName(), phase, run.rows().size(), run.settledRows(), done, planned,
+            return new Progress(run.id(), run.fileName(), phase, run.rows().size(), run.rows().settled(), done, planned,
                     used.throttled429(), used.read() + used.write() + used.token(), eta);
         } catch (RuntimeException e) {
             // the run moves on its own thread: a view taken mid-change is skipped, the next refresh shows it
@@ -90,7 +90,7 @@ public class LiveState {
     }
 
     private static long sinceLastWrite(Run run, int done) {
-        return done == 0 ? 0 : System.currentTimeMillis() - run.lastWriteMillis();
+        return done == 0 ? 0 : System.currentTimeMillis() - run.writes().lastMillis();
     }
 
     /** The tenant as SkillSync sees it now. */

@@ -7,8 +7,7 @@ import org.jboss.logging.Logger;
 /** What the directory asks CXone: every agent, the agents changed since a time, every skill. */
 final class DirectoryReads {
 
-    /** The directory's category: these lines belong to the story of the kept lists. */
-    private static final Logger LOG = Logger.getLogger(TenantDirectory.class);
+    private static final Logger LOG = Logger.getLogger(DirectoryReads.class);
 
     private final CxonePages cxone;
     private final String agentsQuery;

@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
  */
 final class HoldersFilter {
 
-    private static final Logger LOG = Logger.getLogger(CurrentAssignments.class);
+    private static final Logger LOG = Logger.getLogger(HoldersFilter.class);
 
     private enum Trust { UNPROVEN, PROVEN, REFUSED }
 

@@ -19,8 +19,7 @@ import io.skillsync.cxone.TenantDirectory.Skills;
  */
 final class KeptDirectory {
 
-    /** The directory's category: these lines belong to the story of the kept lists. */
-    private static final Logger LOG = Logger.getLogger(TenantDirectory.class);
+    private static final Logger LOG = Logger.getLogger(KeptDirectory.class);
 
     /** The tenant SkillSync talks to now ({@link CxoneEndpoint#tenantKey()}). */
     private final java.util.function.Supplier<String> tenant;

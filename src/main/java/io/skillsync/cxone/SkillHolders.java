@@ -35,7 +35,7 @@ final class SkillHolders {
     record View(Map<AssignmentKey, Assignment> holders, Instant at) {
     }
 
-    private static final Logger LOG = Logger.getLogger(CurrentAssignments.class);
+    private static final Logger LOG = Logger.getLogger(SkillHolders.class);
 
     private final CxonePages cxone;
     private final int pageSize;

@@ -20,8 +20,7 @@ import io.skillsync.sync.AssignmentKey;
  */
 final class InterruptedRuns {
 
-    /** Said under the journal's own category, as before this had a class of its own. */
-    private static final Logger LOG = Logger.getLogger(RunJournal.class);
+    private static final Logger LOG = Logger.getLogger(InterruptedRuns.class);
 
     private final Path workDir;
     private final ObjectMapper json;

@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.jboss.logging.Logger;
 
 import io.skillsync.record.JournalReplay.Sent;
+import io.skillsync.sync.Outcome;
 import io.skillsync.sync.RunResult;
 
 /**
@@ -29,8 +30,7 @@ import io.skillsync.sync.RunResult;
  */
 final class JournalRecovery {
 
-    /** Said under the journal's own category, as before the journal's recovery had a class of its own. */
-    private static final Logger LOG = Logger.getLogger(RunJournal.class);
+    private static final Logger LOG = Logger.getLogger(JournalRecovery.class);
 
     private final RunRecords records;
     private final Path journals;
@@ -106,15 +106,15 @@ final class JournalRecovery {
         Path auditDir = Files.createDirectories(audit.getParent());
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("rows", rows.size());
-        for (String outcome : List.of("applied", "unchanged", "rejected", "failed", "planned")) {
-            counts.put(outcome, 0);
+        for (Outcome outcome : Outcome.values()) {
+            counts.put(outcome.label(), 0);
         }
         AtomicFiles.writeAtomically(audit, out -> {
             // the audit's own columns: what the input said is not in the journal, only what was sent
             CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
             csv.printRecord(RunAudit.COLUMNS);
             for (Sent row : rows.values()) {
-                String outcome = row.outcome() != null ? row.outcome() : "failed";
+                String outcome = row.outcome() != null ? row.outcome() : Outcome.FAILED.label();
                 String detail = row.outcome() != null ? row.detail()
                         : UNANSWERED + row.batch() + " and no answer was recorded; CXone may"
                                 + " hold it (the file's rerun reads what CXone holds)";
@@ -130,7 +130,7 @@ final class JournalRecovery {
         Path undo = records.undoFile(runId, started);
         // only what CXone said it applied: a row with no answer may not have been taken, and the file's rerun
         // sets it from what CXone holds then; undoing it would undo the rerun's work
-        UndoRoster.write(undo, rows.values().stream().filter(r -> "applied".equals(r.outcome()))
+        UndoRoster.write(undo, rows.values().stream().filter(r -> Outcome.APPLIED.label().equals(r.outcome()))
                 .map(r -> new UndoRoster.UndoLine(r.agentId(), r.skillId(), r.previousProficiency(), r.previousActive())).toList());
         Path journalKept = auditDir.resolve(runId + ".journal.jsonl");
         if (replay.refused() != null) {

@@ -65,7 +65,7 @@ public class RunJournal {
         Files.createDirectories(journals);
         open.put(runId, new OpenJournal(journals.resolve(runId + ".jsonl"), runId, sha256));
         append(runId, json.createObjectNode().put("record", "run").put("runId", runId).put("file", file)
-                .put("sha256", sha256).put("mode", dryRun ? "dry-run" : "apply").put("started", started.toString()));
+                .put("sha256", sha256).put("mode", dryRun ? RunSummary.DRY_RUN : RunSummary.APPLY).put("started", started.toString()));
     }
 
     /** Before the batch is sent: what it will change, and what CXone held before. */

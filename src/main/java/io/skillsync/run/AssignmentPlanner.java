@@ -40,11 +40,11 @@ public class AssignmentPlanner {
     }
 
     public List<Batch> plan(@Body Map<AssignmentKey, Assignment> held, @ExchangeProperty(RunProperties.RUN) Run run) {
-        List<Batch> batches = plan.plan(run.openRows(), held, run.earlierApplied(), run.dryRun());
+        List<Batch> batches = plan.plan(run.rows().open(), held, run.earlierApplied(), run.dryRun());
         LOG.infof("run %s: %d change(s) in %d write(s)%s", run.id(),
                 batches.stream().mapToInt(batch -> batch.rows().size()).sum(), batches.size(),
                 run.dryRun() ? " (dry run: none sent)" : "");
-        run.plan(batches);
+        run.batches().plan(batches);
         return run.dryRun() ? List.of() : batches;
     }
 }

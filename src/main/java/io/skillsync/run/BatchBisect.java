@@ -19,8 +19,7 @@ import io.skillsync.sync.Batch;
  */
 final class BatchBisect {
 
-    /** The writer's category: these lines belong to the story of a batch's write. */
-    private static final Logger LOG = Logger.getLogger(BatchWriter.class);
+    private static final Logger LOG = Logger.getLogger(BatchBisect.class);
 
     private final int splitBudget;
 
@@ -36,7 +35,7 @@ final class BatchBisect {
         String reason = reasonOf(response);
         String refusal = "CXone refused the request (HTTP 400" + reason + ")";
         Batch.Halves halves = batch.halves();
-        if (run.refusesAsWhole(reason)) {
+        if (run.batches().refusesAsWhole(reason)) {
             List<Batch> followUps = splitDeferredFirst(batch, run);
             failAll(batch, response, refusal + " as it refused whole requests before in this run: not split");
             return followUps;
@@ -48,7 +47,7 @@ final class BatchBisect {
         }
         if (halves != null && batch.second() && halves.deferredFirst() != null && reason.equals(halves.reason())) {
             Batch first = halves.takeDeferredFirst();
-            run.refusedAsWhole(reason);
+            run.batches().refusedAsWhole(reason);
             String whole = refusal + ", and both halves of the request alike: the cause is the request, not an item";
             failAll(first, response, whole);
             failAll(batch, response, whole);
@@ -85,9 +84,9 @@ final class BatchBisect {
         budget[0] -= 2;
         Batch.Halves halves = new Batch.Halves(reason, budget);
         int half = batch.rows().size() / 2;
-        Batch first = new Batch(run.nextBatchNumber(), batch.verb(), batch.skillId(), batch.rows().subList(0, half),
+        Batch first = new Batch(run.batches().nextNumber(), batch.verb(), batch.skillId(), batch.rows().subList(0, half),
                 halves, false);
-        Batch second = new Batch(run.nextBatchNumber(), batch.verb(), batch.skillId(),
+        Batch second = new Batch(run.batches().nextNumber(), batch.verb(), batch.skillId(),
                 batch.rows().subList(half, batch.rows().size()), halves, true);
         LOG.infof("batch %d (%s, %d rows) refused as a whole (HTTP 400%s): sending it as batches %d and %d",
                 batch.number(), label(batch), batch.rows().size(), reason, first.number(), second.number());

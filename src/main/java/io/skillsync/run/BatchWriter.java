@@ -84,7 +84,7 @@ public class BatchWriter {
     /** Settles the batch's rows from CXone's answer; returns the follow-up batches it leaves (often none). */
     public List<Batch> record(@Body CxoneResponse response, @ExchangeProperty(RunProperties.BATCH) Batch batch,
             @ExchangeProperty(RunProperties.RUN) Run run) {
-        run.wrote();
+        run.writes().wrote();
         List<Batch> followUps = settle(response, batch, run);
         journal.answered(run.id(), batch, response.status(), response.requestId());
         // after settling, so the line counts this batch's rows too
@@ -153,7 +153,9 @@ public class BatchWriter {
         if (batch.halves() != null && batch.second() && batch.halves().deferredFirst() != null) {
             failAll(batch.halves().takeDeferredFirst(), status, null, null, null, reason);
         }
-        failAll(batch, status, null, null, null, reason);
+        // what failed may come after CXone's answer settled some rows (their refused items read again): those keep it
+        List<Row> open = batch.rows().stream().filter(Row::open).toList();
+        failAll(new Batch(batch.number(), batch.verb(), batch.skillId(), open), status, null, null, null, reason);
         journal.answered(run.id(), batch, status, null);
         LOG.warnf("batch %d (%s, %d rows) failed: %s", batch.number(), label(batch), batch.rows().size(),
                 failure.getMessage());

@@ -67,7 +67,7 @@ public class BlastRadiusGuard {
         Map<Long, Integer> deactivatedBySkill = new HashMap<>();
         Map<Long, Integer> addedBySkill = new HashMap<>();
         int deactivations = 0;
-        for (Row row : run.plannedRows()) {
+        for (Row row : run.batches().plannedRows()) {
             if (!row.active() && row.previousActive() == 1) {
                 deactivatedBySkill.merge(row.skillId(), 1, Integer::sum);
                 deactivations++;
@@ -121,7 +121,7 @@ public class BlastRadiusGuard {
             return List.of();
         }
         Map<Long, Integer> absentBySkill = new HashMap<>();
-        run.rows().stream().filter(row -> row instanceof AbsentRow)
+        run.rows().list().stream().filter(row -> row instanceof AbsentRow)
                 .forEach(row -> absentBySkill.merge(row.skillId(), 1, Integer::sum));
         List<String> reasons = new ArrayList<>();
         absentBySkill.forEach((skill, absent) -> {

@@ -75,7 +75,7 @@ public class FullRoster {
     /** What CXone holds for every skill in the file's scope, whole: each holder is weighed against the file. */
     public Map<AssignmentKey, Assignment> held(@ExchangeProperty(RunProperties.RUN) Run run) {
         Set<Long> agents = new TreeSet<>();
-        run.openRows().forEach(row -> agents.add(row.agentId()));
+        run.rows().open().forEach(row -> agents.add(row.agentId()));
         return current.read(run.id(), agents, scope(run), true, "current assignments of the full roster's skills");
     }
 
@@ -94,7 +94,7 @@ public class FullRoster {
         for (Assignment assignment : held.values().stream().sorted(BY_SKILL_AND_AGENT).toList()) {
             if (scope.contains(assignment.skillId()) && assignment.active() && agents.active(assignment.agentId())
                     && !named.keeps(assignment.key())) {
-                run.add(new AbsentRow(absent++, assignment, agents.byId().get(assignment.agentId()),
+                run.rows().add(new AbsentRow(absent++, assignment, agents.byId().get(assignment.agentId()),
                         skillNames.getOrDefault(assignment.skillId(), String.valueOf(assignment.skillId())), delete));
             }
         }
@@ -110,7 +110,7 @@ public class FullRoster {
     /** The skills the file answers for: those its rows or skill columns name, and the owned skills. */
     Set<Long> scope(Run run) {
         Set<Long> scope = new TreeSet<>();
-        run.rows().stream().filter(row -> row.agentId() != 0 && !(row instanceof AbsentRow))
+        run.rows().list().stream().filter(row -> row.agentId() != 0 && !(row instanceof AbsentRow))
                 .forEach(row -> scope.add(row.skillId()));
         TenantDirectory.Skills skills = directory.skills(run.started());
         run.skillColumns().values().forEach(name -> skillId(skills, run, name).ifPresent(scope::add));
@@ -136,13 +136,13 @@ public class FullRoster {
     /** The (agent, skill)s the file names, and the agents a rejected row names whose skill is not known. */
     private Named named(Run run) {
         Named named = new Named(new HashSet<>(), new HashSet<>());
-        run.rows().stream().filter(row -> row.agentId() != 0)
+        run.rows().list().stream().filter(row -> row.agentId() != 0)
                 .forEach(row -> named.assignments().add(new AssignmentKey(row.agentId(), row.skillId())));
-        if (run.rows().stream().anyMatch(row -> row.agentId() == 0 && row.outcome() == Outcome.REJECTED)) {
+        if (run.rows().list().stream().anyMatch(row -> row.agentId() == 0 && row.outcome() == Outcome.REJECTED)) {
             // a rejected row was not resolved: read its names again, so an unreadable row never removes its agent
             TenantDirectory.Agents agents = directory.agents(run.started());
             TenantDirectory.Skills skills = directory.skills(run.started());
-            List<Row> rows = run.rows();
+            List<Row> rows = run.rows().list();
             try (RosterReader.Rows records = reader.rows(run.file(), run.skillColumns())) {
                 records.forEachRemaining(record -> {
                     Row row = record.index() < rows.size() ? rows.get(record.index()) : null;

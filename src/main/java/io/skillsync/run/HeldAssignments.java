@@ -28,7 +28,7 @@ public class HeldAssignments {
 
     /** A file that deactivates reads whole skills: the guard weighs it against every active holder. */
     public Map<AssignmentKey, Assignment> forOpenRows(@ExchangeProperty(RunProperties.RUN) Run run) {
-        List<Row> open = run.openRows();
+        List<Row> open = run.rows().open();
         boolean deactivates = open.stream().anyMatch(row -> !row.active());
         return of(run, open, deactivates, "current assignments");
     }

@@ -41,11 +41,11 @@ public class ReadBack {
         if (!needed(run)) {
             return 0;
         }
-        return Math.max(0, run.lastWriteMillis() + config.delay().toMillis() - System.currentTimeMillis());
+        return Math.max(0, run.writes().lastMillis() + config.delay().toMillis() - System.currentTimeMillis());
     }
 
     private boolean needed(Run run) {
-        return run.rows().stream().anyMatch(this::toVerify);
+        return run.rows().list().stream().anyMatch(this::toVerify);
     }
 
     private boolean toVerify(Row row) {
@@ -57,10 +57,10 @@ public class ReadBack {
             return;
         }
         // what was written, read the cheapest way: its skills' holders or its agents, never the whole tenant for a few rows
-        Map<AssignmentKey, Assignment> held = current.written(run, run.rows().stream().filter(this::toVerify).toList());
+        Map<AssignmentKey, Assignment> held = current.written(run, run.rows().list().stream().filter(this::toVerify).toList());
         int kept = 0;
         int lost = 0;
-        for (Row row : run.rows()) {
+        for (Row row : run.rows().list()) {
             if (!toVerify(row)) {
                 continue;
             }
@@ -74,11 +74,13 @@ public class ReadBack {
                 lost++;
                 String holds = " (it holds " + (now == null ? "no such assignment" : "proficiency " + now.proficiency()
                         + (now.active() ? ", active" : ", inactive")) + ")";
-                row.notConfirmed(row.isUnconfirmed()
-                        ? "CXone took the request without confirming this assignment, and does not hold it when read back"
-                                + holds + ": not applied"
-                        : "CXone accepted the write but does not hold it when read back " + config.delay().toSeconds()
-                                + " s later" + holds + ": accepted but not kept");
+                if (row.isUnconfirmed()) {
+                    row.notConfirmed("CXone took the request without confirming this assignment, and does not hold it"
+                            + " when read back" + holds + ": not applied");
+                } else {
+                    row.notKept("CXone accepted the write but does not hold it when read back " + config.delay().toSeconds()
+                            + " s later" + holds + ": accepted but not kept");
+                }
             }
         }
         run.verified(kept);

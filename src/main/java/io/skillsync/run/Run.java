@@ -12,15 +12,13 @@ import io.skillsync.record.ReleaseBook;
 import io.skillsync.roster.Mappings;
 import io.skillsync.roster.RosterReader;
 import io.skillsync.sync.AssignmentKey;
-import io.skillsync.sync.Batch;
 import io.skillsync.sync.Outcome;
-import io.skillsync.sync.Row;
 
 /**
  * One roster file processed once: its rows with their outcomes, the batches it writes, and what it cost.
  * Lives in the exchange property {@code run} on the file's own thread, from pick-up until the file moves.
- * Its rows are kept by {@link RunRows}, its batches by {@link RunBatches}, the moments of its writes by
- * {@link RunWrites}; the methods here hand over to them, so callers see one run.
+ * Its rows, its batches and the moments of its writes are parts callers ask directly ({@link #rows()},
+ * {@link #batches()}, {@link #writes()}): each is changed only from this package, and read from anywhere.
  */
 public final class Run {
 
@@ -110,64 +108,14 @@ public final class Run {
 
     public CxoneTraffic.Snapshot trafficAtStart() { return trafficAtStart; }
 
-    // rows (RunRows)
+    /** Its rows in file order, whether the split read them all, and what they add up to. */
+    public RunRows rows() { return rows; }
 
-    public List<Row> rows() { return rows.list(); }
+    /** The batches it writes: the plan, those it adds while writing, and when not to split one. */
+    public RunBatches batches() { return batches; }
 
-    public void add(Row row) { rows.add(row); }
-
-    /** Whether the split reached the end of the file (a run can stop while rows are still being resolved). */
-    public boolean allRowsRead() { return rows.allRead(); }
-
-    public void allRowsRead(boolean read) { rows.allRead(read); }
-
-    /** Groups of open rows about the same (agent, skill), each in file order ({@link RepeatedRows}). */
-    public List<List<Row>> repeats() { return rows.repeats(); }
-
-    /** Rows still waiting for an outcome: valid, resolved, not repeats. */
-    public List<Row> openRows() { return rows.open(); }
-
-    /** Rows that have their outcome (for the progress gauge and log). */
-    public int settledRows() { return rows.settled(); }
-
-    public Map<Outcome, Integer> counts() { return rows.counts(); }
-
-    // batches (RunBatches)
-
-    public List<Batch> batches() { return batches.planned(); }
-
-    public void plan(List<Batch> batches) { this.batches.plan(batches); }
-
-    /** A number for a batch the run adds while writing (half of a refused batch, a verb retried). */
-    public int nextBatchNumber() { return batches.nextNumber(); }
-
-    /** Write requests the run sent or planned, follow-ups included. */
-    public int batchCount() { return batches.count(); }
-
-    /** Rows the plan would write. */
-    public List<Row> plannedRows() { return batches.plannedRows(); }
-
-    /** CXone refused a request as a whole for {@code reason}, whatever its items: later batches are not split for it. */
-    public void refusedAsWhole(String reason) { batches.refusedAsWhole(reason); }
-
-    public boolean refusesAsWhole(String reason) { return batches.refusesAsWhole(reason); }
-
-    // writes (RunWrites)
-
-    /** A batch was just written; read-back waits from the last such moment. */
-    public void wrote() { writes.wrote(); }
-
-    public int writesDone() { return writes.done(); }
-
-    public long firstWriteMillis() { return writes.firstMillis(); }
-
-    public long lastWriteMillis() { return writes.lastMillis(); }
-
-    int progressTenth() { return writes.progressTenth(); }
-
-    long progressLoggedAt() { return writes.progressLoggedAt(); }
-
-    void progressLogged(int tenth, long at) { writes.progressLogged(tenth, at); }
+    /** When its writes happened and how many (progress, read-back's wait). */
+    public RunWrites writes() { return writes; }
 
     // how it ended
 
@@ -175,7 +123,7 @@ public final class Run {
     public void hold(List<String> reasons) {
         this.heldBecause = List.copyOf(reasons);
         String why = String.join("; ", reasons);
-        plannedRows().forEach(row -> row.end(Outcome.PLANNED, "held, not written (" + why + ")"));
+        batches.plannedRows().forEach(row -> row.end(Outcome.PLANNED, "held, not written (" + why + ")"));
     }
 
     public List<String> heldBecause() { return heldBecause; }

@@ -8,14 +8,14 @@ import io.skillsync.sync.Batch;
 import io.skillsync.sync.Row;
 
 /** The batches a run writes: its plan, numbers for those it adds while writing, and when not to split one. */
-final class RunBatches {
+public final class RunBatches {
 
     private List<Batch> batches = List.of();
     private int lastBatchNumber;
     /** Reasons CXone gave for refusing whole requests (both halves of a split alike): not split again this run. */
     private final Set<String> wholeRequestRefusals = new HashSet<>();
 
-    List<Batch> planned() {
+    public List<Batch> planned() {
         return batches;
     }
 
@@ -30,7 +30,7 @@ final class RunBatches {
     }
 
     /** Write requests the run sent or planned, follow-ups included. */
-    int count() {
+    public int count() {
         return lastBatchNumber;
     }
 

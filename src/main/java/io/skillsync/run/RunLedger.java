@@ -16,6 +16,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.WorkFolders;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.cxone.CxoneTraffic;
 import io.skillsync.record.ReleaseBook;
@@ -66,7 +67,7 @@ public class RunLedger {
         Path claimed = file;
         if (Files.size(file) <= config.intake().maxFileSize()) {
             // the run reads its own copy, taken now: a file replaced in the inbox mid-run changes nothing of this run
-            claimed = Files.createDirectories(Path.of(config.workDir(), "claimed", id)).resolve(file.getFileName());
+            claimed = Files.createDirectories(Path.of(config.workDir(), WorkFolders.CLAIMED, id)).resolve(file.getFileName());
             Files.copy(file, claimed, StandardCopyOption.REPLACE_EXISTING);
         }
         // else no copy: a runaway export would fill the disk before being refused; the reader refuses it unread
@@ -100,7 +101,7 @@ public class RunLedger {
     }
 
     private void sweepClaimed() throws java.io.IOException {
-        Path claimed = Path.of(config.workDir(), "claimed");
+        Path claimed = Path.of(config.workDir(), WorkFolders.CLAIMED);
         if (Files.isDirectory(claimed)) {
             try (var left = Files.list(claimed)) {
                 for (Path folder : left.toList()) {
@@ -134,7 +135,7 @@ public class RunLedger {
     }
 
     public void record(RowRequest request, @ExchangeProperty(RunProperties.RUN) Run run) {
-        run.add(request.row());
+        run.rows().add(request.row());
         status.progressed();
     }
 
@@ -143,8 +144,8 @@ public class RunLedger {
      * ({@code unchanged}); different values reject them all, naming every line.
      */
     public void closeRows(@ExchangeProperty(RunProperties.RUN) Run run) {
-        run.allRowsRead(true);
-        for (List<Row> group : run.repeats()) {
+        run.rows().allRead(true);
+        for (List<Row> group : run.rows().repeats()) {
             Row first = group.get(0);
             List<Row> later = group.subList(1, group.size());
             if (later.stream().allMatch(first::asksSameAs)) {
@@ -156,7 +157,7 @@ public class RunLedger {
             group.forEach(row -> row.end(Outcome.REJECTED, "line " + row.line()
                     + ": conflicting rows for the same agent and skill on lines " + lines));
         }
-        LOG.infof("run %s: %d rows read, %d to compare with CXone", run.id(), run.rows().size(), run.openRows().size());
+        LOG.infof("run %s: %d rows read, %d to compare with CXone", run.id(), run.rows().size(), run.rows().open().size());
     }
 
     /**
@@ -173,8 +174,8 @@ public class RunLedger {
         }
         LOG.errorf("run %s stopped: %s", run.id(), reason);
         String notWritten = "not written: the run stopped: " + reason;
-        run.rows().stream().filter(Row::open).forEach(row -> row.end(Outcome.FAILED, notWritten));
-        if (!run.allRowsRead()) {
+        run.rows().open().forEach(row -> row.end(Outcome.FAILED, notWritten));
+        if (!run.rows().allRead()) {
             // stopped while rows were being resolved: the rest of the file is accounted for too
             String notRead = "not read: the run stopped: " + reason;
             try (RosterReader.Rows rest = reader.rows(run.file(), run.skillColumns())) {
@@ -186,7 +187,7 @@ public class RunLedger {
                     }
                 });
             }
-            run.allRowsRead(true);
+            run.rows().allRead(true);
         }
     }
 }

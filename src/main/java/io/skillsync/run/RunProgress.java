@@ -27,17 +27,17 @@ public class RunProgress {
 
     /** A write request of the run was answered. */
     public void wrote(Run run) {
-        int done = run.writesDone();
-        int total = Math.max(done, run.batchCount());
+        int done = run.writes().done();
+        int total = Math.max(done, run.batches().count());
         long now = System.currentTimeMillis();
         int tenth = total == 0 ? 10 : done * 10 / total;
-        if (tenth <= run.progressTenth() && now - run.progressLoggedAt() < intervalMillis) {
+        if (tenth <= run.writes().progressTenth() && now - run.writes().progressLoggedAt() < intervalMillis) {
             return;
         }
-        run.progressLogged(tenth, now);
-        long elapsed = now - run.firstWriteMillis();
+        run.writes().progressLogged(tenth, now);
+        long elapsed = now - run.writes().firstMillis();
         long eta = done == 0 ? 0 : elapsed * (total - done) / done;
-        LOG.infof("%s: %,d of %,d rows, %d of %d writes, eta %s", run.fileName(), run.settledRows(), run.rows().size(),
+        LOG.infof("%s: %,d of %,d rows, %d of %d writes, eta %s", run.fileName(), run.rows().settled(), run.rows().size(),
                 done, total, human(Duration.ofMillis(eta)));
     }
 

@@ -62,25 +62,25 @@ final class RunRecord {
 
     /** Audit, error file (when asked and needed) and summary; returns the summary, fills {@code outputs}. */
     RunSummary write(Run run, RunResult result, boolean withErrorFile, List<String> outputs) throws IOException {
-        run.rows().stream().filter(Row::open).findFirst().ifPresent(row -> {
+        run.rows().list().stream().filter(Row::open).findFirst().ifPresent(row -> {
             throw new IllegalStateException("run " + run.id() + ": line " + row.line() + " has no outcome yet");
         });
         Path auditFile = records.auditFile(run.id(), run.started());
         Path errors = records.errorFile(baseName(run), run.id());
-        boolean errorFile = withErrorFile && run.rows().stream().anyMatch(row -> row.outcome().needsAttention());
+        boolean errorFile = withErrorFile && run.rows().list().stream().anyMatch(row -> row.outcome().needsAttention());
         ScheduledFiles scheduled = new ScheduledFiles(records, baseName(run), run.id(), zone,
                 result == RunResult.COMPLETE && !run.dryRun());
-        writeAtomically(auditFile, out -> audit.write(run.id(), run.file(), run.skillColumns(), run.mappings(), run.rows(),
+        writeAtomically(auditFile, out -> audit.write(run.id(), run.file(), run.skillColumns(), run.mappings(), run.rows().list(),
                 out, errorFile ? errors : null, scheduled));
         outputs.add(records.relative(auditFile));
         if (errorFile) {
             outputs.add(records.relative(errors));
         }
         scheduled.commit().forEach(file -> outputs.add(records.relative(file)));
-        if (run.rows().stream().anyMatch(row -> row.outcome() == Outcome.APPLIED)) {
+        if (run.rows().list().stream().anyMatch(row -> row.outcome() == Outcome.APPLIED)) {
             // streamed from the rows: a million applied rows are not copied first
             Path undoFile = records.undoFile(run.id(), run.started());
-            UndoRoster.write(undoFile, () -> run.rows().stream().filter(row -> row.outcome() == Outcome.APPLIED)
+            UndoRoster.write(undoFile, () -> run.rows().list().stream().filter(row -> row.outcome() == Outcome.APPLIED)
                     .map(row -> new UndoRoster.UndoLine(row.agentId(), row.skillId(), row.previousProficiency(),
                             row.previousActive()))
                     .iterator());
@@ -158,7 +158,7 @@ final class RunRecord {
         CxoneTraffic.Snapshot cost = traffic.snapshot().since(run.trafficAtStart());
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("rows", run.rows().size());
-        run.counts().forEach((outcome, n) -> counts.put(outcome.label(), n));
+        run.rows().counts().forEach((outcome, n) -> counts.put(outcome.label(), n));
         if (run.full()) {
             counts.put("absent", run.absent());
         }
@@ -169,7 +169,7 @@ final class RunRecord {
                 columns == null ? null : columns.layout(), columns == null ? null : columns.columns().ignored(),
                 columns == null || columns.hints().isEmpty() ? null : columns.hints(), mappings(run.mappings()),
                 run.full() ? new RunSummary.Full(run.fullScope(), run.fullRemoval()) : null, counts,
-                run.batchCount(), run.dryRun() ? run.batches().size() : null, run.heldBecause(),
+                run.batches().count(), run.dryRun() ? run.batches().planned().size() : null, run.heldBecause(),
                 release == null ? null : new RunSummary.Release(release.by(), release.at(), release.sha256()),
                 run.wouldBeHeld(), run.verified() >= 0 ? run.verified() : null,
                 new RunSummary.Requests(cost.read(), cost.write(), cost.token(), cost.throttled429(), cost.retried()),

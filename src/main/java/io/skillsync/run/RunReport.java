@@ -29,7 +29,6 @@ import io.skillsync.record.RunSummary;
 import io.skillsync.roster.RosterReader;
 import io.skillsync.roster.UnreadableRosterException;
 import io.skillsync.sync.Outcome;
-import io.skillsync.sync.Row;
 import io.skillsync.sync.RunResult;
 
 /**
@@ -161,7 +160,7 @@ public class RunReport {
                 + " the run's audit lists what it had sent to CXone, and its undo roster puts that back. Once the cause"
                 + " is fixed, move the file into inbox/ to run it again." + System.lineSeparator()));
         String notWritten = "not written: " + reason;
-        run.rows().stream().filter(Row::open).forEach(row -> row.end(Outcome.FAILED, notWritten));
+        run.rows().open().forEach(row -> row.end(Outcome.FAILED, notWritten));
         status.ended(run, RunResult.FAILED);
         archive.handOver(run, exchange, target);
     }
@@ -174,7 +173,7 @@ public class RunReport {
         String reason = run.fileName() + ": " + cause.getMessage();
         // rows read before the line that cannot be: nothing of the file is written, each says so
         String notWritten = "not written: the file cannot be read whole (" + cause.getMessage() + ")";
-        run.rows().stream().filter(Row::open).forEach(row -> row.end(Outcome.FAILED, notWritten));
+        run.rows().open().forEach(row -> row.end(Outcome.FAILED, notWritten));
         Path errorDir = workDir.resolve(WorkFolders.ERROR);
         Path target = free(errorDir, run);
         Path reasonFile = RunRecords.reasonFile(errorDir, baseName(run), run.id());

@@ -1,29 +1,47 @@
 package io.skillsync.run;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.skillsync.sync.Outcome;
+import io.skillsync.sync.OutcomeCounts;
 import io.skillsync.sync.RepeatedRows;
 import io.skillsync.sync.Row;
 
-/** A run's rows in file order, whether the split read them all, and what they add up to. */
-final class RunRows {
+/**
+ * A run's rows in file order, whether the split read them all, and what they add up to. The rows are the
+ * run's own thread's; other threads (the metrics' scrape, the console) read {@link #size()},
+ * {@link #settled()} and {@link #counts()}, which are counters kept as rows are added and end.
+ */
+public final class RunRows {
 
     private final List<Row> rows = new ArrayList<>();
-    private boolean allRowsRead;
+    private final List<Row> view = Collections.unmodifiableList(rows);
+    private final AtomicInteger size = new AtomicInteger();
+    private final OutcomeCounts counts = new OutcomeCounts();
+    private volatile boolean allRowsRead;
 
-    List<Row> list() {
-        return rows;
+    /** The rows, read-only: they are added through {@link #add} alone. */
+    public List<Row> list() {
+        return view;
     }
 
+    /** The one way a row joins the run (the split's record, a stopped run's unread rest): counted from now on. */
     void add(Row row) {
+        row.countedIn(counts);
         rows.add(row);
+        size.incrementAndGet();
     }
 
-    boolean allRead() {
+    public int size() {
+        return size.get();
+    }
+
+    /** Whether the split reached the end of the file (a run can stop while rows are still being resolved). */
+    public boolean allRead() {
         return allRowsRead;
     }
 
@@ -41,23 +59,12 @@ final class RunRows {
     }
 
     /** Rows that have their outcome (for the progress gauge and log). */
-    int settled() {
-        int settled = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).outcome() != null) {
-                settled++;
-            }
-        }
-        return settled;
+    public int settled() {
+        return counts.settled();
     }
 
-    Map<Outcome, Integer> counts() {
-        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-        for (Outcome outcome : Outcome.values()) {
-            counts.put(outcome, 0);
-        }
-        // a row still open has no outcome to count (a run that ends early ends its open rows first)
-        rows.stream().filter(row -> row.outcome() != null).forEach(row -> counts.merge(row.outcome(), 1, Integer::sum));
-        return counts;
+    /** Every outcome with its count, 0 included; a row still open has none to count. */
+    public Map<Outcome, Integer> counts() {
+        return counts.asMap();
     }
 }

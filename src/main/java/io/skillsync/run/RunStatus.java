@@ -63,7 +63,7 @@ public class RunStatus {
     void register(@Observes StartupEvent start) {
         Gauge.builder("skillsync.run.rows", this, s -> s.current == null ? 0 : s.current.rows().size())
                 .description("rows of the run under way (0 when idle)").register(metrics);
-        Gauge.builder("skillsync.run.rows.done", this, s -> s.current == null ? 0 : s.current.settledRows())
+        Gauge.builder("skillsync.run.rows.done", this, s -> s.current == null ? 0 : s.current.rows().settled())
                 .description("rows of the run under way that have their outcome").register(metrics);
         Gauge.builder("skillsync.last.success.timestamp", this,
                 s -> s.lastComplete == null ? 0 : s.lastComplete.getEpochSecond())
@@ -119,7 +119,7 @@ public class RunStatus {
         // a run the window's end (or a shutdown) stopped is paused, not stopped: it goes on by itself, nothing is wrong
         RunResult result = ending == RunResult.STOPPED && run.isStoppedAsPlanned() ? RunResult.PAUSED : ending;
         metrics.counter("skillsync.runs", "result", result.label()).increment();
-        run.counts().forEach((outcome, n) -> {
+        run.rows().counts().forEach((outcome, n) -> {
             if (n > 0) {
                 metrics.counter("skillsync.rows", "outcome", outcome.label()).increment(n);
             }

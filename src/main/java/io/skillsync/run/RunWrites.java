@@ -1,7 +1,7 @@
 package io.skillsync.run;
 
 /** When a run's writes happened and how many, and where its progress log line last stood (read by RunProgress). */
-final class RunWrites {
+public final class RunWrites {
 
     private long lastWriteMillis;
     private long firstWriteMillis;
@@ -18,7 +18,7 @@ final class RunWrites {
         }
     }
 
-    int done() {
+    public int done() {
         return writesDone;
     }
 
@@ -26,7 +26,7 @@ final class RunWrites {
         return firstWriteMillis;
     }
 
-    long lastMillis() {
+    public long lastMillis() {
         return lastWriteMillis;
     }
 

@@ -50,7 +50,7 @@ public class StaffingFloors {
 
     /** Why the plan would leave a skill short (empty when it would not), in numbers. */
     List<String> reasons(Run run, Map<AssignmentKey, Assignment> held) {
-        List<Row> planned = run.plannedRows();
+        List<Row> planned = run.batches().plannedRows();
         Map<Long, Coverage.Floor> floors = floorsOf(run, planned);
         Map<Long, Integer> downgrades = limits.maxDowngradeShare() > 0 ? Coverage.downgrades(planned, limits.downgradeLevels())
                 : Map.of();
@@ -117,12 +117,12 @@ public class StaffingFloors {
             Set<Long> lowered) {
         Set<Long> skills = new TreeSet<>(floored);
         skills.addAll(lowered);
-        boolean readWhole = run.full() || run.plannedRows().stream().anyMatch(row -> !row.active());
+        boolean readWhole = run.full() || run.batches().plannedRows().stream().anyMatch(row -> !row.active());
         if (readWhole || skills.isEmpty()) {
             return held;
         }
         Set<Long> agents = new TreeSet<>();
-        run.plannedRows().forEach(row -> agents.add(row.agentId()));
+        run.batches().plannedRows().forEach(row -> agents.add(row.agentId()));
         Map<AssignmentKey, Assignment> whole = new HashMap<>(held);
         whole.putAll(current.read(run.id(), agents, skills, true, "holders of the skills the guard weighs"));
         return whole;

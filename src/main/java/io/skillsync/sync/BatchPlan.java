@@ -24,9 +24,8 @@ public record BatchPlan(int batchSize, Verb bulkVerb) {
             Verb verb = verb(row, current);
             if (verb == null) {
                 String earlier = earlierApplied.get(new AssignmentKey(row.agentId(), row.skillId()));
-                if (earlier != null) {
-                    row.end(Outcome.UNCHANGED, row.detail() + " (sent by run " + earlier + ", which was interrupted)");
-                }
+                row.end(Outcome.UNCHANGED, earlier == null ? null
+                        : RowWords.unchanged(row) + " (sent by run " + earlier + ", which was interrupted)");
                 continue;
             }
             if (dryRun) {
@@ -46,29 +45,19 @@ public record BatchPlan(int batchSize, Verb bulkVerb) {
         return batches;
     }
 
-    /** DELETE to unassign, POST to assign, PUT to change, null when CXone already holds what the row asks (then it ends here). */
+    /**
+     * DELETE to unassign, POST to assign, PUT to change, null when CXone already holds what the row asks: the
+     * caller ends it {@code unchanged}, in its own words (a row's outcome is set once).
+     */
     public static Verb verb(Row row, Assignment current) {
-        if (row.removes()) {
-            if (current == null) {
-                row.end(Outcome.UNCHANGED, "not assigned in CXone");
-                return null;
-            }
-            row.previously(current.proficiency(), current.active());
-            return Verb.DELETE;
-        }
         if (current == null) {
-            if (!row.active()) {
-                row.end(Outcome.UNCHANGED, null);
-                return null;
-            }
-            return Verb.POST;
+            return row.active() && !row.removes() ? Verb.POST : null;
         }
         row.previously(current.proficiency(), current.active());
-        if (current.grants(row)) {
-            row.end(Outcome.UNCHANGED, null);
-            return null;
+        if (row.removes()) {
+            return Verb.DELETE;
         }
-        return Verb.PUT;
+        return current.grants(row) ? null : Verb.PUT;
     }
 
     /** The rows one batch may carry: one skill and one verb, or every row of a bulk write (skill 0). */

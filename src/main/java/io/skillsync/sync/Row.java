@@ -3,8 +3,8 @@ package io.skillsync.sync;
 /**
  * One roster row as the run knows it: what it asks for, what CXone held, and how it ended. Kept small
  * (no raw cells) so that a run of a million rows fits in a modest heap; the raw cells are read again
- * from the file when the audit is written. What it says in words is told by {@link RowWords}, which holds
- * no state of its own, so a row costs no more heap than before.
+ * from the file when the audit is written. What it says in words is told by {@link RowWords} when asked,
+ * rather than kept as a string on each row.
  */
 public class Row {
 
@@ -19,8 +19,11 @@ public class Row {
     private int proficiency = NONE;
     private boolean active = true;
     private int previousProficiency = NONE;
-    /** 1 active, 0 inactive, NONE when the assignment did not exist or was not read. */
-    private int previousActive = NONE;
+    /**
+     * 1 active, 0 inactive, NONE when the assignment did not exist or was not read. A byte, so that the
+     * reference to {@link #counts} fits in the 80 bytes a row took before it (a million rows, a small heap).
+     */
+    private byte previousActive = NONE;
     private Outcome outcome;
     /** Said only when it cannot be told from the row itself (kept small: one string per row adds up). */
     private String detail;
@@ -32,6 +35,8 @@ public class Row {
     private boolean replanned;
     /** CXone's answer did not confirm this row (bulk, or an item it did not report on): read-back settles it. */
     private boolean unconfirmed;
+    /** The counts of the run that took this row, or null for a row of no run (a plain test's). */
+    private OutcomeCounts counts;
 
     public Row(int line) {
         this(line, -1);
@@ -88,7 +93,7 @@ public class Row {
 
     public void previously(int proficiency, boolean active) {
         this.previousProficiency = proficiency;
-        this.previousActive = active ? 1 : 0;
+        this.previousActive = (byte) (active ? 1 : 0);
     }
 
     public boolean assignedBefore() {
@@ -122,10 +127,41 @@ public class Row {
         return outcome == null;
     }
 
-    /** Ends the row; {@code detail} null when {@link #detail()} can tell it from the row. */
+    /**
+     * Ends the row; {@code detail} null when {@link #detail()} can tell it from the row. Once: the audit, the
+     * summary and the metrics tell one story of a row, so a second end is a mistake, not a correction. What
+     * may really change an outcome has its own method and says why ({@link #confirmed}, {@link #notConfirmed},
+     * {@link #notKept}).
+     */
     public void end(Outcome outcome, String detail) {
+        if (this.outcome != null) {
+            throw new IllegalStateException("line " + line + " ended " + this.outcome.label() + " already: it cannot end "
+                    + outcome.label() + " as well");
+        }
+        set(outcome, detail);
+    }
+
+    private void set(Outcome outcome, String detail) {
+        Outcome was = this.outcome;
         this.outcome = outcome;
         this.detail = detail;
+        if (counts != null) {
+            counts.moved(was, outcome);
+        }
+    }
+
+    /**
+     * A run took this row: its outcome, now and whenever it is set, is counted in {@code counts}, which
+     * other threads read instead of the rows.
+     */
+    public void countedIn(OutcomeCounts counts) {
+        if (this.counts != null) {
+            throw new IllegalStateException("line " + line + " is counted in a run already");
+        }
+        this.counts = counts;
+        if (outcome != null) {
+            counts.moved(null, outcome);
+        }
     }
 
     public int batch() {
@@ -182,16 +218,33 @@ public class Row {
         return unconfirmed;
     }
 
-    /** Read-back settled an unconfirmed row: CXone holds what it asks. */
+    /** Read-back settled an unconfirmed row: CXone holds what it asks, so its {@code failed} becomes {@code applied}. */
     public void confirmed() {
-        unconfirmed = false;
-        end(Outcome.APPLIED, null);
+        settleUnconfirmed(Outcome.APPLIED, null);
     }
 
-    /** Read-back settled an unconfirmed row: CXone does not hold it. */
+    /** Read-back settled an unconfirmed row: CXone does not hold it, so it stays {@code failed}, saying so. */
     public void notConfirmed(String detail) {
+        settleUnconfirmed(Outcome.FAILED, detail);
+    }
+
+    private void settleUnconfirmed(Outcome outcome, String detail) {
+        if (!unconfirmed) {
+            throw new IllegalStateException("line " + line + " is not waiting for read-back: it ended " + this.outcome);
+        }
         unconfirmed = false;
-        end(Outcome.FAILED, detail);
+        set(outcome, detail);
+    }
+
+    /**
+     * Read-back found CXone not holding what it answered as applied (it sometimes answers 200 and keeps
+     * nothing): the row's {@code applied} becomes {@code failed}, so it lands in the error file and reruns.
+     */
+    public void notKept(String detail) {
+        if (outcome != Outcome.APPLIED || unconfirmed) {
+            throw new IllegalStateException("line " + line + " was not applied, so it cannot be lost: it ended " + outcome);
+        }
+        set(Outcome.FAILED, detail);
     }
 
     /** Whether the row asks for the assignment to be gone (unassigned), not set. */

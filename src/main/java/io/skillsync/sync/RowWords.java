@@ -19,11 +19,19 @@ final class RowWords {
             return change(row);
         }
         if (outcome == Outcome.UNCHANGED) {
-            return row.assignedBefore()
-                    ? "CXone already holds proficiency " + row.previousProficiency() + (row.previousActive() == 1 ? ", active" : ", inactive")
-                    : "not assigned in CXone, so nothing to deactivate";
+            return unchanged(row);
         }
         return "";
+    }
+
+    /** Why nothing was written for a row CXone already holds as it asks. */
+    static String unchanged(Row row) {
+        if (row.removes()) {
+            return "not assigned in CXone";
+        }
+        return row.assignedBefore()
+                ? "CXone already holds proficiency " + row.previousProficiency() + (row.previousActive() == 1 ? ", active" : ", inactive")
+                : "not assigned in CXone, so nothing to deactivate";
     }
 
     /** The change the row makes, in words. */

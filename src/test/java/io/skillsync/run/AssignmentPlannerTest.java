@@ -44,7 +44,7 @@ class AssignmentPlannerTest {
         Map<String, List<Integer>> sizes = batches.stream().collect(Collectors.groupingBy(b -> b.verb() + " " + b.skillId(),
                 Collectors.mapping(b -> b.rows().size(), Collectors.toList())));
         assertEquals(Map.of("POST " + RETENTION, List.of(100, 100, 50), "PUT " + TIER_1, List.of(100, 20)), sizes);
-        assertEquals(30, run.rows().stream().filter(r -> r.outcome() == Outcome.UNCHANGED).count());
+        assertEquals(30, run.rows().list().stream().filter(r -> r.outcome() == Outcome.UNCHANGED).count());
         assertTrue(batches.stream().flatMap(b -> b.rows().stream()).allMatch(Row::open), "planned rows wait for CXone's answer");
     }
 
@@ -67,8 +67,8 @@ class AssignmentPlannerTest {
         Run run = run();
         row(run, 2, 1001, RETENTION, 5, false);
         assertEquals(List.of(), planner("per-skill").plan(Map.of(), run));
-        assertEquals(Outcome.UNCHANGED, run.rows().get(0).outcome());
-        assertEquals("not assigned in CXone, so nothing to deactivate", run.rows().get(0).detail());
+        assertEquals(Outcome.UNCHANGED, run.rows().list().get(0).outcome());
+        assertEquals("not assigned in CXone, so nothing to deactivate", run.rows().list().get(0).detail());
     }
 
     static AssignmentPlanner planner(String mode) {
@@ -84,6 +84,6 @@ class AssignmentPlannerTest {
         Row row = new Row(line);
         row.resolvedTo(agentId, skillId);
         row.wants(proficiency, active);
-        run.add(row);
+        run.rows().add(row);
     }
 }

@@ -79,10 +79,10 @@ class BatchBisectTest {
             Row row = new Row(run.rows().size() + 2);
             row.resolvedTo(1000 + run.rows().size(), TIER_1);
             row.wants(5, true);
-            run.add(row);
+            run.rows().add(row);
             rows.add(row);
         }
-        return new Batch(run.nextBatchNumber(), Verb.PUT, TIER_1, rows);
+        return new Batch(run.batches().nextNumber(), Verb.PUT, TIER_1, rows);
     }
 
     static Run run() {
