@@ -55,7 +55,7 @@ public class DriftCheck {
         Map<AssignmentKey, ManagedAssignment> set = managed.current(tenant.tenantKey());
         List<Drift> found = new ArrayList<>();
         if (!set.isEmpty()) {
-            for (Row row : run.openRows()) {
+            for (Row row : run.rows().open()) {
                 AssignmentKey key = new AssignmentKey(row.agentId(), row.skillId());
                 // an interrupted run of this very file sent it: SkillSync's own write, whose record never came
                 if (!run.earlierApplied().containsKey(key)) {
@@ -87,7 +87,7 @@ public class DriftCheck {
         Map<AssignmentKey, Drift> settled = new HashMap<>();
         run.drift().stream().filter(drift -> !drift.rosterAgrees()).forEach(drift -> settled.put(drift.key(), drift));
         int kept = 0;
-        for (Row row : run.openRows()) {
+        for (Row row : run.rows().open()) {
             AssignmentKey key = new AssignmentKey(row.agentId(), row.skillId());
             Drift drift = settled.get(key);
             if (drift != null) {

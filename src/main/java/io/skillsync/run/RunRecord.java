@@ -86,7 +86,7 @@ final class RunRecord {
                     .iterator());
             outputs.add(records.relative(undoFile));
         }
-        if (run.rows().stream().anyMatch(row -> row.outcome() == Outcome.APPLIED) || !run.drift().isEmpty()) {
+        if (run.rows().list().stream().anyMatch(row -> row.outcome() == Outcome.APPLIED) || !run.drift().isEmpty()) {
             managed.record(tenant.get(), lastSet(run));
         }
         Path file = summaryFile(run, outputs);
@@ -102,7 +102,7 @@ final class RunRecord {
      */
     private static Iterator<ManagedAssignment> lastSet(Run run) {
         Instant at = Instant.now();
-        Stream<ManagedAssignment> applied = run.rows().stream().filter(row -> row.outcome() == Outcome.APPLIED)
+        Stream<ManagedAssignment> applied = run.rows().list().stream().filter(row -> row.outcome() == Outcome.APPLIED)
                 .map(row -> new ManagedAssignment(row.agentId(), row.skillId(), row.targetProficiency(), row.active(),
                         run.id(), at));
         boolean settles = !run.dryRun() && run.heldBecause() == null;
