@@ -45,4 +45,16 @@ public interface RosterSettings {
      */
     @WithDefault("deactivate")
     String fullRemoval();
+
+    /**
+     * Which assignments a full roster may remove: {@code all} it leaves out, or only {@code ours}, those SkillSync
+     * itself set active (another integration's or an admin's assignments stand).
+     */
+    @WithDefault("all")
+    FullRemovalScope fullRemovalScope();
+
+    /** {@link #fullRemovalScope()}'s values. */
+    enum FullRemovalScope {
+        ALL, OURS
+    }
 }

@@ -17,15 +17,19 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.jboss.logging.Logger;
 
+import io.skillsync.config.RosterSettings;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CurrentAssignments;
+import io.skillsync.cxone.CxoneEndpoint;
 import io.skillsync.cxone.TenantDirectory;
+import io.skillsync.record.ManagedAssignments;
 import io.skillsync.record.RunSummary;
 import io.skillsync.roster.RosterReader;
 import io.skillsync.roster.RosterRecord;
 import io.skillsync.sync.AbsentRow;
 import io.skillsync.sync.Assignment;
 import io.skillsync.sync.AssignmentKey;
+import io.skillsync.sync.ManagedAssignment;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 
@@ -48,8 +52,16 @@ public class FullRoster {
     private final List<String> ownedSkills;
     /** Leavers unassigned with NICE's DELETE rather than switched off. */
     private final boolean delete;
+    /** Only what SkillSync itself set active is removed (full-removal-scope=ours); else every assignment left out. */
+    private final boolean oursOnly;
+    private final ManagedAssignments managed;
+    private final CxoneEndpoint tenant;
 
-    FullRoster(SkillSyncConfig config, TenantDirectory directory, CurrentAssignments current, RosterReader reader) {
+    FullRoster(SkillSyncConfig config, TenantDirectory directory, CurrentAssignments current, RosterReader reader,
+            ManagedAssignments managed, CxoneEndpoint tenant) {
+        this.managed = managed;
+        this.tenant = tenant;
+        this.oursOnly = config.roster().fullRemovalScope() == RosterSettings.FullRemovalScope.OURS;
         this.directory = directory;
         this.current = current;
         this.reader = reader;
@@ -91,9 +103,10 @@ public class FullRoster {
         TenantDirectory.Agents agents = directory.agents(run.started());
         Map<Long, String> skillNames = directory.skills(run.started()).byId();
         int absent = 0;
+        Map<AssignmentKey, ManagedAssignment> ours = oursOnly ? managed.current(tenant.tenantKey()) : Map.of();
         for (Assignment assignment : held.values().stream().sorted(BY_SKILL_AND_AGENT).toList()) {
             if (scope.contains(assignment.skillId()) && assignment.active() && agents.active(assignment.agentId())
-                    && !named.keeps(assignment.key())) {
+                    && !named.keeps(assignment.key()) && (!oursOnly || setBySkillSync(ours.get(assignment.key())))) {
                 run.rows().add(new AbsentRow(absent++, assignment, agents.byId().get(assignment.agentId()),
                         skillNames.getOrDefault(assignment.skillId(), String.valueOf(assignment.skillId())), delete));
             }
@@ -102,6 +115,11 @@ public class FullRoster {
         LOG.infof("run %s: full roster for %d skill(s): %d assignment(s) CXone holds are not in it", run.id(),
                 scope.size(), absent);
         return held;
+    }
+
+    /** SkillSync last set it active: with full-removal-scope=ours, only such an assignment is removed. */
+    private static boolean setBySkillSync(ManagedAssignment set) {
+        return set != null && set.active();
     }
 
     private static final java.util.Comparator<Assignment> BY_SKILL_AND_AGENT = java.util.Comparator
