@@ -17,7 +17,7 @@ import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import io.skillsync.cxone.TenantDirectory;
-import io.skillsync.run.MaintenanceWindow;
+import io.skillsync.intake.MaintenanceWindow;
 import io.skillsync.simulator.TenantSimulator;
 import io.skillsync.support.Rosters;
 import io.skillsync.support.Tenants;

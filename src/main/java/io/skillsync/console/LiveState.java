@@ -17,7 +17,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneTraffic;
-import io.skillsync.run.MaintenanceWindow;
+import io.skillsync.intake.MaintenanceWindow;
 import io.skillsync.run.Run;
 import io.skillsync.run.RunStatus;
 

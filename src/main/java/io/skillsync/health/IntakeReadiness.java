@@ -8,8 +8,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.intake.MaintenanceWindow;
 import io.skillsync.intake.SftpIntake;
-import io.skillsync.run.MaintenanceWindow;
 
 /**
  * How files come in: the SFTP intake (DOWN with the reason of its last failed poll: server down, key or

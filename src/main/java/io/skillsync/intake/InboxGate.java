@@ -13,7 +13,6 @@ import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 
 import io.skillsync.cluster.Leadership;
-import io.skillsync.run.MaintenanceWindow;
 
 /**
  * The inbox's file filter (route {@code roster-intake}): a file is taken only inside the maintenance

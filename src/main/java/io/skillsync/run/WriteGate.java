@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import org.apache.camel.CamelContext;
 
 import io.skillsync.cluster.Leadership;
+import io.skillsync.intake.MaintenanceWindow;
 
 /**
  * Whether the next batch may be written (route {@code write-batch}, step {@code may-write}): not while the

@@ -60,6 +60,15 @@ class HouseRulesTest {
     }
 
     @Test
+    void whatTakesFilesKnowsNothingOfARun() {
+        // the window and the pause are the intake's; a run asks them (WriteGate), never the other way round
+        noClasses().that().resideInAPackage("io.skillsync.intake..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.skillsync.run..", "io.skillsync.console..",
+                        "io.skillsync.results..", "io.skillsync.health..")
+                .check(classes);
+    }
+
+    @Test
     void theAdapterToCxoneKnowsNothingOfRunsOrIntake() {
         noClasses().that().resideInAPackage("io.skillsync.cxone..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.skillsync.run..", "io.skillsync.intake..",

@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.intake;
 
 import java.text.ParseException;
 import java.time.Duration;

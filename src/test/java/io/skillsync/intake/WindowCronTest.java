@@ -1,4 +1,4 @@
-package io.skillsync.run;
+package io.skillsync.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
