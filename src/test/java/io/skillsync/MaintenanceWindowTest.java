@@ -14,10 +14,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.run.MaintenanceWindow;
@@ -29,9 +26,6 @@ import io.skillsync.support.profiles.WindowEveryTenSeconds;
 /** A window that opens every 10 seconds for 5: a file dropped while it is closed waits, and runs once it opens. */
 @QuarkusTest
 @TestProfile(WindowEveryTenSeconds.class)
-// each test waits for the phase of the window it needs, so their order is how long they wait: the run the window
-// ends finishes early in a window, from where the wait for the closed one is 3 s (the other way round it was 9 s)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MaintenanceWindowTest {
 
     @Inject
@@ -42,7 +36,6 @@ class MaintenanceWindowTest {
     MaintenanceWindow window;
 
     @Test
-    @Order(2)
     void aFileWaitsForTheWindowAndNothingReachesCxoneBefore() {
         Tenants.everyoneOnTier1(tenant, directory, 5);
         // just after the window closed: nearly five seconds until it opens again
@@ -64,7 +57,6 @@ class MaintenanceWindowTest {
 
     /** Before: a run stopped by the window's end kept the pod not ready until the next window's run completed. */
     @Test
-    @Order(1)
     void aRunTheWindowEndsLeavesThePodReady() {
         Tenants.everyoneOnTier1(tenant, directory, 5);
         // just after a window opened; each request then takes 2 s, so the reads outlast the 5 s window
