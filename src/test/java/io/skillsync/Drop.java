@@ -75,10 +75,40 @@ public final class Drop {
         try (Stream<Path> files = walk(audit)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".summary.json"))
                     .sorted(java.util.Comparator.comparing(p -> p.getFileName().toString())).toList()) {
-                summaries.add(JSON.readTree(file.toFile()));
+                JsonNode summary = read(file);
+                if (summary != null) {
+                    summaries.add(summary);
+                }
             }
         }
         return summaries;
+    }
+
+    /** A summary as last read, while its file's time and size are those it was read at (keyed by absolute path). */
+    private record Read(java.nio.file.attribute.FileTime modified, long size, JsonNode summary) {
+    }
+
+    private static final java.util.Map<Path, Read> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The summary in {@code file}, parsed again only when the file changed: the awaits poll every summary of a work dir
+     * many times a second, and the default profile's work dir holds hundreds by the end of the suite. Null when the
+     * file is gone meanwhile (a test set its folder aside).
+     */
+    private static JsonNode read(Path file) throws IOException {
+        java.nio.file.attribute.BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        }
+        Path key = file.toAbsolutePath();
+        Read read = READ.get(key);
+        if (read == null || !read.modified().equals(attributes.lastModifiedTime()) || read.size() != attributes.size()) {
+            read = new Read(attributes.lastModifiedTime(), attributes.size(), JSON.readTree(file.toFile()));
+            READ.put(key, read);
+        }
+        return read.summary();
     }
 
     /** The files below {@code dir}; those renamed while it looks (a .part becoming final) are skipped. */
@@ -92,7 +122,9 @@ public final class Drop {
 
     /** Waits until the file has left the inbox (the consumer moves it after the route completes). */
     public static void awaitGone(String name) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(WORK.resolve("inbox").resolve(name)));
+        // the consumer moves the file just after the summary is written: look at once, then often (a stat each time)
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(() -> !Files.exists(WORK.resolve("inbox").resolve(name)));
     }
 
     /** The audit lines of a run, by the audit path its summary lists. */

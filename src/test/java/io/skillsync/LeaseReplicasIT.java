@@ -41,8 +41,8 @@ class LeaseReplicasIT {
         KubernetesMockServer api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), false);
         api.init();
-        try (ServiceProcess tenant = ProcessTenant.start("lease-tenant", TENANT_PORT, WORK)) {
-            ProcessTenant.seed(tenant, 100);
+        // the tenant and the first replica start side by side; the second once the first is up, as before
+        try (ServiceProcess tenant = ProcessTenant.launch("lease-tenant", TENANT_PORT, WORK)) {
             Map<String, String> env = new HashMap<>(ProcessTenant.serviceEnv(WORK, ProcessTenant.url(TENANT_PORT)));
             env.put("SKILLSYNC_CLUSTER_SERVICE", "kubernetes");
             env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", "http://localhost:" + api.getPort());
@@ -51,10 +51,14 @@ class LeaseReplicasIT {
             env.put("SKILLSYNC_CLUSTER_KUBERNETES_RENEW_DEADLINE", "2s");
             env.put("SKILLSYNC_CLUSTER_KUBERNETES_RETRY_PERIOD", "500ms");
             env.put("SKILLSYNC_CLUSTER_KUBERNETES_POD_NAME", "lease-a");
-            ServiceProcess a = ServiceProcess.start("lease-a", 18291, env);
-            env.put("SKILLSYNC_CLUSTER_KUBERNETES_POD_NAME", "lease-b");
-            ServiceProcess b = ServiceProcess.start("lease-b", 18292, env);
+            ServiceProcess a = ServiceProcess.launch("lease-a", 18291, env);
+            ServiceProcess b = null;
             try {
+                tenant.awaitLive();
+                ProcessTenant.seed(tenant, 100);
+                a.awaitLive();
+                env.put("SKILLSYNC_CLUSTER_KUBERNETES_POD_NAME", "lease-b");
+                b = ServiceProcess.start("lease-b", 18292, env);
                 for (int n = 1; n <= 3; n++) {
                     drop("before-" + n + ".csv", n);
                 }
@@ -98,7 +102,9 @@ class LeaseReplicasIT {
                 assertEquals(9, ProcessTenant.retention(tenant), "each file's agent has Retention");
             } finally {
                 a.close();
-                b.close();
+                if (b != null) {
+                    b.close();
+                }
                 api.destroy();
             }
         }

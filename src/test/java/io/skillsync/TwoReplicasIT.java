@@ -31,13 +31,17 @@ class TwoReplicasIT {
     @Test
     void theStandbyTakesOverAndNoFileRunsTwice() throws Exception {
         WorkDirs.deleteTree(WORK);
-        try (ServiceProcess tenant = ProcessTenant.start("replicas-tenant", TENANT_PORT, WORK)) {
-            ProcessTenant.seed(tenant, 100);
+        // the tenant and the first replica start side by side; the second once the first is up, as before
+        try (ServiceProcess tenant = ProcessTenant.launch("replicas-tenant", TENANT_PORT, WORK)) {
             Map<String, String> env = new HashMap<>(ProcessTenant.serviceEnv(WORK, ProcessTenant.url(TENANT_PORT)));
             env.put("SKILLSYNC_CLUSTER_ACQUIRE_LOCK_INTERVAL", "1000");
-            ServiceProcess a = ServiceProcess.start("replica-a", 18191, env);
-            ServiceProcess b = ServiceProcess.start("replica-b", 18192, env);
+            ServiceProcess a = ServiceProcess.launch("replica-a", 18191, env);
+            ServiceProcess b = null;
             try {
+                tenant.awaitLive();
+                ProcessTenant.seed(tenant, 100);
+                a.awaitLive();
+                b = ServiceProcess.start("replica-b", 18192, env);
                 for (int n = 1; n <= 3; n++) {
                     drop("before-" + n + ".csv", n);
                 }
@@ -67,7 +71,9 @@ class TwoReplicasIT {
                 assertEquals(6, ProcessTenant.retention(tenant), "each file's agent has Retention");
             } finally {
                 a.close();
-                b.close();
+                if (b != null) {
+                    b.close();
+                }
             }
         }
     }

@@ -23,7 +23,9 @@ public class IntakePause {
     @ApplicationScoped
     @Named("intakePause")
     ThrottlingExceptionRoutePolicy intakePause(SkillSyncConfig config) {
-        return new ThrottlingExceptionRoutePolicy(1, 60_000, config.intake().pauseAfterStop(),
-                List.of(RunStoppedException.class));
+        long pause = config.intake().pauseAfterStop();
+        // the stop that opened the pause counts for at most the pause itself: with a window longer than the pause,
+        // the first good run after it found that stop still in the window and paused the inbox again
+        return new ThrottlingExceptionRoutePolicy(1, Math.min(60_000, pause), pause, List.of(RunStoppedException.class));
     }
 }

@@ -148,6 +148,12 @@ class LeaseElectionTest {
                     .withConnectionTimeout(300).withRequestTimeout(300).withRequestRetryBackoffLimit(0).build()).build();
             this.service = new LeaseClusterService(client, "skillsync", "skillsync", name, LEASE, RENEW_DEADLINE, RETRY);
             camel.addService(service);
+            // the master consumer's tries as the service makes them (application.properties: 500 ms apart, 3 of them),
+            // not Camel's 5 s apart, 10: a stopping leader's context waited for the next try, seconds at each close
+            org.apache.camel.component.master.MasterComponent master = new org.apache.camel.component.master.MasterComponent();
+            master.setBackOffDelay(500);
+            master.setBackOffMaxAttempts(3);
+            camel.addComponent("master", master);
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

@@ -27,13 +27,22 @@ public final class ProcessTenant {
      * {@code work}/tenant-unused, rate-limited at 100,000 a minute unless {@code settings} say otherwise.
      */
     public static ServiceProcess start(String name, int port, Path work, Map<String, String> settings) throws IOException {
+        return launch(name, port, work, settings).awaitLive();
+    }
+
+    /** Starts the tenant as {@link #start} does, without waiting for it ({@link ServiceProcess#awaitLive()}). */
+    public static ServiceProcess launch(String name, int port, Path work) throws IOException {
+        return launch(name, port, work, Map.of());
+    }
+
+    private static ServiceProcess launch(String name, int port, Path work, Map<String, String> settings) throws IOException {
         Map<String, String> env = new HashMap<>(Map.of("QUARKUS_PROFILE", "dev", "SKILLSYNC_SIMULATOR_ENABLED", "true",
                 "SKILLSYNC_SIMULATOR_RATE_LIMIT", "100000",
                 "SKILLSYNC_WORK_DIR", work.resolve("tenant-unused").toString(),
                 "SKILLSYNC_CXONE_API_URL", url(port) + "/inContactAPI/services/v30.0",
                 "SKILLSYNC_CXONE_TOKEN_URL", url(port) + "/auth/token"));
         env.putAll(settings);
-        return ServiceProcess.start(name, port, env);
+        return ServiceProcess.launch(name, port, env);
     }
 
     public static ServiceProcess start(String name, int port, Path work) throws IOException {

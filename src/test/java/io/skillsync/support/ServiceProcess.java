@@ -55,6 +55,14 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(String name, int port, Map<String, String> env) throws IOException {
+        return launch(name, port, env).awaitLive();
+    }
+
+    /**
+     * Starts the jar as {@link #start} does, without waiting for it to be live: a test starts its processes side by
+     * side (the simulated tenant while the service starts), then waits for each with {@link #awaitLive()}.
+     */
+    public static ServiceProcess launch(String name, int port, Map<String, String> env) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
         if (Files.isRegularFile(JAR.resolveSibling("app-cds.jsa"))) {
@@ -71,10 +79,14 @@ public final class ServiceProcess implements AutoCloseable {
         // the jar runs in the prod profile: its go-live gate is GoLiveGateTest's; these processes test other things
         builder.environment().putIfAbsent("SKILLSYNC_INTAKE_GO_LIVE_PROBE", "false");
         builder.environment().putIfAbsent("SKILLSYNC_SEAL_KEY", SEAL_KEY);
-        ServiceProcess service = new ServiceProcess(builder.start(), port);
+        return new ServiceProcess(builder.start(), port);
+    }
+
+    /** Waits until the process answers its liveness probe (at most a minute): it is started. */
+    public ServiceProcess awaitLive() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> service.get("/q/health/live").statusCode() == 200);
-        return service;
+                .until(() -> get("/q/health/live").statusCode() == 200);
+        return this;
     }
 
     /** Lines of the log of the process started as {@code name} (target/<name>.log) that contain {@code text}. */
