@@ -168,6 +168,18 @@ class KillAndRestartIT {
         assertFalse(log.contains("too-short"), "the key itself is never said");
     }
 
+    /** A misspelt dry run must never apply: a mode or write mode the service does not know stops its start. */
+    @Test
+    void aMisspeltModeIsRefusedAtStart() throws Exception {
+        String log = refusedStart("misspelt-mode", Map.of("SKILLSYNC_MODE", "dryrun", "SKILLSYNC_SEAL_KEY",
+                ServiceProcess.SEAL_KEY));
+        assertTrue(log.contains("SKILLSYNC_MODE") || log.contains("skillsync.mode"), log);
+        assertTrue(log.contains("dryrun"), log);
+        String writeMode = refusedStart("misspelt-write-mode", Map.of("SKILLSYNC_CXONE_WRITE_MODE", "bulk_post",
+                "SKILLSYNC_SEAL_KEY", ServiceProcess.SEAL_KEY));
+        assertTrue(writeMode.contains("bulk_post"), writeMode);
+    }
+
     static String refusedStart(String name, Map<String, String> env) throws Exception {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("SKILLSYNC_WORK_DIR", WORK.resolve(name).toString());

@@ -50,7 +50,17 @@ public interface CxoneSettings {
      * with agentSkillAssignments: only for a tenant known to accept it).
      */
     @WithDefault("per-skill")
-    String writeMode();
+    WriteMode writeMode();
+
+    /** {@link #writeMode()}'s values, as the settings spell them ({@code per-skill}, {@code bulk}, {@code bulk-put}). */
+    enum WriteMode {
+        PER_SKILL, BULK, BULK_PUT;
+
+        /** As the settings spell it. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
 
     /**
      * The {@code skills[]} item of a bulk write, which NICE's schema leaves untyped: {@code skillId}

@@ -20,9 +20,17 @@ public interface SkillSyncConfig {
      */
     Optional<String> sealKey();
 
-    /** {@code apply} writes to CXone; {@code dry-run} plans, audits and reports only. */
+    /**
+     * {@code apply} writes to CXone; {@code dry-run} plans, audits and reports only. Any other value stops the start:
+     * a misspelt dry run must never apply.
+     */
     @WithDefault("apply")
-    String mode();
+    Mode mode();
+
+    /** {@link #mode()}'s values, as the settings spell them ({@code apply}, {@code dry-run}). */
+    enum Mode {
+        APPLY, DRY_RUN
+    }
 
     CxoneSettings cxone();
 
@@ -122,6 +130,6 @@ public interface SkillSyncConfig {
     }
 
     default boolean dryRun() {
-        return "dry-run".equalsIgnoreCase(mode());
+        return mode() == Mode.DRY_RUN;
     }
 }

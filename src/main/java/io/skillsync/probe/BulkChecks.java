@@ -30,7 +30,7 @@ final class BulkChecks {
 
     void bulk(ProbeSession session, List<ProbeCheck> checks, String api, long agentId, long skillId, int level,
             boolean active, Held held) throws IOException {
-        String mode = config.cxone().writeMode();
+        String mode = config.cxone().writeMode().label();
         String configured = config.cxone().bulkSkillItem();
         String other = configured.equals("skillId") ? "skillIds" : "skillId";
         String assumed = mode.equals("per-skill") ? "not used (write-mode per-skill)" : "used, skills[] item " + configured;

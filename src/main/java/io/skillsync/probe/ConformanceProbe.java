@@ -76,9 +76,24 @@ public class ConformanceProbe {
         this.json = json;
     }
 
+    /**
+     * A folder of this probe's own: two probes in the same second (the go-live gate and an operator's, or two in a
+     * row) would mix their answers and overwrite each other's report.
+     */
+    static Path freshFolder(Path parent, String stamp) throws IOException {
+        Files.createDirectories(parent);
+        for (int n = 1;; n++) {
+            try {
+                return Files.createDirectory(parent.resolve(n == 1 ? stamp : stamp + "-" + n));
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // that second's folder is another probe's: the next one
+            }
+        }
+    }
+
     public Report run(Options options) throws IOException {
         CxoneSettings cxone = config.cxone();
-        Path dir = Path.of(config.workDir(), "probe", STAMP.format(Instant.now()));
+        Path dir = freshFolder(Path.of(config.workDir(), "probe"), STAMP.format(Instant.now()));
         ProbeSession session = new ProbeSession(json, cxone.requestsPerMinute(), dir.resolve("fixtures"),
                 cxone.connectTimeout(), cxone.correlation().requestHeader());
         List<ProbeCheck> checks = new ArrayList<>();

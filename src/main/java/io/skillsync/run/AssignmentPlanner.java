@@ -31,12 +31,12 @@ public class AssignmentPlanner {
         if (batchSize < 1 || batchSize > 100) {
             throw new IllegalArgumentException("skillsync.cxone.batch-size must be 1..100, was " + batchSize);
         }
-        String mode = config.cxone().writeMode();
-        if (!mode.equals("per-skill") && !mode.equals("bulk") && !mode.equals("bulk-put")) {
-            throw new IllegalArgumentException("skillsync.cxone.write-mode must be per-skill, bulk or bulk-put, was " + mode);
-        }
         // the verb of a bulk write: NICE's POST /agents/skills, or the runbook's PUT (dialect bulk-put)
-        this.plan = new BatchPlan(batchSize, !mode.startsWith("bulk") ? null : mode.equals("bulk-put") ? Verb.PUT : Verb.POST);
+        this.plan = new BatchPlan(batchSize, switch (config.cxone().writeMode()) {
+            case PER_SKILL -> null;
+            case BULK -> Verb.POST;
+            case BULK_PUT -> Verb.PUT;
+        });
     }
 
     public List<Batch> plan(@Body Map<AssignmentKey, Assignment> held, @ExchangeProperty(RunProperties.RUN) Run run) {

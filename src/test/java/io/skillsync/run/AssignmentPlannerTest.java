@@ -72,7 +72,8 @@ class AssignmentPlannerTest {
     }
 
     static AssignmentPlanner planner(String mode) {
-        return new AssignmentPlanner(TestConfig.of(Map.of("cxone.batchSize", 100, "cxone.writeMode", mode)));
+        return new AssignmentPlanner(TestConfig.of(Map.of("cxone.batchSize", 100, "cxone.writeMode",
+                io.skillsync.config.CxoneSettings.WriteMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT).replace('-', '_')))));
     }
 
     static Run run() {
