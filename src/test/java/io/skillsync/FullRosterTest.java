@@ -135,6 +135,26 @@ class FullRosterTest {
     }
 
     @Test
+    void aRemovalCxoneRefusesFailsInTheAuditAndLeavesNoErrorFileWithoutALineToRerun() {
+        Tenants.seed(tenant, directory, Tenants.agents(30), TenantSimulator.defaultSkills(),
+                Tenants.holding(30, Tenants.RETENTION, 8));
+        tenant.faults().refusedAgents.add(Tenants.agentId(30));
+        StringBuilder export = new StringBuilder("email,skill,proficiency\n");
+        for (int n = 1; n <= 29; n++) {
+            export.append(Tenants.email(n)).append(",Retention,8\n");
+        }
+        Drop.roster("locked-leaver.full.csv", export.toString());
+        JsonNode run = Drop.awaitRun("locked-leaver.full.csv");
+
+        assertEquals(1, run.path("counts").path("absent").asInt(), run.toString());
+        assertEquals(1, run.path("counts").path("failed").asInt(), run.toString());
+        CSVRecord leaver = Drop.audit(run).stream().filter(r -> r.get("source").equals("absent")).findFirst().orElseThrow();
+        assertEquals("failed", leaver.get("outcome"));
+        assertFalse(run.path("outputs").toString().contains(".errors.csv"), "no error file of a header alone: " + run);
+        assertTrue(tenant.assignment(Tenants.agentId(30), Tenants.RETENTION).active());
+    }
+
+    @Test
     void aTruncatedExportIsHeldWithNothingWritten() {
         seedRetentionTeam();
         StringBuilder half = new StringBuilder("email,skill,proficiency\n");

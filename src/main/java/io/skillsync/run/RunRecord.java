@@ -25,6 +25,7 @@ import io.skillsync.record.RunSummary;
 import io.skillsync.record.ScheduledFiles;
 import io.skillsync.record.UndoRoster;
 import io.skillsync.roster.Mappings;
+import io.skillsync.sync.AbsentRow;
 import io.skillsync.sync.ManagedAssignment;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
@@ -67,7 +68,9 @@ final class RunRecord {
         });
         Path auditFile = records.auditFile(run.id(), run.started());
         Path errors = records.errorFile(baseName(run), run.id());
-        boolean errorFile = withErrorFile && run.rows().list().stream().anyMatch(row -> row.outcome().needsAttention());
+        // a full roster's removal has no line to rerun: its next run weighs it again, so it opens no error file alone
+        boolean errorFile = withErrorFile && run.rows().list().stream()
+                .anyMatch(row -> row.outcome().needsAttention() && !(row instanceof AbsentRow));
         ScheduledFiles scheduled = new ScheduledFiles(records, baseName(run), run.id(), zone,
                 result == RunResult.COMPLETE && !run.dryRun());
         writeAtomically(auditFile, out -> audit.write(run.id(), run.file(), run.skillColumns(), run.mappings(), run.rows().list(),
