@@ -88,7 +88,9 @@ public class FullRoster {
     public Map<AssignmentKey, Assignment> held(@ExchangeProperty(RunProperties.RUN) Run run) {
         Set<Long> agents = new TreeSet<>();
         run.rows().open().forEach(row -> agents.add(row.agentId()));
-        return current.read(run.id(), agents, scope(run), true, "current assignments of the full roster's skills");
+        // found once here: the scope walks every row and warns of an unknown owned skill
+        run.answersFor(scope(run));
+        return current.read(run.id(), agents, run.fullSkills(), true, "current assignments of the full roster's skills");
     }
 
     /**
@@ -98,7 +100,7 @@ public class FullRoster {
      */
     public Map<AssignmentKey, Assignment> absentees(@Body Map<AssignmentKey, Assignment> held,
             @ExchangeProperty(RunProperties.RUN) Run run) {
-        Set<Long> scope = scope(run);
+        Set<Long> scope = run.fullSkills();
         Named named = named(run);
         TenantDirectory.Agents agents = directory.agents(run.started());
         Map<Long, String> skillNames = directory.skills(run.started()).byId();
@@ -111,7 +113,7 @@ public class FullRoster {
                         skillNames.getOrDefault(assignment.skillId(), String.valueOf(assignment.skillId())), delete));
             }
         }
-        run.weighedInFull(scope.size(), absent, delete ? RunSummary.DELETE : RunSummary.DEACTIVATE);
+        run.weighedInFull(absent, delete ? RunSummary.DELETE : RunSummary.DEACTIVATE);
         LOG.infof("run %s: full roster for %d skill(s): %d assignment(s) CXone holds are not in it", run.id(),
                 scope.size(), absent);
         return held;

@@ -160,8 +160,12 @@ public final class Run {
 
     public void full(boolean full) { this.full = full; }
 
-    void weighedInFull(int skills, int absent, String removal) {
-        this.fullScope = skills;
+    /** The skills a full roster answers for, found once when CXone is read for them. */
+    void answersFor(Set<Long> skills) { this.fullSkills = Set.copyOf(skills); }
+
+    Set<Long> fullSkills() { return fullSkills; }
+
+    void weighedInFull(int absent, String removal) {
         this.absent = absent;
         this.fullRemoval = removal;
     }
@@ -170,13 +174,13 @@ public final class Run {
     public String fullRemoval() { return fullRemoval; }
 
     /** How many skills a full roster answered for, or 0. */
-    public int fullScope() { return fullScope; }
+    public int fullScope() { return fullSkills.size(); }
 
     /** How many assignments a full roster left out (each a row of the run), or 0. */
     public int absent() { return absent; }
 
     private boolean full;
-    private int fullScope;
+    private Set<Long> fullSkills = Set.of();
     private int absent;
     private String fullRemoval;
 
