@@ -170,6 +170,12 @@ public class TenantDirectory {
          *
          * @return the skillId; null when none; {@link #AMBIGUOUS} when several skills match
          */
+        /** A skill's name for a reason or a log line: "?" when the tenant no longer has it. */
+        public String nameOf(long skillId) {
+            String name = byId.get(skillId);
+            return name == null ? "?" : name;
+        }
+
         public Long idOf(String name) {
             Long exact = byName.get(name);
             if (exact != null) {

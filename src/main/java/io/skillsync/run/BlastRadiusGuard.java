@@ -161,7 +161,6 @@ public class BlastRadiusGuard {
     }
 
     private String skillName(long skillId) {
-        String name = directory.skills().byId().get(skillId);
-        return name == null ? "?" : name;
+        return directory.skills().nameOf(skillId);
     }
 }

@@ -129,7 +129,6 @@ public class StaffingFloors {
     }
 
     private String name(long skillId) {
-        String name = directory.skills().byId().get(skillId);
-        return name == null ? "?" : name;
+        return directory.skills().nameOf(skillId);
     }
 }
