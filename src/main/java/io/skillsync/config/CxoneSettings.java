@@ -116,6 +116,13 @@ public interface CxoneSettings {
     @WithDefault("120s")
     Duration retryAfterCap();
 
+    /**
+     * How long the unit's circuit breaker stays open after five requests in a row failed after every retry:
+     * no request reaches the tenant meanwhile, and the run stops with its file in the inbox.
+     */
+    @WithDefault("60s")
+    Duration circuitOpenFor();
+
     /** Plain http:// for the API, token and discovery URLs: only for the simulator and tests. */
     @WithDefault("false")
     boolean allowHttp();

@@ -10,7 +10,16 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "skillsync")
 public interface SkillSyncConfig {
 
-    /** Root of inbox/, processed/, error/, audit/ and hold/. */
+    /**
+     * The business units this deployment serves (operations.md, "Several business units"); none: one unit,
+     * as before. Read through {@link Units}.
+     */
+    Optional<java.util.List<String>> units();
+
+    /** Each unit's own keys, {@code skillsync.unit.<name>.<key>}, read through {@link Units}. */
+    java.util.Map<String, java.util.Map<String, String>> unit();
+
+    /** Root of inbox/, processed/, error/, audit/ and hold/ (a unit's: {@code <work-dir>/<unit>/}). */
     @WithDefault("data")
     String workDir();
 

@@ -29,6 +29,9 @@ import io.skillsync.run.RunStatus;
 @ApplicationScoped
 public class LiveState {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     /** The run under way, as the console shows it. */
     public record Progress(String runId, String file, String phase, int rowsRead, int rowsSettled, int writesDone,
             int writesPlanned, long throttled429, long requests, String eta) {
@@ -42,19 +45,14 @@ public class LiveState {
     private final CxoneTraffic traffic;
     private final MaintenanceWindow window;
     private final Instance<HealthCheck> readiness;
-    private final int perMinute;
-    private final Duration verifyDelay;
-    private final boolean verify;
 
     LiveState(RunStatus status, CxoneTraffic traffic, MaintenanceWindow window, @Any @Readiness Instance<HealthCheck> readiness,
             SkillSyncConfig config) {
+        this.config = config;
         this.status = status;
         this.traffic = traffic;
         this.window = window;
         this.readiness = readiness;
-        this.perMinute = config.cxone().requestsPerMinute();
-        this.verifyDelay = config.verify().delay();
-        this.verify = config.verify().enabled();
     }
 
     /** The run under way, or null when none is. */
@@ -74,11 +72,11 @@ public class LiveState {
             } else if (done < planned) {
                 phase = "writing";
             } else {
-                phase = verify ? "verifying" : "finishing";
+                phase = verify() ? "verifying" : "finishing";
             }
             // the limit is the floor: what is left cannot go faster than the tenant's requests per minute allow
-            long leftMillis = (long) (planned - done) * 60_000L / Math.max(1, perMinute)
-                    + (verify && planned > 0 ? Math.max(0, verifyDelay.toMillis() - sinceLastWrite(run, done)) : 0);
+            long leftMillis = (long) (planned - done) * 60_000L / Math.max(1, perMinute())
+                    + (verify() && planned > 0 ? Math.max(0, verifyDelay().toMillis() - sinceLastWrite(run, done)) : 0);
             String eta = phase.startsWith("read") ? "after the plan" : "about " + Duration.ofMillis(leftMillis).toSeconds() + " s";
             CxoneTraffic.Snapshot used = traffic.snapshot().since(run.trafficAtStart());
             return new Progress(run.id(), run.fileName(), phase, run.rows().size(), run.rows().settled(), done, planned,
@@ -97,7 +95,7 @@ public class LiveState {
     public Map<String, Object> tenant() {
         Map<String, Object> tenant = new LinkedHashMap<>();
         tenant.put("requestsLastMinute", traffic.sentInLastMinute());
-        tenant.put("limitPerMinute", perMinute);
+        tenant.put("limitPerMinute", perMinute());
         Instant last429 = traffic.lastThrottled();
         tenant.put("last429", last429 == null ? "none since the start" : last429.toString());
         tenant.put("circuit", status.circuitOpen() ? "open: no request is sent for a while" : "closed");
@@ -118,5 +116,17 @@ public class LiveState {
                     answer.getData().map(Map::copyOf).orElse(Map.of())));
         }
         return checks;
+    }
+
+    private int perMinute() {
+        return config.cxone().requestsPerMinute();
+    }
+
+    private Duration verifyDelay() {
+        return config.verify().delay();
+    }
+
+    private boolean verify() {
+        return config.verify().enabled();
     }
 }

@@ -21,6 +21,9 @@ import io.skillsync.roster.Mappings;
 @ApplicationScoped
 public class MappingsPanel {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     /** As many hex digits of a sum as an operator compares by eye with the run's summary. */
     static final int SHORT_SHA = 12;
     /** Larger than this, a mapping file is refused by the run anyway (MappingFile): its sum is not taken here either. */
@@ -33,21 +36,20 @@ public class MappingsPanel {
     public record MappingState(String file, boolean present, String sha256, String maps, String error) {
     }
 
-    private final Path folder;
 
     MappingsPanel(SkillSyncConfig config) {
-        this.folder = Path.of(config.workDir()).resolve(Mappings.DIRECTORY);
+        this.config = config;
     }
 
     /** skills.csv, then levels.csv. */
     public List<MappingState> all() {
         String skillsName = Mappings.DIRECTORY + "/" + Mappings.SKILLS_FILE;
         String levelsName = Mappings.DIRECTORY + "/" + Mappings.LEVELS_FILE;
-        Path skills = folder.resolve(Mappings.SKILLS_FILE);
-        Path levels = folder.resolve(Mappings.LEVELS_FILE);
+        Path skills = folder().resolve(Mappings.SKILLS_FILE);
+        Path levels = folder().resolve(Mappings.LEVELS_FILE);
         List<MappingState> states = new ArrayList<>();
         try {
-            Mappings read = Mappings.load(folder);
+            Mappings read = Mappings.load(folder());
             states.add(new MappingState(skillsName, read.skillsSha256() != null, shortSha(read.skillsSha256()),
                     read.skills().size() + " names mapped", null));
             states.add(new MappingState(levelsName, read.levelsSha256() != null, shortSha(read.levelsSha256()),
@@ -86,5 +88,9 @@ public class MappingsPanel {
 
     private static String shortSha(String sha256) {
         return sha256 == null ? null : sha256.substring(0, SHORT_SHA);
+    }
+
+    private Path folder() {
+        return Path.of(config.workDir()).resolve(Mappings.DIRECTORY);
     }
 }

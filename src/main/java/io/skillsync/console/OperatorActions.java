@@ -35,6 +35,9 @@ import io.skillsync.roster.SpreadsheetCells;
 @ApplicationScoped
 public class OperatorActions {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private static final Logger LOG = Logger.getLogger(OperatorActions.class);
     static final String FILE = "operator-actions.csv";
     private static final String[] HEADER = { "at", "by", "action", "file", "sha256" };
@@ -43,16 +46,15 @@ public class OperatorActions {
     public record Action(String at, String by, String action, String file, String sha256) {
     }
 
-    private final Path audit;
 
     OperatorActions(SkillSyncConfig config) {
-        this.audit = Path.of(config.workDir(), "audit");
+        this.config = config;
     }
 
     /** Records that {@code by} did {@code action} on {@code file} (content {@code sha256}). */
     public synchronized void record(String by, String action, String file, String sha256) throws IOException {
         Instant now = Instant.now();
-        Path day = audit.resolve(LocalDate.ofInstant(now, ZoneId.systemDefault()).toString());
+        Path day = audit().resolve(LocalDate.ofInstant(now, ZoneId.systemDefault()).toString());
         Files.createDirectories(day);
         Path log = day.resolve(FILE);
         boolean fresh = !Files.exists(log);
@@ -75,11 +77,11 @@ public class OperatorActions {
     /** The newest actions first, at most {@code limit}. */
     public List<Action> latest(int limit) throws IOException {
         List<Action> actions = new ArrayList<>();
-        if (!Files.isDirectory(audit)) {
+        if (!Files.isDirectory(audit())) {
             return actions;
         }
         List<Path> days;
-        try (Stream<Path> list = Files.list(audit)) {
+        try (Stream<Path> list = Files.list(audit())) {
             days = list.filter(d -> Files.isRegularFile(d.resolve(FILE))).sorted(Comparator.reverseOrder()).toList();
         }
         for (Path day : days) {
@@ -99,5 +101,9 @@ public class OperatorActions {
             }
         }
         return actions;
+    }
+
+    private Path audit() {
+        return Path.of(config.workDir(), "audit");
     }
 }

@@ -28,14 +28,14 @@ import io.skillsync.config.WorkFolders;
 @ApplicationScoped
 class PreviewContent {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private static final int BUFFER = 64 * 1024;
 
-    private final Path workDir;
-    private final long maxFileSize;
 
     PreviewContent(SkillSyncConfig config) {
-        this.workDir = Path.of(config.workDir());
-        this.maxFileSize = config.intake().maxFileSize();
+        this.config = config;
     }
 
     /**
@@ -44,7 +44,7 @@ class PreviewContent {
      * deleted.
      */
     String keep(String name, Path from, Path to) throws IOException, WaitingRosters.Refused {
-        if (Files.size(from) > maxFileSize) {
+        if (Files.size(from) > maxFileSize()) {
             throw tooLarge(name, Files.size(from));
         }
         MessageDigest sha256 = sha256();
@@ -54,7 +54,7 @@ class PreviewContent {
             long copied = 0;
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 copied += n;
-                if (copied > maxFileSize) {
+                if (copied > maxFileSize()) {
                     throw tooLarge(name, copied);
                 }
                 out.write(buffer, 0, n);
@@ -73,18 +73,18 @@ class PreviewContent {
      * as it was when its preview ran.
      */
     void intoInbox(Path content, String name, boolean makeInbox) throws IOException {
-        Path staged = workDir.resolve(WorkFolders.STAGING).resolve(name);
+        Path staged = workDir().resolve(WorkFolders.STAGING).resolve(name);
         Files.createDirectories(staged.getParent());
         Files.copy(content, staged, StandardCopyOption.REPLACE_EXISTING);
         if (makeInbox) {
-            Files.createDirectories(workDir.resolve(WorkFolders.INBOX));
+            Files.createDirectories(workDir().resolve(WorkFolders.INBOX));
         }
-        Files.move(staged, workDir.resolve(WorkFolders.INBOX).resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(staged, workDir().resolve(WorkFolders.INBOX).resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Why a roster over the limit is refused, as an operator reads it. */
     WaitingRosters.Refused tooLarge(String name, long bytes) {
-        return new WaitingRosters.Refused(413, ConsoleMessage.UPLOAD_TOO_LARGE, name + " is " + size(bytes) + ", over the " + size(maxFileSize)
+        return new WaitingRosters.Refused(413, ConsoleMessage.UPLOAD_TOO_LARGE, name + " is " + size(bytes) + ", over the " + size(maxFileSize())
                 + " a roster may have (skillsync.intake.max-file-size): split it. Nothing was kept.");
     }
 
@@ -103,5 +103,13 @@ class PreviewContent {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private Path workDir() {
+        return Path.of(config.workDir());
+    }
+
+    private long maxFileSize() {
+        return config.intake().maxFileSize();
     }
 }

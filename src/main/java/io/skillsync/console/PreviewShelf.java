@@ -30,9 +30,11 @@ import io.skillsync.run.RunStatus;
 @ApplicationScoped
 class PreviewShelf {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private static final Logger LOG = Logger.getLogger(PreviewShelf.class);
 
-    private final Path workDir;
     private final Path previews;
     private final int maxOpen;
     private final Duration keep;
@@ -40,8 +42,8 @@ class PreviewShelf {
     private final RunStatus status;
 
     PreviewShelf(SkillSyncConfig config, ObjectMapper json, RunStatus status) {
-        this.workDir = Path.of(config.workDir());
-        this.previews = workDir.resolve(WorkFolders.PREVIEWS);
+        this.config = config;
+        this.previews = workDir().resolve(WorkFolders.PREVIEWS);
         this.maxOpen = config.console().previews().maxOpen();
         this.keep = config.console().previews().keep();
         this.json = json;
@@ -88,7 +90,7 @@ class PreviewShelf {
         JsonNode record = record(dir);
         String dryRun = record == null ? "" : record.path("dryRunFile").asText("");
         if (WaitingRosters.plainName(dryRun) && !dryRun.equals(status.runningFile())) {
-            Files.deleteIfExists(workDir.resolve(WorkFolders.INBOX).resolve(dryRun));
+            Files.deleteIfExists(workDir().resolve(WorkFolders.INBOX).resolve(dryRun));
         }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -117,5 +119,9 @@ class PreviewShelf {
     private JsonNode record(Path dir) throws IOException {
         Path file = dir.resolve("preview.json");
         return Files.isRegularFile(file) ? json.readTree(file.toFile()) : null;
+    }
+
+    private Path workDir() {
+        return Path.of(config.workDir());
     }
 }

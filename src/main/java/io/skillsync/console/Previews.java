@@ -35,25 +35,25 @@ import io.skillsync.record.RunRecords;
 @ApplicationScoped
 public class Previews {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     static final Pattern ID = RunHistory.RUN_ID;
 
-    private final Path workDir;
     private final Path previews;
     private final ObjectMapper json;
     private final RunHistory history;
     private final OperatorActions actions;
     private final PreviewContent content;
     private final PreviewShelf shelf;
-    private final boolean appliedBySecondOperator;
 
     Previews(SkillSyncConfig config, ObjectMapper json, RunHistory history, OperatorActions actions, PreviewContent content,
             PreviewShelf shelf) {
-        this.workDir = Path.of(config.workDir());
-        this.previews = workDir.resolve(WorkFolders.PREVIEWS);
+        this.config = config;
+        this.previews = workDir().resolve(WorkFolders.PREVIEWS);
         this.json = json;
         this.history = history;
         this.actions = actions;
-        this.appliedBySecondOperator = config.guard().releaseBySecondOperator();
         this.content = content;
         this.shelf = shelf;
     }
@@ -126,7 +126,7 @@ public class Previews {
             throw new WaitingRosters.Refused(409, ConsoleMessage.ALREADY_APPLIED,
                     "already applied by " + preview.appliedBy() + " as inbox/" + preview.appliedAs());
         }
-        if (appliedBySecondOperator && by.equals(preview.by())) {
+        if (appliedBySecondOperator() && by.equals(preview.by())) {
             throw new WaitingRosters.Refused(403, ConsoleMessage.SECOND_OPERATOR, by + " made this preview");
         }
         Path dir = previews.resolve(id);
@@ -134,15 +134,15 @@ public class Previews {
             throw new WaitingRosters.Refused(409, ConsoleMessage.CONTENT_CHANGED,
                     "the kept content no longer matches what was previewed: preview it again");
         }
-        Path inbox = workDir.resolve(WorkFolders.INBOX);
+        Path inbox = workDir().resolve(WorkFolders.INBOX);
         String as = preview.name();
         if (Files.exists(inbox.resolve(as))) {
             as = as.replaceFirst("(?i)\\.csv$", "") + "-" + id + ".csv";
         }
         content.intoInbox(dir.resolve("roster.csv"), as, false);
         if (preview.source().startsWith("error/")) {
-            Path original = workDir.resolve(preview.source()).normalize();
-            if (original.startsWith(workDir.resolve(WorkFolders.ERROR)) && Files.isRegularFile(original)
+            Path original = workDir().resolve(preview.source()).normalize();
+            if (original.startsWith(workDir().resolve(WorkFolders.ERROR)) && Files.isRegularFile(original)
                     && ReleaseBook.sha256(original).equals(preview.sha256())) {
                 Files.delete(original);
             }
@@ -193,5 +193,13 @@ public class Previews {
     private void write(Path dir, JsonNode record) throws IOException {
         AtomicFiles.writeAtomically(dir.resolve("preview.json"),
                 out -> json.writerWithDefaultPrettyPrinter().writeValue(out, record));
+    }
+
+    private Path workDir() {
+        return Path.of(config.workDir());
+    }
+
+    private boolean appliedBySecondOperator() {
+        return config.guard().releaseBySecondOperator();
     }
 }

@@ -27,6 +27,9 @@ import io.skillsync.record.RunRecords;
 @ApplicationScoped
 public class ScheduledPanel {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     static final String LATER = "rows effective later";
     static final String UNTIL_ENDS = "end of a temporary change";
     /** Rows are counted in at most this much of a file: the page stays quick whatever waits there. */
@@ -42,29 +45,24 @@ public class ScheduledPanel {
 
     private final ScheduledRosters scheduled;
     private final OperatorActions actions;
-    private final Path folder;
-    private final Path errors;
-    private final ZoneId zone;
 
     ScheduledPanel(ScheduledRosters scheduled, OperatorActions actions, SkillSyncConfig config) {
+        this.config = config;
         this.scheduled = scheduled;
         this.actions = actions;
-        this.folder = Path.of(config.workDir()).resolve(WorkFolders.SCHEDULED);
-        this.errors = Path.of(config.workDir()).resolve(WorkFolders.ERROR);
         // the zone a roster's dates are read in: an operator checks a due time against the date HR wrote
-        this.zone = config.roster().zoneId();
     }
 
     /** The scheduled files, soonest first. */
     public List<Scheduled> all() throws IOException {
         List<Scheduled> shown = new ArrayList<>();
         for (ScheduledRosters.Scheduled file : scheduled.list()) {
-            long[] rows = rows(folder.resolve(file.name()));
+            long[] rows = rows(folder().resolve(file.name()));
             if (rows == null) {
                 // it moved into the inbox (its time came) while the page was read
                 continue;
             }
-            shown.add(new Scheduled(file.name(), file.due().toString(), LOCAL.format(file.due().atZone(zone)) + " " + zone.getId(),
+            shown.add(new Scheduled(file.name(), file.due().toString(), LOCAL.format(file.due().atZone(zone())) + " " + zone().getId(),
                     RunRecords.endsATemporaryChange(file.name()) ? UNTIL_ENDS : LATER, rows[0], rows[1] == 1));
         }
         return shown;
@@ -86,7 +84,7 @@ public class ScheduledPanel {
             throw new WaitingRosters.Refused(404, ConsoleMessage.NOT_SCHEDULED, "scheduled/" + name + " is not scheduled:"
                     + " no such file waits there (it may have run already, or been cancelled)");
         }
-        actions.record(who, "cancel", "scheduled/" + name, ReleaseBook.sha256(errors.resolve(name)));
+        actions.record(who, "cancel", "scheduled/" + name, ReleaseBook.sha256(errors().resolve(name)));
     }
 
     /**
@@ -118,5 +116,17 @@ public class ScheduledPanel {
         } catch (IOException e) {
             return new long[] { -1, 0 };
         }
+    }
+
+    private Path folder() {
+        return Path.of(config.workDir()).resolve(WorkFolders.SCHEDULED);
+    }
+
+    private Path errors() {
+        return Path.of(config.workDir()).resolve(WorkFolders.ERROR);
+    }
+
+    private ZoneId zone() {
+        return config.roster().zoneId();
     }
 }

@@ -20,10 +20,12 @@ import io.skillsync.config.SkillSyncConfig;
 @ApplicationScoped
 class UploadLimit {
 
-    private final long maxFileSize;
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
 
     UploadLimit(SkillSyncConfig config) {
-        this.maxFileSize = config.intake().maxFileSize();
+        this.config = config;
     }
 
     void onStart(@Observes Router router) {
@@ -33,12 +35,16 @@ class UploadLimit {
     private void refuseTooLarge(RoutingContext request) {
         String length = request.request().getHeader("Content-Length");
         long bytes = length == null || !length.matches("\\d{1,18}") ? -1 : Long.parseLong(length);
-        if (bytes <= maxFileSize) {
+        if (bytes <= maxFileSize()) {
             request.next();
             return;
         }
         String back = "/console?message=" + ConsoleMessage.UPLOAD_TOO_LARGE.key();
         // the body is not read: the connection cannot carry another request after this answer
         request.response().setStatusCode(303).putHeader("Location", back).putHeader("Connection", "close").end();
+    }
+
+    private long maxFileSize() {
+        return config.intake().maxFileSize();
     }
 }

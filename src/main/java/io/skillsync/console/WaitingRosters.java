@@ -30,6 +30,9 @@ import io.skillsync.record.RunRecords;
 @ApplicationScoped
 public class WaitingRosters {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private static final Logger LOG = Logger.getLogger(WaitingRosters.class);
     static final List<String> FOLDERS = List.of("inbox", "error", "hold");
 
@@ -58,12 +61,11 @@ public class WaitingRosters {
         }
     }
 
-    private final Path workDir;
     private final ReleaseBook releases;
     private final OperatorActions actions;
 
     WaitingRosters(SkillSyncConfig config, ReleaseBook releases, OperatorActions actions) {
-        this.workDir = Path.of(config.workDir());
+        this.config = config;
         this.releases = releases;
         this.actions = actions;
     }
@@ -73,7 +75,7 @@ public class WaitingRosters {
         Map<String, List<Waiting>> folders = new LinkedHashMap<>();
         for (String folder : FOLDERS) {
             List<Waiting> files = new ArrayList<>();
-            Path dir = workDir.resolve(folder);
+            Path dir = workDir().resolve(folder);
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> list = Files.list(dir)) {
                     for (Path file : list.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
@@ -93,7 +95,7 @@ public class WaitingRosters {
     public String rerun(String file, String who) throws IOException, Refused {
         Path from = existing("error", file);
         String to = move(from, file);
-        actions.record(who, "rerun", "error/" + file, ReleaseBook.sha256(workDir.resolve(WorkFolders.INBOX).resolve(to)));
+        actions.record(who, "rerun", "error/" + file, ReleaseBook.sha256(workDir().resolve(WorkFolders.INBOX).resolve(to)));
         return to;
     }
 
@@ -125,7 +127,7 @@ public class WaitingRosters {
         if (!FOLDERS.contains(folder) || !plainName(file) || !file.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             throw new Refused(400, ConsoleMessage.BAD_NAME, "a plain .csv file name of " + folder + "/ is expected");
         }
-        Path path = workDir.resolve(folder).resolve(file);
+        Path path = workDir().resolve(folder).resolve(file);
         if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
             throw new Refused(404, ConsoleMessage.NO_SUCH_FILE, folder + "/" + file + " does not exist");
         }
@@ -133,7 +135,7 @@ public class WaitingRosters {
     }
 
     private String move(Path from, String as) throws IOException, Refused {
-        Path to = workDir.resolve(WorkFolders.INBOX).resolve(as);
+        Path to = workDir().resolve(WorkFolders.INBOX).resolve(as);
         if (Files.exists(to)) {
             throw new Refused(409, ConsoleMessage.INBOX_TAKEN, "inbox/" + as + " exists already");
         }
@@ -164,5 +166,9 @@ public class WaitingRosters {
     static boolean plainName(String file) {
         return file != null && !file.isBlank() && !file.contains("/") && !file.contains("\\") && !file.startsWith(".")
                 && !file.contains("..") && file.chars().noneMatch(Character::isISOControl);
+    }
+
+    private Path workDir() {
+        return Path.of(config.workDir());
     }
 }

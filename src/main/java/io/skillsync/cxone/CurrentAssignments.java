@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.CxoneSettings;
+import io.skillsync.config.PerUnit;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.sync.Assignment;
 import io.skillsync.sync.AssignmentKey;
@@ -35,28 +36,14 @@ public class CurrentAssignments {
 
     private final CxonePages cxone;
     private final TenantDirectory directory;
-    private final int pageSize;
-    /** The query of each read of one set of assignments: one, or one per isActive value (by-flag). */
-    private final List<String> queries;
-    /** The queries of a tenant-wide read, with the flags NICE's schema requires ({@link AssignmentQueries}). */
-    private final List<String> tenantQueries;
-    /** Assignments the tenant held at the last tenant-wide read; -1 before the first. */
-    private volatile int lastTotal = -1;
-    /** Holders of each skill at its last read (per skill or tenant-wide). */
-    private final Map<Long, Integer> holders = new ConcurrentHashMap<>();
-    /** Off by setting, or once CXone answered 404 to a per-skill read. */
-    private volatile boolean perSkill;
-    private final SkillHolders skillHolders;
+    /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
+    private final PerUnit<Held> state = new PerUnit<>(unit -> new Held());
+    private final SkillSyncConfig config;
 
     CurrentAssignments(CxonePages cxone, TenantDirectory directory, SkillSyncConfig config) {
         this.cxone = cxone;
         this.directory = directory;
-        this.pageSize = config.cxone().pageSize();
-        CxoneSettings.Reads reads = config.cxone().reads();
-        this.perSkill = reads.perSkill();
-        this.queries = AssignmentQueries.perRead(reads.inactiveAssignments(), CxonePages.query(reads.assignmentsQuery()));
-        this.tenantQueries = AssignmentQueries.withRequiredFlags(queries);
-        this.skillHolders = new SkillHolders(cxone, directory, reads.changedHolders(), pageSize);
+        this.config = config;
     }
 
     /**
@@ -80,15 +67,15 @@ public class CurrentAssignments {
         if (agents.isEmpty() && (!wholeSkills || skills.isEmpty())) {
             return held;
         }
-        long byAgent = wholeSkills ? Long.MAX_VALUE : (long) agents.size() * queries.size();
+        long byAgent = wholeSkills ? Long.MAX_VALUE : (long) agents.size() * state.get().queries.size();
         CxonePages.Page first = null;
-        if (lastTotal < 0 && byAgent > queries.size()) {
+        if (state.get().lastTotal < 0 && byAgent > state.get().queries.size()) {
             // the tenant's size is not known yet: its first page tells it (and starts a tenant-wide read if that wins)
-            first = cxone.page(ALL, tenantQueries.get(0), LIST, 0);
-            lastTotal = first.total() >= 0 ? first.total() : first.items().size() < pageSize ? first.items().size() : -1;
+            first = cxone.page(ALL, state.get().tenantQueries.get(0), LIST, 0);
+            state.get().lastTotal = first.total() >= 0 ? first.total() : first.items().size() < state.get().pageSize ? first.items().size() : -1;
         }
-        long bySkill = perSkill ? skillRequests(skills, afterWrites) : Long.MAX_VALUE;
-        long tenantWide = lastTotal >= 0 ? (long) pages(lastTotal) + tenantQueries.size() - 1 : Long.MAX_VALUE - 1;
+        long bySkill = state.get().perSkill ? skillRequests(skills, afterWrites) : Long.MAX_VALUE;
+        long tenantWide = state.get().lastTotal >= 0 ? (long) pages(state.get().lastTotal) + state.get().tenantQueries.size() - 1 : Long.MAX_VALUE - 1;
         int requests = first == null ? 0 : 1;
         String how;
         // on a tie, per agent: its estimate is exact, a skill's may not be
@@ -118,11 +105,11 @@ public class CurrentAssignments {
      * skills), or one page while the tenant's size is unknown.
      */
     private long skillRequests(Set<Long> skills, boolean afterWrites) {
-        int average = lastTotal >= 0 ? lastTotal / Math.max(1, directory.skills().byId().size()) : 0;
+        int average = state.get().lastTotal >= 0 ? state.get().lastTotal / Math.max(1, directory.skills().byId().size()) : 0;
         long requests = 0;
         for (long skill : skills) {
-            int changed = skillHolders.changedCost(skill, queries.size(), afterWrites);
-            requests += changed >= 0 ? changed : (long) pages(holders.getOrDefault(skill, average)) * queries.size();
+            int changed = state.get().skillHolders.changedCost(skill, state.get().queries.size(), afterWrites);
+            requests += changed >= 0 ? changed : (long) pages(state.get().holders.getOrDefault(skill, average)) * state.get().queries.size();
         }
         return requests;
     }
@@ -133,18 +120,18 @@ public class CurrentAssignments {
         for (long skillId : skills) {
             int before = held.size();
             try {
-                requests += skillHolders.read(skillId, queries, held, afterWrites);
+                requests += state.get().skillHolders.read(skillId, state.get().queries, held, afterWrites);
             } catch (CxoneException e) {
                 if (e.status() != 404) {
                     throw e;
                 }
-                perSkill = false;
+                state.get().perSkill = false;
                 LOG.warnf("CXone answered 404 to GET /skills/%d/agents: current assignments are read per agent or"
                         + " tenant-wide from now on (skillsync.cxone.reads.per-skill=false says so for good)", skillId);
                 held.clear();
                 return -1;
             }
-            holders.put(skillId, held.size() - before);
+            state.get().holders.put(skillId, held.size() - before);
         }
         return requests;
     }
@@ -152,18 +139,18 @@ public class CurrentAssignments {
     /** @param first the tenant's first page when already read for the estimate, else null */
     private int tenantWide(CxonePages.Page first, Map<AssignmentKey, Assignment> held) {
         int requests = 0;
-        for (String query : tenantQueries) {
-            if (first != null && query == tenantQueries.get(0)) {
+        for (String query : state.get().tenantQueries) {
+            if (first != null && query == state.get().tenantQueries.get(0)) {
                 first.items().forEach(item -> keep(item, 0, 0, held));
                 requests += 1 + cxone.readPages(ALL, query, LIST, first, page -> page.items().forEach(item -> keep(item, 0, 0, held)));
             } else {
                 requests += cxone.readAll(ALL, query, LIST, item -> keep(item, 0, 0, held));
             }
         }
-        lastTotal = held.size();
+        state.get().lastTotal = held.size();
         Map<Long, Integer> counted = new HashMap<>();
         held.keySet().forEach(key -> counted.merge(key.skillId(), 1, Integer::sum));
-        holders.putAll(counted);
+        state.get().holders.putAll(counted);
         return requests;
     }
 
@@ -171,7 +158,7 @@ public class CurrentAssignments {
     private int perAgent(Set<Long> agents, Map<AssignmentKey, Assignment> held) {
         int requests = 0;
         for (long agentId : agents) {
-            for (String query : queries) {
+            for (String query : state.get().queries) {
                 requests += cxone.readAll("/agents/" + agentId + "/skills", query, LIST, item -> keep(item, agentId, 0, held));
             }
         }
@@ -179,7 +166,7 @@ public class CurrentAssignments {
     }
 
     private int pages(int total) {
-        return Math.max(1, (total + pageSize - 1) / pageSize);
+        return Math.max(1, (total + state.get().pageSize - 1) / state.get().pageSize);
     }
 
     /**
@@ -196,5 +183,30 @@ public class CurrentAssignments {
                 (int) CxoneJson.number(item.path("agentProficiencyValue"), Row.NONE),
                 CxoneJson.bool(item.path("isActive"), true));
         held.put(assignment.key(), assignment);
+    }
+
+    private final class Held {
+        final int pageSize;
+        /** The query of each read of one set of assignments: one, or one per isActive value (by-flag). */
+        final List<String> queries;
+        /** The queries of a tenant-wide read, with the flags NICE's schema requires ({@link AssignmentQueries}). */
+        final List<String> tenantQueries;
+        /** Assignments the tenant held at the last tenant-wide read; -1 before the first. */
+        volatile int lastTotal = -1;
+        /** Holders of each skill at its last read (per skill or tenant-wide). */
+        final Map<Long, Integer> holders = new ConcurrentHashMap<>();
+        /** Off by setting, or once CXone answered 404 to a per-skill read. */
+        volatile boolean perSkill;
+        final SkillHolders skillHolders;
+
+        /** Made on the unit's first read, from its settings. */
+        Held() {
+            this.pageSize = config.cxone().pageSize();
+            CxoneSettings.Reads reads = config.cxone().reads();
+            this.perSkill = reads.perSkill();
+            this.queries = AssignmentQueries.perRead(reads.inactiveAssignments(), CxonePages.query(reads.assignmentsQuery()));
+            this.tenantQueries = AssignmentQueries.withRequiredFlags(queries);
+            this.skillHolders = new SkillHolders(cxone, directory, reads.changedHolders(), pageSize);
+        }
     }
 }

@@ -37,8 +37,8 @@ public class CxoneCall {
     private final TenantBackpressure backpressure;
     private final ObjectMapper json;
     private final CxoneEndpoint endpoint;
-    private final CxoneSettings.Correlation correlation;
-    private final Duration retryAfterCap;
+    /** The current unit's (read at each call). */
+    private final CxoneSettings settings;
     private final Leadership leadership;
 
     CxoneCall(CxoneToken token, CxoneTraffic traffic, TenantBackpressure backpressure, ObjectMapper json,
@@ -49,8 +49,7 @@ public class CxoneCall {
         this.backpressure = backpressure;
         this.json = json;
         this.endpoint = endpoint;
-        this.correlation = config.cxone().correlation();
-        this.retryAfterCap = config.cxone().retryAfterCap();
+        this.settings = config.cxone();
     }
 
     /**
@@ -74,7 +73,7 @@ public class CxoneCall {
         }
         message.setHeader("Accept", "application/json");
         message.setHeader("Authorization", token.bearer());
-        message.setHeader(correlation.requestHeader(), requestId);
+        message.setHeader(settings.correlation().requestHeader(), requestId);
         exchange.setProperty(URL, endpoint.apiUrl());
         if (request.json() != null) {
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
@@ -102,7 +101,7 @@ public class CxoneCall {
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String requestId = exchange.getProperty(SENT_REQUEST_ID, String.class);
         String cxoneRequestId = null;
-        for (String header : correlation.answerHeaders()) {
+        for (String header : settings.correlation().answerHeaders()) {
             String value = message.getHeader(header.strip(), String.class);
             if (value != null && !value.isBlank() && !value.equals(requestId)) {
                 cxoneRequestId = value.strip().replaceAll("[^A-Za-z0-9._:-]", "");
@@ -119,11 +118,11 @@ public class CxoneCall {
         if (status == 429) {
             traffic.throttled();
             Long retryAfter = TenantBackpressure.retryAfter(message.getHeader("Retry-After", String.class));
-            if (retryAfter != null && retryAfter > retryAfterCap.toSeconds()) {
+            if (retryAfter != null && retryAfter > settings.retryAfterCap().toSeconds()) {
                 // one answer must not stall every request for a day: this is CXone unavailable, not busy
                 backpressure.throttled(null);
                 throw new CxoneUnavailableException(status, "CXone answered 429 to " + request + " asking to wait "
-                        + retryAfter + " s, over skillsync.cxone.retry-after-cap (" + retryAfterCap.toSeconds()
+                        + retryAfter + " s, over skillsync.cxone.retry-after-cap (" + settings.retryAfterCap().toSeconds()
                         + " s): taken as unavailable", null);
             }
             backpressure.throttled(retryAfter);

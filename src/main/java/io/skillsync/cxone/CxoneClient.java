@@ -5,10 +5,14 @@ import java.time.temporal.ChronoUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+
+import io.skillsync.config.PerUnit;
+import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.Unit;
+import io.skillsync.config.Units;
 
 
 /**
@@ -16,7 +20,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
  * throttle, retries). Its circuit breaker counts requests that failed
  * after every retry: five in a row open it, and for a minute ({@code .../CircuitBreaker/delay}) no request
  * is sent at all, so a tenant that is down is not hammered; the run stops and its file waits in the inbox.
- * The open time is {@code quarkus.fault-tolerance."io.skillsync.cxone.CxoneClient/send".circuit-breaker.delay} (ms).
+ * The open time is {@code skillsync.cxone.circuit-open-for}.
  */
 @ApplicationScoped
 @Named("cxoneClient")
@@ -25,20 +29,31 @@ public class CxoneClient {
     /** The circuit breaker's name, for its state in metrics and health. */
     public static final String CIRCUIT = "cxone";
     private final ProducerTemplate producer;
+    /** Each unit's breaker: one tenant down opens no other unit's. */
+    private final PerUnit<TypedGuard<CxoneResponse>> circuit;
 
-    CxoneClient(ProducerTemplate producer) {
+    CxoneClient(ProducerTemplate producer, SkillSyncConfig config) {
         this.producer = producer;
+        this.circuit = new PerUnit<>(unit -> TypedGuard.create(CxoneResponse.class)
+                .withCircuitBreaker().name(circuitOf(unit)).requestVolumeThreshold(5).failureRatio(1.0)
+                .delay(config.cxone().circuitOpenFor().toMillis(), ChronoUnit.MILLIS)
+                .failOn(CxoneUnavailableException.class).done().build());
     }
 
-    @CircuitBreakerName(CIRCUIT)
-    @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 60_000, delayUnit = ChronoUnit.MILLIS,
-            failOn = CxoneUnavailableException.class)
+    /** The circuit breaker's name for the unit, for its state in metrics and health ({@code cxone}, {@code cxone-east}). */
+    public static String circuitOf(Unit unit) {
+        return unit.named() ? CIRCUIT + "-" + unit.name() : CIRCUIT;
+    }
+
     public CxoneResponse send(CxoneRequest request) {
-        try {
-            return producer.requestBody("direct:cxone-request", request, CxoneResponse.class);
-        } catch (CamelExecutionException e) {
-            throw unwrap(e);
-        }
+        String endpoint = "direct:cxone-request" + Units.now().suffix();
+        return circuit.get().get(() -> {
+            try {
+                return producer.requestBody(endpoint, request, CxoneResponse.class);
+            } catch (CamelExecutionException e) {
+                throw unwrap(e);
+            }
+        });
     }
 
     /** A CXone failure as it happened, without the wrapping of Camel's split or producer. */

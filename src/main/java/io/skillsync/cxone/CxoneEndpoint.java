@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.CxoneSettings;
+import io.skillsync.config.PerUnit;
 import io.skillsync.config.SkillSyncConfig;
 
 /**
@@ -35,7 +36,8 @@ public class CxoneEndpoint {
     private final CxoneSettings config;
     private final CxoneToken token;
     private final ObjectMapper json;
-    private volatile String discovered;
+    /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
+    private final PerUnit<Found> state = new PerUnit<>(unit -> new Found());
 
     CxoneEndpoint(SkillSyncConfig config, CxoneToken token, ObjectMapper json) {
         this.config = config.cxone();
@@ -49,7 +51,7 @@ public class CxoneEndpoint {
         if (configured != null) {
             return secure(trim(configured), "skillsync.cxone.api-url");
         }
-        String known = discovered;
+        String known = state.get().discovered;
         if (known == null) {
             known = discover();
         }
@@ -80,8 +82,8 @@ public class CxoneEndpoint {
     }
 
     private synchronized String discover() {
-        if (discovered != null) {
-            return discovered;
+        if (state.get().discovered != null) {
+            return state.get().discovered;
         }
         String tenantId = token.tenantId();
         if (tenantId == null) {
@@ -105,9 +107,9 @@ public class CxoneEndpoint {
                 throw new CxoneException(answer.statusCode(), "CXone's discovery (" + url + ") answered "
                         + answer.statusCode() + " without an api_endpoint: set skillsync.cxone.api-url");
             }
-            discovered = trim(host) + config.apiPath();
-            LOG.infof("CXone API discovered for tenant %s: %s", tenantId, discovered);
-            return discovered;
+            state.get().discovered = trim(host) + config.apiPath();
+            LOG.infof("CXone API discovered for tenant %s: %s", tenantId, state.get().discovered);
+            return state.get().discovered;
         } catch (IOException e) {
             throw new CxoneUnavailableException(0, "CXone's discovery (" + url + ") could not be reached: " + e, e);
         } catch (InterruptedException e) {
@@ -124,5 +126,9 @@ public class CxoneEndpoint {
     /** A URL without its trailing slash, so a path can follow it (the probe builds its URLs the same way). */
     public static String trim(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static final class Found {
+        volatile String discovered;
     }
 }

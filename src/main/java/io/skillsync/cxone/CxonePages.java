@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import org.jboss.logging.Logger;
 
+import io.skillsync.config.PerUnit;
 import io.skillsync.config.SkillSyncConfig;
 
 /**
@@ -23,25 +24,21 @@ import io.skillsync.config.SkillSyncConfig;
 @ApplicationScoped
 public class CxonePages {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private static final Logger LOG = Logger.getLogger(CxonePages.class);
 
     private final CxoneClient cxone;
-    private final int pageSize;
     private final long progressMillis;
-    /**
-     * Without totalRecords a page shorter than {@code top} ends a list, unless CXone caps its pages below
-     * {@code top} (a silent truncation): a short page longer than any seen to end a list is followed by one
-     * more read. An empty answer makes that size a known end; records make it CXone's cap, and a page of
-     * that size counts as full from then on.
-     */
-    private volatile int cap;
-    private volatile int shortEnd;
+    /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
+    private final PerUnit<Ends> state = new PerUnit<>(unit -> new Ends());
     /** Variants already said in the log, so each is said once per process. */
     private final Set<String> said = ConcurrentHashMap.newKeySet();
 
     CxonePages(CxoneClient cxone, SkillSyncConfig config) {
+        this.config = config;
         this.cxone = cxone;
-        this.pageSize = config.cxone().pageSize();
         this.progressMillis = config.progress().interval().toMillis();
     }
 
@@ -72,7 +69,7 @@ public class CxonePages {
         Page previous = first;
         int skip = first.items().size();
         long saidAt = System.currentTimeMillis();
-        while (previous.hasMore(skip, cap > 0 ? cap : pageSize) || endUnsure(previous)) {
+        while (previous.hasMore(skip, state.get().cap > 0 ? state.get().cap : pageSize()) || endUnsure(previous)) {
             if (System.currentTimeMillis() - saidAt >= progressMillis) {
                 // a long read is not silence: a 50-page read at 200 a minute takes 15 s
                 saidAt = System.currentTimeMillis();
@@ -88,11 +85,11 @@ public class CxonePages {
                         + "(" + page.ids() + ")");
             }
             if (endUnsure(previous) && page.items().isEmpty()) {
-                shortEnd = Math.max(shortEnd, previous.items().size());
+                state.get().shortEnd = Math.max(state.get().shortEnd, previous.items().size());
             } else if (endUnsure(previous)) {
-                cap = previous.items().size();
+                state.get().cap = previous.items().size();
                 LOG.warnf("CXone answers at most %d records a page of GET %s (SkillSync asks for %d) and sends no"
-                        + " totalRecords: a page of %d counts as full from now on", cap, path, pageSize, cap);
+                        + " totalRecords: a page of %d counts as full from now on", state.get().cap, path, pageSize(), state.get().cap);
             }
             each.accept(page);
             skip += page.items().size();
@@ -103,12 +100,12 @@ public class CxonePages {
 
     /** A short page without totalRecords that may be CXone's cap rather than the list's end. */
     private boolean endUnsure(Page page) {
-        return cap == 0 && page.total() < 0 && page.status() != 204 && page.items().size() > shortEnd
-                && page.items().size() < pageSize;
+        return state.get().cap == 0 && page.total() < 0 && page.status() != 204 && page.items().size() > state.get().shortEnd
+                && page.items().size() < pageSize();
     }
 
     public Page page(String path, String query, String listField, int skip) {
-        return page(path, query, listField, skip, pageSize);
+        return page(path, query, listField, skip, pageSize());
     }
 
     /** One page of at most {@code top} records ({@code top=1}: a count, from totalRecords). */
@@ -167,5 +164,20 @@ public class CxonePages {
             }
             return total >= 0 ? read < total : items.size() >= pageSize;
         }
+    }
+
+    private static final class Ends {
+        /**
+         * Without totalRecords a page shorter than {@code top} ends a list, unless CXone caps its pages below
+         * {@code top} (a silent truncation): a short page longer than any seen to end a list is followed by one
+         * more read. An empty answer makes that size a known end; records make it CXone's cap, and a page of
+         * that size counts as full from then on.
+         */
+        volatile int cap;
+        volatile int shortEnd;
+    }
+
+    private int pageSize() {
+        return config.cxone().pageSize();
     }
 }

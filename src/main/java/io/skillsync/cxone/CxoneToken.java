@@ -10,6 +10,7 @@ import org.apache.camel.Message;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.CxoneSettings;
+import io.skillsync.config.PerUnit;
 import io.skillsync.config.SkillSyncConfig;
 
 /**
@@ -30,16 +31,8 @@ public class CxoneToken {
     private final ObjectMapper json;
     private final CxoneTraffic traffic;
 
-    private volatile String accessToken;
-    private volatile long renewAtMillis;
-    /** The token endpoint's last status when it was not 200, for readiness; null after a success. */
-    private volatile Integer lastAnswer;
-    /** The tenantId claim of the last id_token, or null. */
-    private volatile String tenantId;
-    /** The iss claim of the last id_token as an origin, or null. */
-    private volatile String issuer;
-    /** The lifetime CXone gave the last token, in seconds. */
-    private volatile long lifetimeSeconds;
+    /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
+    private final PerUnit<Held> state = new PerUnit<>(unit -> new Held());
 
     CxoneToken(SkillSyncConfig config, ObjectMapper json, CxoneTraffic traffic) {
         this.config = config.cxone();
@@ -55,16 +48,16 @@ public class CxoneToken {
 
     /** The tenantId of the last id_token (for discovery), or null when CXone sent none. */
     public String tenantId() {
-        return tenantId;
+        return state.get().tenantId;
     }
 
     /** The issuer of the last id_token ({@code https://cxone.niceincontact.com}), where discovery is asked; or null. */
     public String issuer() {
-        return issuer;
+        return state.get().issuer;
     }
 
     public long lifetimeSeconds() {
-        return lifetimeSeconds;
+        return state.get().lifetimeSeconds;
     }
 
     private String clientAuth() {
@@ -86,12 +79,12 @@ public class CxoneToken {
 
     /** Whether the next request needs a new token first. */
     public boolean needsRenewal() {
-        return accessToken == null || System.currentTimeMillis() >= renewAtMillis;
+        return state.get().accessToken == null || System.currentTimeMillis() >= state.get().renewAtMillis;
     }
 
     /** The value of the Authorization header of an API request. */
     public String bearer() {
-        String token = accessToken;
+        String token = state.get().accessToken;
         if (token == null) {
             throw new CxoneException(401, "no CXone token: the token request did not succeed");
         }
@@ -100,12 +93,12 @@ public class CxoneToken {
 
     /** CXone refused the token (401): the next attempt fetches a new one. */
     public void drop() {
-        accessToken = null;
+        state.get().accessToken = null;
     }
 
     /** Whether the token endpoint refused the last request for a token (wrong id, secret or access key). */
     public boolean refused() {
-        Integer status = lastAnswer;
+        Integer status = state.get().lastAnswer;
         return status != null && status != 429 && status < 500;
     }
 
@@ -124,11 +117,11 @@ public class CxoneToken {
         String missing = missingSetting();
         if (missing != null) {
             // nothing is sent: a request without the key could only be refused, or meet a grant NICE does not publish
-            lastAnswer = 400;
+            state.get().lastAnswer = 400;
             throw new CxoneCredentialsException(0, missing);
         }
         if (CxoneEndpoint.refused(config.tokenUrl(), config.allowHttp())) {
-            lastAnswer = 400;
+            state.get().lastAnswer = 400;
             throw new CxoneCredentialsException(0, "skillsync.cxone.token-url is not https: the secrets would travel in"
                     + " the clear; refused (skillsync.cxone.allow-http is for the simulator only)");
         }
@@ -154,7 +147,7 @@ public class CxoneToken {
         CxoneCall.clearHeaders(message);
         traffic.answered("token", status,
                 java.time.Duration.ofNanos(System.nanoTime() - exchange.getProperty(CxoneCall.SENT_AT, Long.class)));
-        lastAnswer = status == 200 ? null : status;
+        state.get().lastAnswer = status == 200 ? null : status;
         if (status >= 500 || status == 429) {
             throw new CxoneBusyException(status, "the CXone token endpoint answered " + status);
         }
@@ -171,21 +164,34 @@ public class CxoneToken {
                 throw new CxoneCredentialsException(status, "the CXone token endpoint answered without an access_token");
             }
             long lifetimeMillis = CxoneJson.number(answer.path("expires_in"), 3600) * 1000;
-            lifetimeSeconds = lifetimeMillis / 1000;
+            state.get().lifetimeSeconds = lifetimeMillis / 1000;
             String tenant = TokenForm.tenantOf(answer.path("id_token").asText(null), json);
             String iss = TokenForm.issuerOf(answer.path("id_token").asText(null), json);
             if (iss != null) {
-                issuer = iss;
+                state.get().issuer = iss;
             }
             if (tenant != null) {
-                tenantId = tenant;
+                state.get().tenantId = tenant;
             }
-            accessToken = token;
-            renewAtMillis = System.currentTimeMillis() + (long) (lifetimeMillis * (1 - config.tokenRenewShare()));
+            state.get().accessToken = token;
+            state.get().renewAtMillis = System.currentTimeMillis() + (long) (lifetimeMillis * (1 - config.tokenRenewShare()));
             LOG.debugf("CXone token obtained by the %s grant, renewed in %d ms", grant(),
-                    renewAtMillis - System.currentTimeMillis());
+                    state.get().renewAtMillis - System.currentTimeMillis());
         } catch (java.io.IOException e) {
             throw new CxoneCredentialsException(status, "the CXone token endpoint answered something that is not JSON");
         }
+    }
+
+    private static final class Held {
+        volatile String accessToken;
+        volatile long renewAtMillis;
+        /** The token endpoint's last status when it was not 200, for readiness; null after a success. */
+        volatile Integer lastAnswer;
+        /** The tenantId claim of the last id_token, or null. */
+        volatile String tenantId;
+        /** The iss claim of the last id_token as an origin, or null. */
+        volatile String issuer;
+        /** The lifetime CXone gave the last token, in seconds. */
+        volatile long lifetimeSeconds;
     }
 }

@@ -8,9 +8,14 @@ import jakarta.inject.Named;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+
+import io.skillsync.config.PerUnit;
+import io.skillsync.config.Unit;
+import io.skillsync.config.Units;
 
 /**
  * Counts what SkillSync asked of CXone since the process started, for the run summaries (a run reads a
@@ -22,18 +27,10 @@ import org.apache.camel.Processor;
 @Named("cxoneTraffic")
 public class CxoneTraffic implements Processor {
 
-    private final AtomicLong reads = new AtomicLong();
-    private final AtomicLong writes = new AtomicLong();
-    private final AtomicLong tokens = new AtomicLong();
-    private final AtomicLong throttled = new AtomicLong();
-    private final AtomicLong retried = new AtomicLong();
+    /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
+    private final PerUnit<Counts> state = new PerUnit<>(unit -> new Counts());
     private final MeterRegistry metrics;
-    private final Counter throttledCounter;
-    private final Counter retriesCounter;
 
-    /** When each request of the last minute was sent (ms), for the console's "requests used of the limit". */
-    private final java.util.concurrent.ConcurrentLinkedDeque<Long> lastMinute = new java.util.concurrent.ConcurrentLinkedDeque<>();
-    private volatile java.time.Instant lastThrottled;
 
     /** What a request means to the run under way: progress (RunStatus, set once it exists). */
     private volatile Runnable heartbeat = () -> { };
@@ -42,43 +39,44 @@ public class CxoneTraffic implements Processor {
         this.heartbeat = heartbeat;
     }
 
-    CxoneTraffic(MeterRegistry metrics) {
+    CxoneTraffic(MeterRegistry metrics, Units units) {
         this.metrics = metrics;
-        this.throttledCounter = Counter.builder("skillsync.cxone.throttled")
-                .description("CXone answers 429 (over the rate limit)").register(metrics);
-        this.retriesCounter = Counter.builder("skillsync.cxone.retries")
-                .description("CXone requests sent again after a 429, 5xx, 401 or timeout").register(metrics);
+        for (Unit unit : units.all()) {
+            throttledCounter(unit);
+            retriesCounter(unit);
+        }
     }
 
     public void sent(String kind) {
         heartbeat.run();
         long now = System.currentTimeMillis();
-        lastMinute.addLast(now);
+        state.get().lastMinute.addLast(now);
         forgetBefore(now - 60_000);
         switch (kind) {
-            case "write" -> writes.incrementAndGet();
-            case "token" -> tokens.incrementAndGet();
-            default -> reads.incrementAndGet();
+            case "write" -> state.get().writes.incrementAndGet();
+            case "token" -> state.get().tokens.incrementAndGet();
+            default -> state.get().reads.incrementAndGet();
         }
     }
 
     /** CXone answered a request of {@code kind} with {@code status} after {@code elapsed}. */
     public void answered(String kind, int status, Duration elapsed) {
         heartbeat.run();
-        metrics.counter("skillsync.cxone.requests", "kind", kind, "status", String.valueOf(status)).increment();
-        Timer.builder("skillsync.cxone.request").description("time CXone took to answer").tag("kind", kind)
+        Tags unit = Units.tags();
+        metrics.counter("skillsync.cxone.requests", unit.and("kind", kind, "status", String.valueOf(status))).increment();
+        Timer.builder("skillsync.cxone.request").description("time CXone took to answer").tags(unit).tag("kind", kind)
                 .publishPercentileHistogram().register(metrics).record(elapsed);
     }
 
     public void throttled() {
-        lastThrottled = java.time.Instant.now();
-        throttled.incrementAndGet();
-        throttledCounter.increment();
+        state.get().lastThrottled = java.time.Instant.now();
+        state.get().throttled.incrementAndGet();
+        throttledCounter(Units.now()).increment();
     }
 
     public void retried() {
-        retried.incrementAndGet();
-        retriesCounter.increment();
+        state.get().retried.incrementAndGet();
+        retriesCounter(Units.now()).increment();
     }
 
     /** Called by the error handler before each redelivery ({@code onRedeliveryRef: cxoneTraffic}). */
@@ -87,26 +85,38 @@ public class CxoneTraffic implements Processor {
         retried();
     }
 
+    private Counter throttledCounter(Unit unit) {
+        return Counter.builder("skillsync.cxone.throttled").tags(Units.tags(unit))
+                .description("CXone answers 429 (over the rate limit)").register(metrics);
+    }
+
+    private Counter retriesCounter(Unit unit) {
+        return Counter.builder("skillsync.cxone.retries").tags(Units.tags(unit))
+                .description("CXone requests sent again after a 429, 5xx, 401 or timeout").register(metrics);
+    }
+
     /** Requests sent to CXone in the last 60 seconds (tokens included: they count against the tenant's limit too). */
     public int sentInLastMinute() {
         forgetBefore(System.currentTimeMillis() - 60_000);
-        return lastMinute.size();
+        return state.get().lastMinute.size();
     }
 
     /** When CXone last answered 429, or null since the start. */
     public java.time.Instant lastThrottled() {
-        return lastThrottled;
+        return state.get().lastThrottled;
     }
 
     private void forgetBefore(long oldest) {
         Long first;
-        while ((first = lastMinute.peekFirst()) != null && first < oldest) {
-            lastMinute.pollFirst();
+        while ((first = state.get().lastMinute.peekFirst()) != null && first < oldest) {
+            state.get().lastMinute.pollFirst();
         }
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(reads.get(), writes.get(), tokens.get(), throttled.get(), retried.get());
+        Counts counts = state.get();
+        return new Snapshot(counts.reads.get(), counts.writes.get(), counts.tokens.get(), counts.throttled.get(),
+                counts.retried.get());
     }
 
     public record Snapshot(long read, long write, long token, long throttled429, long retried) {
@@ -114,5 +124,16 @@ public class CxoneTraffic implements Processor {
             return new Snapshot(read - start.read, write - start.write, token - start.token,
                     throttled429 - start.throttled429, retried - start.retried);
         }
+    }
+
+    private static final class Counts {
+        final AtomicLong reads = new AtomicLong();
+        final AtomicLong writes = new AtomicLong();
+        final AtomicLong tokens = new AtomicLong();
+        final AtomicLong throttled = new AtomicLong();
+        final AtomicLong retried = new AtomicLong();
+        /** When each request of the last minute was sent (ms), for the console's "requests used of the limit". */
+        final java.util.concurrent.ConcurrentLinkedDeque<Long> lastMinute = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        volatile java.time.Instant lastThrottled;
     }
 }

@@ -5,6 +5,9 @@ import jakarta.inject.Named;
 
 import org.jboss.logging.Logger;
 
+import io.skillsync.config.PerUnit;
+import io.skillsync.config.SkillSyncConfig;
+
 /**
  * What a 429 teaches every request of the process, not just the one that got it (route
  * {@code cxone-attempt} waits {@link #waitMillis()} before the throttle). A {@code Retry-After} pauses all
@@ -19,31 +22,53 @@ public class TenantBackpressure {
     private static final Logger LOG = Logger.getLogger(TenantBackpressure.class);
     static final double MAX_SLOWDOWN = 8;
 
-    private final long intervalMillis;
-    private double slowdown = 1;
-    private long pausedUntil;
+    /** Each unit's pace: a 429 of one tenant slows no other. */
+    private final PerUnit<Pace> pace;
 
-    TenantBackpressure(TenantRateLimit rateLimit) {
-        this.intervalMillis = Long.parseLong(rateLimit.intervalMillis());
+    TenantBackpressure(SkillSyncConfig config) {
+        // made on the unit's first request, so its settings are the current ones
+        this.pace = new PerUnit<>(unit -> new Pace(TenantRateLimit.intervalMillis(config)));
     }
 
     /** How long the next request waits on top of the throttle's spacing. */
-    public synchronized long waitMillis() {
-        long pause = Math.max(0, pausedUntil - System.currentTimeMillis());
-        return pause + (long) ((slowdown - 1) * intervalMillis);
+    public long waitMillis() {
+        return pace.get().waitMillis();
     }
 
-    public synchronized void throttled(Long retryAfterSeconds) {
-        slowdown = Math.min(MAX_SLOWDOWN, slowdown * 2);
-        if (retryAfterSeconds != null && retryAfterSeconds > 0) {
-            pausedUntil = Math.max(pausedUntil, System.currentTimeMillis() + retryAfterSeconds * 1000);
+    public void throttled(Long retryAfterSeconds) {
+        pace.get().throttled(retryAfterSeconds);
+    }
+
+    public void succeeded() {
+        pace.get().succeeded();
+    }
+
+    private static final class Pace {
+        private final long intervalMillis;
+        private double slowdown = 1;
+        private long pausedUntil;
+
+        Pace(long intervalMillis) {
+            this.intervalMillis = intervalMillis;
         }
-        LOG.warnf("CXone answered 429: requests now spaced %.0f ms%s", slowdown * intervalMillis,
-                retryAfterSeconds == null ? "" : ", paused " + retryAfterSeconds + " s as Retry-After asks");
-    }
 
-    public synchronized void succeeded() {
-        slowdown = Math.max(1, slowdown - (slowdown - 1) / 10 - 0.01);
+        synchronized long waitMillis() {
+            long pause = Math.max(0, pausedUntil - System.currentTimeMillis());
+            return pause + (long) ((slowdown - 1) * intervalMillis);
+        }
+
+        synchronized void throttled(Long retryAfterSeconds) {
+            slowdown = Math.min(MAX_SLOWDOWN, slowdown * 2);
+            if (retryAfterSeconds != null && retryAfterSeconds > 0) {
+                pausedUntil = Math.max(pausedUntil, System.currentTimeMillis() + retryAfterSeconds * 1000);
+            }
+            LOG.warnf("CXone answered 429: requests now spaced %.0f ms%s", slowdown * intervalMillis,
+                    retryAfterSeconds == null ? "" : ", paused " + retryAfterSeconds + " s as Retry-After asks");
+        }
+
+        synchronized void succeeded() {
+            slowdown = Math.max(1, slowdown - (slowdown - 1) / 10 - 0.01);
+        }
     }
 
     /** Retry-After in seconds; an HTTP-date or garbage counts as absent (exponential backoff applies). */

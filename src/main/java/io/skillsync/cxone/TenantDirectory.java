@@ -1,7 +1,6 @@
 package io.skillsync.cxone;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.skillsync.config.CxoneSettings;
+import io.skillsync.config.PerUnit;
 import io.skillsync.config.SkillSyncConfig;
 
 /**
@@ -33,117 +34,124 @@ public class TenantDirectory {
     /** What {@code idOf} answers for a name that several agents or skills share. */
     public static final long AMBIGUOUS = -1L;
 
-    private final DirectoryReads read;
-    private final KeptDirectory kept;
-    private final Duration agentsRefresh;
-    private final Duration fullRefresh;
+    /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
+    private final PerUnit<Held> state;
+    /** The current unit's reads settings (refresh ages), read at each look. */
+    private final CxoneSettings.Reads reads;
 
-    /** Times {@link #forget()} was called ({@link #forgotten()}). */
-    private volatile int forgotten;
-    /** The agents as kept (null until first needed), and what the lookups are built from. */
-    private AgentBook book;
-    private volatile Agents agents;
-    private volatile Skills skills;
 
     TenantDirectory(CxonePages cxone, CxoneEndpoint endpoint, ObjectMapper json, SkillSyncConfig config) {
-        this.read = new DirectoryReads(cxone, CxonePages.query(config.cxone().reads().agentsQuery()),
-                CxonePages.query(config.cxone().reads().skillsQuery()));
-        this.kept = new KeptDirectory(endpoint::tenantKey, json, Path.of(config.workDir(), ".directory"));
-        this.agentsRefresh = config.cxone().reads().agentsRefresh();
-        this.fullRefresh = config.cxone().reads().fullRefresh();
+        // made on the unit's first look, from its settings and under its work dir
+        this.state = new PerUnit<>(unit -> new Held(
+                new DirectoryReads(cxone, CxonePages.query(config.cxone().reads().agentsQuery()),
+                        CxonePages.query(config.cxone().reads().skillsQuery())),
+                new KeptDirectory(endpoint::tenantKey, json, Path.of(config.workDir(), ".directory"))));
+        this.reads = config.cxone().reads();
     }
 
     /**
      * The agents for a run that started at {@code runStarted}: asked what changed if the last look is older
      * than {@code agents-refresh} before it (so at most once a run), read whole if older than {@code full-refresh}.
      */
-    public synchronized Agents agents(Instant runStarted) {
-        refreshAgents(runStarted.minus(agentsRefresh), runStarted);
-        return agents;
+    public Agents agents(Instant runStarted) {
+        synchronized (state.get()) {
+            refreshAgents(runStarted.minus(reads.agentsRefresh()), runStarted);
+            return state.get().agents;
+        }
     }
 
     /** The agents, asked anew (what changed) if the last look predates {@code runStarted}: a name was missing. */
-    public synchronized Agents agentsNewerThan(Instant runStarted) {
-        refreshAgents(runStarted, runStarted);
-        return agents;
+    public Agents agentsNewerThan(Instant runStarted) {
+        synchronized (state.get()) {
+            refreshAgents(runStarted, runStarted);
+            return state.get().agents;
+        }
     }
 
     /** The skills for a run that started at {@code runStarted}: read whole if older than {@code full-refresh} before it. */
-    public synchronized Skills skills(Instant runStarted) {
-        if (skills == null) {
-            skills = kept.loadSkills();
+    public Skills skills(Instant runStarted) {
+        synchronized (state.get()) {
+            if (state.get().skills == null) {
+                state.get().skills = state.get().kept.loadSkills();
+            }
+            if (state.get().skills == null || state.get().skills.loaded().isBefore(runStarted.minus(reads.fullRefresh()))) {
+                state.get().skills = readSkills();
+            }
+            return state.get().skills;
         }
-        if (skills == null || skills.loaded().isBefore(runStarted.minus(fullRefresh))) {
-            skills = readSkills();
-        }
-        return skills;
     }
 
     /** The skills as kept (the guard names a skill in its reason), read if none are. */
-    public synchronized Skills skills() {
-        return skills(Instant.EPOCH.plus(fullRefresh));
+    public Skills skills() {
+        synchronized (state.get()) {
+            return skills(Instant.EPOCH.plus(reads.fullRefresh()));
+        }
     }
 
     /** The skills, read anew if the kept list predates {@code runStarted}: a name was missing. */
-    public synchronized Skills skillsNewerThan(Instant runStarted) {
-        if (skills(runStarted).loaded().isBefore(runStarted)) {
-            skills = readSkills();
+    public Skills skillsNewerThan(Instant runStarted) {
+        synchronized (state.get()) {
+            if (skills(runStarted).loaded().isBefore(runStarted)) {
+                state.get().skills = readSkills();
+            }
+            return state.get().skills;
         }
-        return skills;
     }
 
     /** How many times the directory was forgotten: what is kept of the tenant elsewhere is forgotten with it. */
     public int forgotten() {
-        return forgotten;
+        return state.get().forgotten;
     }
 
     /** CXone no longer knows an agent or skill that SkillSync does (404), or a test re-seeded: read both whole next time. */
-    public synchronized void forget() {
-        forgotten++;
-        book = null;
-        agents = null;
-        skills = null;
-        kept.delete();
+    public void forget() {
+        synchronized (state.get()) {
+            state.get().forgotten++;
+            state.get().book = null;
+            state.get().agents = null;
+            state.get().skills = null;
+            state.get().kept.delete();
+        }
     }
 
     /** Makes the kept agents at least as new as {@code freshAfter}: by what changed, or whole when due. */
     private void refreshAgents(Instant freshAfter, Instant runStarted) {
-        if (book == null) {
-            book = kept.loadAgents();
+        if (state.get().book == null) {
+            state.get().book = state.get().kept.loadAgents();
         }
-        if (book != null && !book.checkedAt.isBefore(freshAfter)) {
-            if (agents == null) {
-                agents = book.lookups();
+        if (state.get().book != null && !state.get().book.checkedAt.isBefore(freshAfter)) {
+            if (state.get().agents == null) {
+                state.get().agents = state.get().book.lookups();
             }
             return;
         }
         Instant asked = Instant.now();
-        boolean whole = book == null || book.fullAt.isBefore(runStarted.minus(fullRefresh));
-        if (!whole && book.incremental == null) {
-            String served = read.incrementalServed();
-            book.incremental = served != null;
+        boolean whole = state.get().book == null || state.get().book.fullAt.isBefore(runStarted.minus(reads.fullRefresh()));
+        if (!whole && state.get().book.incremental == null) {
+            String served = state.get().read.incrementalServed();
+            state.get().book.incremental = served != null;
             if (served != null) {
-                book.sinceParam = served;
+                state.get().book.sinceParam = served;
             }
         }
-        if (whole || !book.incremental) {
-            Boolean known = book == null ? null : book.incremental;
-            String name = book == null ? "updatedSince" : book.sinceParam;
-            book = read.agentsWhole(asked);
-            book.incremental = known;
-            book.sinceParam = name;
+        if (whole || !state.get().book.incremental) {
+            Boolean known = state.get().book == null ? null : state.get().book.incremental;
+            String name = state.get().book == null ? "updatedSince" : state.get().book.sinceParam;
+            state.get().book = state.get().read.agentsWhole(asked);
+            state.get().book.incremental = known;
+            state.get().book.sinceParam = name;
         } else {
-            read.changedAgents(book, asked);
+            state.get().read.changedAgents(state.get().book, asked);
         }
-        agents = book.lookups();
-        kept.saveAgents(book);
+        state.get().agents = state.get().book.lookups();
+        state.get().kept.saveAgents(state.get().book);
     }
 
     private Skills readSkills() {
         Instant asked = Instant.now();
-        SkillBook book = read.skills();
+        SkillBook book = state.get().read.skills();
         Skills lookups = book.lookups(asked);
-        kept.saveSkills(book, asked);
+        state.get().kept.saveSkills(book, asked);
         return lookups;
     }
 
@@ -186,6 +194,22 @@ public class TenantDirectory {
                 return null;
             }
             return byCase.size() == 1 ? byCase.get(0) : AMBIGUOUS;
+        }
+    }
+
+    private static final class Held {
+        final DirectoryReads read;
+        final KeptDirectory kept;
+        /** Times {@link #forget()} was called ({@link #forgotten()}). */
+        volatile int forgotten;
+        /** The agents as kept (null until first needed), and what the lookups are built from. */
+        AgentBook book;
+        volatile Agents agents;
+        volatile Skills skills;
+
+        Held(DirectoryReads read, KeptDirectory kept) {
+            this.read = read;
+            this.kept = kept;
         }
     }
 }

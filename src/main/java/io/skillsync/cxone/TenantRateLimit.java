@@ -1,34 +1,25 @@
 package io.skillsync.cxone;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
-
 import io.skillsync.config.SkillSyncConfig;
 
 /**
- * Turns the tenant's requests-per-minute into the spacing of the one throttle every CXone request
- * passes (route {@code tenant-rate-limit}). One request per interval, never a burst: a tenant that
- * counts over a sliding 60-second window then never sees more than its limit. The interval carries
- * a 2% margin for clock and network jitter between this process and the tenant.
+ * The spacing of a unit's requests to its tenant: the throttle of route {@code tenant-rate-limit} lets one
+ * request through per interval, reads and writes alike, 2 % under {@code skillsync.cxone.requests-per-minute}
+ * so that clocks and the tenant's own window never tip it over.
  */
-@ApplicationScoped
-@Named("tenantRateLimit")
-public class TenantRateLimit {
+public final class TenantRateLimit {
 
     static final double MARGIN = 1.02;
 
-    private final long intervalMillis;
+    private TenantRateLimit() {
+    }
 
-    TenantRateLimit(SkillSyncConfig config) {
-        int perMinute = config.cxone().requestsPerMinute();
+    /** The interval, passed to each unit's route as {@code rateIntervalMillis}. */
+    public static long intervalMillis(SkillSyncConfig settings) {
+        int perMinute = settings.cxone().requestsPerMinute();
         if (perMinute < 1) {
             throw new IllegalArgumentException("skillsync.cxone.requests-per-minute must be at least 1, was " + perMinute);
         }
-        this.intervalMillis = (long) Math.ceil(60_000d * MARGIN / perMinute);
-    }
-
-    /** Read by the throttle's {@code timePeriodMillis} through {@code {{bean:tenantRateLimit.intervalMillis}}}. */
-    public String intervalMillis() {
-        return Long.toString(intervalMillis);
+        return (long) Math.ceil(60_000d * MARGIN / perMinute);
     }
 }

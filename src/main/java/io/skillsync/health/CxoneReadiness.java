@@ -8,7 +8,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.skillsync.config.PerUnit;
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.Units;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.cxone.CxoneToken;
 import io.skillsync.run.RunStatus;
@@ -26,8 +28,8 @@ public class CxoneReadiness implements HealthCheck {
     private final RunStatus status;
     private final ProducerTemplate producer;
     private final long intervalMillis;
-    private volatile long checkedAt;
-    private volatile String lastProblem;
+    /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
+    private final PerUnit<Checked> state = new PerUnit<>(unit -> new Checked());
 
     CxoneReadiness(CxoneToken token, RunStatus status, ProducerTemplate producer, SkillSyncConfig config) {
         this.token = token;
@@ -39,23 +41,28 @@ public class CxoneReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder check = HealthCheckResponse.named("cxone").up().withData("grant", token.grant());
-        if (token.needsRenewal() && System.currentTimeMillis() - checkedAt >= intervalMillis) {
-            checkedAt = System.currentTimeMillis();
+        if (token.needsRenewal() && System.currentTimeMillis() - state.get().checkedAt >= intervalMillis) {
+            state.get().checkedAt = System.currentTimeMillis();
             try {
-                producer.requestBody("direct:cxone-token", (Object) null);
-                lastProblem = null;
+                producer.requestBody("direct:cxone-token" + Units.now().suffix(), (Object) null);
+                state.get().lastProblem = null;
             } catch (RuntimeException e) {
-                lastProblem = CxoneClient.unwrap(e).getMessage();
+                state.get().lastProblem = CxoneClient.unwrap(e).getMessage();
             }
         }
         if (token.refused()) {
-            check.down().withData("credentials", lastProblem != null ? lastProblem : "refused by the token endpoint");
-        } else if (lastProblem != null && token.needsRenewal()) {
-            check.down().withData("tokenEndpoint", lastProblem);
+            check.down().withData("credentials", state.get().lastProblem != null ? state.get().lastProblem : "refused by the token endpoint");
+        } else if (state.get().lastProblem != null && token.needsRenewal()) {
+            check.down().withData("tokenEndpoint", state.get().lastProblem);
         }
         if (status.circuitOpen()) {
             check.down().withData("circuit", "open: five requests in a row failed after every retry; none is sent for a while");
         }
         return check.build();
+    }
+
+    private static final class Checked {
+        volatile long checkedAt;
+        volatile String lastProblem;
     }
 }

@@ -20,18 +20,20 @@ import io.skillsync.intake.SftpIntake;
 @ApplicationScoped
 public class IntakeReadiness implements HealthCheck {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private final SftpIntake sftp;
     private final MaintenanceWindow window;
-    private final boolean sftpEnabled;
     private final io.skillsync.intake.IntakeOpening opening;
     private final io.skillsync.cluster.Leadership leadership;
 
     IntakeReadiness(SftpIntake sftp, MaintenanceWindow window, SkillSyncConfig config,
             io.skillsync.intake.IntakeOpening opening, io.skillsync.cluster.Leadership leadership) {
+        this.config = config;
         this.leadership = leadership;
         this.sftp = sftp;
         this.window = window;
-        this.sftpEnabled = config.sftp().enabled();
         this.opening = opening;
     }
 
@@ -49,7 +51,7 @@ public class IntakeReadiness implements HealthCheck {
         } else {
             check.withData("window", (window.isOpen() ? "open until " : "closed until ") + window.nextChange());
         }
-        if (sftpEnabled) {
+        if (sftpEnabled()) {
             String problem = sftp.problem();
             if (problem != null) {
                 check.down().withData("sftp", problem);
@@ -60,5 +62,9 @@ public class IntakeReadiness implements HealthCheck {
             check.withData("sftp", "off");
         }
         return check.build();
+    }
+
+    private boolean sftpEnabled() {
+        return config.sftp().enabled();
     }
 }

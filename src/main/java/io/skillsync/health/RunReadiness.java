@@ -24,18 +24,20 @@ import io.skillsync.run.RunStatus;
 @ApplicationScoped
 public class RunReadiness implements HealthCheck {
 
-    private final Path workDir;
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private final RunStatus status;
 
     RunReadiness(SkillSyncConfig config, RunStatus status) {
-        this.workDir = Path.of(config.workDir());
+        this.config = config;
         this.status = status;
     }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder check = HealthCheckResponse.named("skillsync-runs").up()
-                .withData("workDir", workDir.toAbsolutePath().toString());
+                .withData("workDir", workDir().toAbsolutePath().toString());
         String unwritable = unwritable();
         if (unwritable != null) {
             check.down().withData("workDirProblem", unwritable);
@@ -53,7 +55,7 @@ public class RunReadiness implements HealthCheck {
     /** Each folder the service writes must take a new file; null when they all do. */
     private String unwritable() {
         for (String folder : new String[] { WorkFolders.INBOX, WorkFolders.PROCESSED, WorkFolders.ERROR, WorkFolders.AUDIT }) {
-            Path dir = workDir.resolve(folder);
+            Path dir = workDir().resolve(folder);
             try {
                 Files.createDirectories(dir);
                 Files.deleteIfExists(Files.createTempFile(dir, ".ready", ".probe"));
@@ -62,5 +64,9 @@ public class RunReadiness implements HealthCheck {
             }
         }
         return null;
+    }
+
+    private Path workDir() {
+        return Path.of(config.workDir());
     }
 }

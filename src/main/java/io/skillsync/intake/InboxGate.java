@@ -13,6 +13,7 @@ import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 
 import io.skillsync.cluster.Leadership;
+import io.skillsync.config.SkillSyncConfig;
 
 /**
  * The inbox's file filter (route {@code roster-intake}): a file is taken only inside the maintenance
@@ -25,14 +26,16 @@ import io.skillsync.cluster.Leadership;
 @Named("inboxGate")
 public class InboxGate implements GenericFileFilter<Object> {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private final MaintenanceWindow window;
     private final Leadership leadership;
-    private final long unterminatedWaitMillis;
 
     InboxGate(MaintenanceWindow window, Leadership leadership, io.skillsync.config.SkillSyncConfig config) {
+        this.config = config;
         this.window = window;
         this.leadership = leadership;
-        this.unterminatedWaitMillis = config.intake().unterminatedWait().toMillis();
     }
 
     @Override
@@ -79,7 +82,7 @@ public class InboxGate implements GenericFileFilter<Object> {
     }
 
     private boolean stale(Path path) throws IOException {
-        return System.currentTimeMillis() - Files.getLastModifiedTime(path).toMillis() >= unterminatedWaitMillis;
+        return System.currentTimeMillis() - Files.getLastModifiedTime(path).toMillis() >= unterminatedWaitMillis();
     }
 
     /** A zip's end-of-central-directory record ("PK\5\6") in its last 22 bytes and the comment after it. */
@@ -107,5 +110,9 @@ public class InboxGate implements GenericFileFilter<Object> {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private long unterminatedWaitMillis() {
+        return config.intake().unterminatedWait().toMillis();
     }
 }

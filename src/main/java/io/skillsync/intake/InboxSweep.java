@@ -36,27 +36,27 @@ import io.skillsync.record.RunRecords;
 @Named("inboxSweep")
 public class InboxSweep {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private static final Logger LOG = Logger.getLogger(InboxSweep.class);
 
-    private final Path inbox;
-    private final Path errors;
     private final Counter quarantined;
     /** Names of strangers already said, so each is said once. */
     private final Set<String> said = new HashSet<>();
 
     InboxSweep(SkillSyncConfig config, MeterRegistry metrics) {
-        this.inbox = Path.of(config.workDir(), WorkFolders.INBOX);
-        this.errors = Path.of(config.workDir(), WorkFolders.ERROR);
+        this.config = config;
         this.quarantined = Counter.builder("skillsync.inbox.quarantined")
                 .description("inbox entries moved to error/ unread: unsafe name, symbolic link, not a regular file")
                 .register(metrics);
     }
 
     public synchronized void sweep() throws IOException {
-        if (!Files.isDirectory(inbox)) {
+        if (!Files.isDirectory(inbox())) {
             return;
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox)) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox())) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (name.startsWith(".") || name.endsWith(AtomicFiles.PART) || name.endsWith(".camelLock")) {
@@ -95,9 +95,9 @@ public class InboxSweep {
     private void quarantine(Path entry, String name, String problem) throws IOException {
         String runId = RunIds.next(Instant.now());
         String base = RosterNames.quarantineName(name);
-        Files.createDirectories(errors);
-        Path target = errors.resolve(base + "." + runId + ".quarantined");
-        Path reason = RunRecords.reasonFile(errors, base, runId);
+        Files.createDirectories(errors());
+        Path target = errors().resolve(base + "." + runId + ".quarantined");
+        Path reason = RunRecords.reasonFile(errors(), base, runId);
         // the entry itself moves (a link as a link): nothing is opened or followed
         Files.move(entry, target, StandardCopyOption.ATOMIC_MOVE);
         Files.writeString(reason, "A file was quarantined from inbox/ unread, because " + problem + ".\n"
@@ -106,5 +106,13 @@ public class InboxSweep {
                 + " and spaces, ending in .csv, and drop it into inbox/ again.\n", StandardCharsets.UTF_8);
         quarantined.increment();
         LOG.warnf("inbox/%s quarantined to error/%s unread: %s", RosterNames.forLog(name), target.getFileName(), problem);
+    }
+
+    private Path inbox() {
+        return Path.of(config.workDir(), WorkFolders.INBOX);
+    }
+
+    private Path errors() {
+        return Path.of(config.workDir(), WorkFolders.ERROR);
     }
 }

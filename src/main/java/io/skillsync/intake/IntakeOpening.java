@@ -9,7 +9,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
 
+import io.skillsync.config.PerUnit;
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.Units;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.cxone.CxoneToken;
 import io.skillsync.probe.GoLiveGate;
@@ -25,6 +27,9 @@ import io.skillsync.probe.GoLiveGate;
 @Named("intakeOpening")
 public class IntakeOpening {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     /** The routes that take files, started here rather than with Camel. */
     static final List<String> INTAKE = List.of("roster-intake", "inbox-sweep", "scheduled-rosters", "run-results");
     private static final Logger LOG = Logger.getLogger(IntakeOpening.class);
@@ -32,59 +37,68 @@ public class IntakeOpening {
     private final CxoneToken token;
     private final ProducerTemplate producer;
     private final CamelContext camel;
-    private final boolean sftp;
     private final io.skillsync.record.RunJournal journal;
     private final GoLiveGate goLive;
-    private volatile boolean open;
-    private volatile String waitingFor = "until CXone grants the first token";
+    /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
+    private final PerUnit<Opening> state = new PerUnit<>(unit -> new Opening());
 
     IntakeOpening(CxoneToken token, ProducerTemplate producer, CamelContext camel, SkillSyncConfig config,
             io.skillsync.record.RunJournal journal, GoLiveGate goLive) {
+        this.config = config;
         this.journal = journal;
         this.goLive = goLive;
         this.token = token;
         this.producer = producer;
         this.camel = camel;
-        this.sftp = config.sftp().enabled();
     }
 
     public void tryToOpen() throws Exception {
-        if (open) {
+        if (state.get().open) {
             return;
         }
         try {
             if (token.needsRenewal()) {
-                producer.requestBody("direct:cxone-token", (Object) null);
+                producer.requestBody("direct:cxone-token" + Units.now().suffix(), (Object) null);
             }
         } catch (RuntimeException e) {
             String reason = "until CXone grants a token: " + CxoneClient.unwrap(e).getMessage();
-            if (!reason.equals(waitingFor)) {
+            if (!reason.equals(state.get().waitingFor)) {
                 LOG.errorf("the intake stays closed %s", reason);
             }
-            waitingFor = reason;
+            state.get().waitingFor = reason;
             return;
         }
         String gate = goLive.closedBecause();
         if (gate != null) {
-            waitingFor = "until the go-live probe passes on this tenant: " + gate;
+            state.get().waitingFor = "until the go-live probe passes on this tenant: " + gate;
             return;
         }
         // a run killed before its record gets one from its journal before any file is taken
         journal.recover();
+        String unit = Units.now().suffix();
         for (String route : INTAKE) {
-            camel.getRouteController().startRoute(route);
+            camel.getRouteController().startRoute(route + unit);
         }
-        if (sftp) {
-            camel.getRouteController().startRoute("sftp-intake");
-            camel.getRouteController().startRoute("sftp-preview");
+        if (sftp()) {
+            camel.getRouteController().startRoute("sftp-intake" + unit);
+            camel.getRouteController().startRoute("sftp-preview" + unit);
         }
-        open = true;
-        waitingFor = null;
-        LOG.infof("CXone granted a token: the intake is open%s", sftp ? " (inbox and SFTP)" : "");
+        state.get().open = true;
+        state.get().waitingFor = null;
+        LOG.infof("CXone granted a token: the intake is open%s", sftp() ? " (inbox and SFTP)" : "");
     }
 
     /** Why the intake is still closed, or null when it is open. */
     public String waitingFor() {
-        return open ? null : waitingFor;
+        return state.get().open ? null : state.get().waitingFor;
+    }
+
+    private boolean sftp() {
+        return config.sftp().enabled();
+    }
+
+    private static final class Opening {
+        volatile boolean open;
+        volatile String waitingFor = "until CXone grants the first token";
     }
 }

@@ -23,6 +23,11 @@ public class IntakePause {
     @ApplicationScoped
     @Named("intakePause")
     ThrottlingExceptionRoutePolicy intakePause(SkillSyncConfig config) {
+        return policy(config);
+    }
+
+    /** A unit's own pause: one unit's stopped run pauses no other unit's inbox. */
+    public static ThrottlingExceptionRoutePolicy policy(SkillSyncConfig config) {
         long pause = config.intake().pauseAfterStop();
         // the stop that opened the pause counts for at most the pause itself: with a window longer than the pause,
         // the first good run after it found that stop still in the window and paused the inbox again

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.quartz.CronExpression;
 
+import io.skillsync.config.PerUnit;
 import io.skillsync.config.SkillSyncConfig;
 
 /**
@@ -22,46 +23,56 @@ import io.skillsync.config.SkillSyncConfig;
 @ApplicationScoped
 public class MaintenanceWindow {
 
-    private final CronExpression opens;
-    private final Duration duration;
+    /** Each unit's window, from its own cron, zone and duration. */
+    private final PerUnit<Window> window;
 
     MaintenanceWindow(SkillSyncConfig config) throws ParseException {
-        String cron = config.window().cron().filter(c -> !c.isBlank()).orElse(null);
-        if (cron == null) {
-            this.opens = null;
-        } else {
-            this.opens = new CronExpression(cron);
-            config.window().timeZone().filter(z -> !z.isBlank())
-                    .ifPresent(zone -> opens.setTimeZone(TimeZone.getTimeZone(zone)));
+        this.window = new PerUnit<>(unit -> Window.of(config.window()));
+        // a misspelt cron stops the start, as it always did (for the first unit; each unit's when its routes start)
+        Window.of(config.window());
+    }
+
+    private record Window(CronExpression opens, Duration duration) {
+        static Window of(SkillSyncConfig.Window settings) {
+            String cron = settings.cron().filter(c -> !c.isBlank()).orElse(null);
+            if (cron == null) {
+                return new Window(null, settings.duration());
+            }
+            try {
+                CronExpression opens = new CronExpression(cron);
+                settings.timeZone().filter(z -> !z.isBlank()).ifPresent(zone -> opens.setTimeZone(TimeZone.getTimeZone(zone)));
+                return new Window(opens, settings.duration());
+            } catch (ParseException e) {
+                throw new IllegalArgumentException("skillsync.window.cron '" + cron + "': " + e.getMessage(), e);
+            }
         }
-        this.duration = config.window().duration();
     }
 
     public boolean alwaysOpen() {
-        return opens == null;
+        return window.get().opens() == null;
     }
 
     public boolean isOpen() {
-        return opens == null || openedAt(Instant.now()) != null;
+        return window.get().opens() == null || openedAt(Instant.now()) != null;
     }
 
     /** The opening of the window {@code at} is in, or null when it is outside every window. */
     Instant openedAt(Instant at) {
-        Date first = opens.getTimeAfter(Date.from(at.minus(duration).minusMillis(1)));
+        Date first = window.get().opens().getTimeAfter(Date.from(at.minus(window.get().duration()).minusMillis(1)));
         return first != null && !first.toInstant().isAfter(at) ? first.toInstant() : null;
     }
 
     /** When the window closes (if open now) or next opens (if closed); null when always open. */
     public Instant nextChange() {
-        if (opens == null) {
+        if (window.get().opens() == null) {
             return null;
         }
         Instant now = Instant.now();
         Instant opened = openedAt(now);
         if (opened != null) {
-            return opened.plus(duration);
+            return opened.plus(window.get().duration());
         }
-        Date next = opens.getTimeAfter(Date.from(now));
+        Date next = window.get().opens().getTimeAfter(Date.from(now));
         return next == null ? null : next.toInstant();
     }
 }

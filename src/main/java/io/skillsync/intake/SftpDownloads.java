@@ -22,6 +22,11 @@ public class SftpDownloads {
     @ApplicationScoped
     @Named("sftpDownloads")
     IdempotentRepository sftpDownloads(SkillSyncConfig config) {
+        return repository(config);
+    }
+
+    /** A unit's own memory of its downloads, under its own work dir. */
+    public static IdempotentRepository repository(SkillSyncConfig config) {
         File store = new File(config.workDir(), ".sftp-downloads");
         return FileIdempotentRepository.fileIdempotentRepository(store, 100_000);
     }

@@ -12,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 import org.jboss.logging.Logger;
 
+import io.skillsync.config.PerUnit;
 import io.skillsync.roster.RosterReader;
 
 /**
@@ -26,8 +27,8 @@ public class SftpIntake implements PollingConsumerPollStrategy {
 
     private static final Logger LOG = Logger.getLogger(SftpIntake.class);
 
-    private volatile String problem;
-    private volatile Instant lastGoodPoll;
+    /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
+    private final PerUnit<Polls> state = new PerUnit<>(unit -> new Polls());
 
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
@@ -36,30 +37,30 @@ public class SftpIntake implements PollingConsumerPollStrategy {
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-        if (problem != null) {
+        if (state.get().problem != null) {
             LOG.infof("SFTP intake works again");
         }
-        problem = null;
-        lastGoodPoll = Instant.now();
+        state.get().problem = null;
+        state.get().lastGoodPoll = Instant.now();
     }
 
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
         String reason = describe(cause);
-        if (!reason.equals(problem)) {
+        if (!reason.equals(state.get().problem)) {
             LOG.errorf("SFTP intake cannot poll the server: %s; it tries again at the next poll", reason);
         }
-        problem = reason;
+        state.get().problem = reason;
         return false;
     }
 
     /** Why the last poll failed, or null when it worked. */
     public String problem() {
-        return problem;
+        return state.get().problem;
     }
 
     public Instant lastGoodPoll() {
-        return lastGoodPoll;
+        return state.get().lastGoodPoll;
     }
 
     static String describe(Throwable cause) {
@@ -103,5 +104,10 @@ public class SftpIntake implements PollingConsumerPollStrategy {
         String name = inboxName(exchange);
         int dot = name.lastIndexOf('.');
         return name.substring(0, dot) + ".dryrun" + name.substring(dot);
+    }
+
+    private static final class Polls {
+        volatile String problem;
+        volatile Instant lastGoodPoll;
     }
 }

@@ -33,14 +33,14 @@ public class SftpSecrets {
     @Produces
     @Dependent
     @Named("sftpPassword")
-    String password() {
+    public String password() {
         return secret(sftp.passwordFile(), sftp.password());
     }
 
     @Produces
     @Dependent
     @Named("sftpPassphrase")
-    String passphrase() {
+    public String passphrase() {
         return secret(sftp.privateKeyPassphraseFile(), sftp.privateKeyPassphrase());
     }
 

@@ -26,6 +26,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.jboss.logging.Logger;
 
+import io.skillsync.config.PerUnit;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.ManagedAssignment;
@@ -44,75 +45,88 @@ public class ManagedAssignments {
     private static final Logger LOG = Logger.getLogger(ManagedAssignments.class);
     static final String[] COLUMNS = { "agentId", "skillId", "proficiency", "active", "runId", "at" };
 
-    private final Path dir;
-    /** The tenant whose assignments are in memory ({@link #tenantOf}), and its file; null before the first read. */
-    private String tenant;
-    private Path file;
-    private final Map<AssignmentKey, ManagedAssignment> set = new ConcurrentHashMap<>();
-    /** The file as last read or written (its time and size), or null before the first read. */
-    private String stamp;
+    /** Each unit's: its folder under its work dir, and what is in memory of it. */
+    private final PerUnit<Held> state;
 
     @Inject
     ManagedAssignments(SkillSyncConfig config) {
-        this(Path.of(config.workDir()));
+        this.state = new PerUnit<>(unit -> new Held(Path.of(config.workDir()).resolve(RunRecords.MANAGED)));
     }
 
     public ManagedAssignments(Path workDir) {
-        this.dir = workDir.resolve(RunRecords.MANAGED);
+        this.state = new PerUnit<>(unit -> new Held(workDir.resolve(RunRecords.MANAGED)));
+    }
+
+    private static final class Held {
+        final Path dir;
+        /** The tenant whose assignments are in memory ({@link #tenantOf}), and its file; null before the first read. */
+        String tenant;
+        Path file;
+        final Map<AssignmentKey, ManagedAssignment> set = new ConcurrentHashMap<>();
+        /** The file as last read or written (its time and size), or null before the first read. */
+        String stamp;
+
+        Held(Path dir) {
+            this.dir = dir;
+        }
     }
 
     /**
      * What SkillSync last set on {@code tenantKey}'s assignments (CXone's API URL and tenantId), a live view, read
      * from disk first when needed.
      */
-    public synchronized Map<AssignmentKey, ManagedAssignment> current(String tenantKey) {
-        String asked = tenantOf(tenantKey);
-        if (!asked.equals(tenant)) {
-            tenant = asked;
-            file = dir.resolve(RunRecords.managedFile(asked));
-            stamp = null;
+    public Map<AssignmentKey, ManagedAssignment> current(String tenantKey) {
+        synchronized (state.get()) {
+            String asked = tenantOf(tenantKey);
+            if (!asked.equals(state.get().tenant)) {
+                state.get().tenant = asked;
+                state.get().file = state.get().dir.resolve(RunRecords.managedFile(asked));
+                state.get().stamp = null;
+            }
+            String onDisk = stampOf();
+            if (state.get().stamp == null || !state.get().stamp.equals(onDisk)) {
+                load();
+                state.get().stamp = onDisk;
+            }
+            return Collections.unmodifiableMap(state.get().set);
         }
-        String onDisk = stampOf();
-        if (stamp == null || !stamp.equals(onDisk)) {
-            load();
-            stamp = onDisk;
-        }
-        return Collections.unmodifiableMap(set);
     }
 
     /** A run set these assignments: kept, and the file rewritten whole before the run's record counts as written. */
-    public synchronized void record(String tenantKey, Iterator<ManagedAssignment> applied) throws IOException {
-        current(tenantKey);
-        int before = set.size();
-        boolean any = false;
-        while (applied.hasNext()) {
-            ManagedAssignment assignment = applied.next();
-            set.put(assignment.key(), assignment);
-            any = true;
-        }
-        if (!any) {
-            return;
-        }
-        AtomicFiles.writeAtomically(file, out -> {
-            CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
-            csv.printRecord((Object[]) COLUMNS);
-            for (ManagedAssignment a : set.values()) {
-                csv.printRecord(a.agentId(), a.skillId(), a.proficiency() == Row.NONE ? "" : a.proficiency(), a.active(),
-                        a.runId(), a.at());
+    public void record(String tenantKey, Iterator<ManagedAssignment> applied) throws IOException {
+        synchronized (state.get()) {
+            current(tenantKey);
+            int before = state.get().set.size();
+            boolean any = false;
+            while (applied.hasNext()) {
+                ManagedAssignment assignment = applied.next();
+                state.get().set.put(assignment.key(), assignment);
+                any = true;
             }
-            csv.flush();
-        });
-        stamp = stampOf();
-        LOG.debugf("%d assignment(s) SkillSync manages (%d new)", set.size(), set.size() - before);
+            if (!any) {
+                return;
+            }
+            AtomicFiles.writeAtomically(state.get().file, out -> {
+                CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
+                csv.printRecord((Object[]) COLUMNS);
+                for (ManagedAssignment a : state.get().set.values()) {
+                    csv.printRecord(a.agentId(), a.skillId(), a.proficiency() == Row.NONE ? "" : a.proficiency(), a.active(),
+                            a.runId(), a.at());
+                }
+                csv.flush();
+            });
+            state.get().stamp = stampOf();
+            LOG.debugf("%d assignment(s) SkillSync manages (%d new)", state.get().set.size(), state.get().set.size() - before);
+        }
     }
 
     private void load() {
-        set.clear();
+        state.get().set.clear();
         // one copy of each run's id and time, however many assignments it set
         Map<String, String> runs = new HashMap<>();
         Map<String, Instant> times = new HashMap<>();
         int unreadable = 0;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = Files.newBufferedReader(state.get().file, StandardCharsets.UTF_8)) {
             for (CSVRecord line : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
                 try {
                     String level = line.get("proficiency");
@@ -120,7 +134,7 @@ public class ManagedAssignments {
                             Long.parseLong(line.get("skillId")), level.isBlank() ? Row.NONE : Integer.parseInt(level),
                             Boolean.parseBoolean(line.get("active")), runs.computeIfAbsent(line.get("runId"), id -> id),
                             times.computeIfAbsent(line.get("at"), Instant::parse));
-                    set.put(a.key(), a);
+                    state.get().set.put(a.key(), a);
                 } catch (RuntimeException e) {
                     // a line edited by hand costs that assignment's drift, never a run
                     unreadable++;
@@ -129,11 +143,11 @@ public class ManagedAssignments {
         } catch (NoSuchFileException e) {
             // no run applied anything yet: nothing is managed
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot read " + state.get().file, e);
         }
         if (unreadable > 0) {
             LOG.warnf("%d line(s) of %s cannot be read: drift is not weighed for those assignments until a run sets"
-                    + " them again", unreadable, file);
+                    + " them again", unreadable, state.get().file);
         }
     }
 
@@ -150,7 +164,7 @@ public class ManagedAssignments {
     /** The file's modification time and size, or "" when there is none. */
     private String stampOf() {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            BasicFileAttributes attributes = Files.readAttributes(state.get().file, BasicFileAttributes.class);
             return attributes.lastModifiedTime() + "/" + attributes.size();
         } catch (IOException e) {
             return "";

@@ -27,13 +27,15 @@ import io.skillsync.config.SkillSyncConfig;
 @ApplicationScoped
 public class RecentChanges {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private static final Logger LOG = Logger.getLogger(RecentChanges.class);
 
-    private final Path audit;
     private final GuardSettings limits;
 
     RecentChanges(SkillSyncConfig config) {
-        this.audit = Path.of(config.workDir(), "audit");
+        this.config = config;
         this.limits = config.guard();
     }
 
@@ -41,10 +43,10 @@ public class RecentChanges {
     public Map<Long, Integer> deactivationsBySkill(Instant now) {
         Map<Long, Integer> bySkill = new HashMap<>();
         Instant since = now.minus(limits.period());
-        if (!Files.isDirectory(audit)) {
+        if (!Files.isDirectory(audit())) {
             return bySkill;
         }
-        try (Stream<Path> files = Files.walk(audit, 2)) {
+        try (Stream<Path> files = Files.walk(audit(), 2)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".audit.csv")).toList()) {
                 Instant started = RunIds.startOf(file.getFileName().toString());
                 if (started != null && !started.isBefore(since) && started.isBefore(now)) {
@@ -53,7 +55,7 @@ public class RecentChanges {
             }
         } catch (IOException e) {
             // an audit we cannot read must not let a file through: the caller holds on this
-            throw new java.io.UncheckedIOException("cannot read earlier runs' audits under " + audit, e);
+            throw new java.io.UncheckedIOException("cannot read earlier runs' audits under " + audit(), e);
         }
         return bySkill;
     }
@@ -81,4 +83,7 @@ public class RecentChanges {
         return line.isMapped(column) && line.isSet(column) ? line.get(column) : "";
     }
 
+    private Path audit() {
+        return Path.of(config.workDir(), "audit");
+    }
 }

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,23 +45,29 @@ public class ReleaseBook {
     private static final Logger LOG = Logger.getLogger(ReleaseBook.class);
     private static final String ROLES = "quarkus.security.users.embedded.roles.";
 
-    private final Path approvals;
+    /** The current unit's approvals folder and limits, asked at each use. */
+    private final Supplier<Path> approvals;
     private final ApprovalRecords records;
-    private final Duration validFor;
+    private final Supplier<Duration> validFor;
     /** Whether a user name is an operator of the console's realm now. */
     private final Predicate<String> operator;
-    private final boolean secondOperator;
+    private final BooleanSupplier secondOperator;
     private final Clock clock;
 
     @Inject
     ReleaseBook(SkillSyncConfig config, ObjectMapper json, RecordSeal seal, Config realm) {
-        this(Path.of(config.workDir(), "approvals"), config.guard().releaseValidFor(), config.guard().releaseBySecondOperator(),
-                json, seal, user -> Stream.of(realm.getOptionalValue(ROLES + user, String.class).orElse("").split(","))
+        this(() -> Path.of(config.workDir(), "approvals"), () -> config.guard().releaseValidFor(),
+                () -> config.guard().releaseBySecondOperator(), json, seal, user -> Stream.of(realm.getOptionalValue(ROLES + user, String.class).orElse("").split(","))
                         .map(String::strip).anyMatch("operator"::equals), Clock.systemUTC());
     }
 
     ReleaseBook(Path approvals, Duration validFor, boolean secondOperator, ObjectMapper json, RecordSeal seal,
             Predicate<String> operator, Clock clock) {
+        this(() -> approvals, () -> validFor, () -> secondOperator, json, seal, operator, clock);
+    }
+
+    private ReleaseBook(Supplier<Path> approvals, Supplier<Duration> validFor, BooleanSupplier secondOperator,
+            ObjectMapper json, RecordSeal seal, Predicate<String> operator, Clock clock) {
         this.approvals = approvals;
         this.validFor = validFor;
         this.secondOperator = secondOperator;
@@ -70,7 +78,7 @@ public class ReleaseBook {
 
     /** The release could not be carried out (the file did not reach the inbox): it approves nothing. */
     public synchronized void withdraw(Release release) throws IOException {
-        Files.deleteIfExists(approvals.resolve(release.sha256() + ".json"));
+        Files.deleteIfExists(approvals.get().resolve(release.sha256() + ".json"));
     }
 
     /**
@@ -91,11 +99,11 @@ public class ReleaseBook {
         String shown = reason == null ? "" : reason;
         Instant now = clock.instant();
         String requestedBy = "";
-        if (secondOperator) {
-            Path request = approvals.resolve(sha + ".request.json");
+        if (secondOperator.getAsBoolean()) {
+            Path request = approvals.get().resolve(sha + ".request.json");
             Optional<String> first = records.read(request).filter(r -> records.sealedFor(ApprovalRecords.REQUEST, r)
                     && sha.equals(r.get("sha256")) && shown.equals(r.get("shown")) && operator.test(r.get("by"))
-                    && !Instant.parse(r.get("at")).plus(validFor).isBefore(now)).map(r -> r.get("by"));
+                    && !Instant.parse(r.get("at")).plus(validFor.get()).isBefore(now)).map(r -> r.get("by"));
             if (first.isEmpty() || first.get().equals(by)) {
                 records.write(request, ApprovalRecords.REQUEST, ApprovalRecords.of(UUID.randomUUID().toString(), sha, file, by,
                         "", now, shown));
@@ -105,7 +113,7 @@ public class ReleaseBook {
             Files.delete(request);
         }
         Release release = new Release(sha, file, by, requestedBy, now.toString());
-        records.write(approvals.resolve(sha + ".json"), ApprovalRecords.RELEASE,
+        records.write(approvals.get().resolve(sha + ".json"), ApprovalRecords.RELEASE,
                 ApprovalRecords.of(UUID.randomUUID().toString(), sha, file, by, requestedBy, now, shown));
         return Optional.of(release);
     }
@@ -115,7 +123,7 @@ public class ReleaseBook {
      * there is none that holds (a record that does not is set aside as {@code .refused.json}, and said why).
      */
     public synchronized Optional<Release> take(String sha, String runId, List<String> over) throws IOException {
-        Path file = approvals.resolve(sha + ".json");
+        Path file = approvals.get().resolve(sha + ".json");
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -131,7 +139,7 @@ public class ReleaseBook {
         if (!operator.test(release.by())) {
             return refuse(file, sha, runId, "its approver " + release.by() + " is not an operator of the console's realm");
         }
-        if (secondOperator && (release.requestedBy().isEmpty() || release.requestedBy().equals(release.by())
+        if (secondOperator.getAsBoolean() && (release.requestedBy().isEmpty() || release.requestedBy().equals(release.by())
                 || !operator.test(release.requestedBy()))) {
             return refuse(file, sha, runId, "the two-person rule (skillsync.guard.release-by-second-operator) wants a second"
                     + " operator, and " + release.by() + " released it alone");
@@ -139,11 +147,11 @@ public class ReleaseBook {
         if (used(record.get("id"))) {
             return refuse(file, sha, runId, "it was used already");
         }
-        if (Instant.parse(release.at()).plus(validFor).isBefore(clock.instant())) {
+        if (Instant.parse(release.at()).plus(validFor.get()).isBefore(clock.instant())) {
             // a release is for the file the operator was shown, now: HR's resend of it days later is weighed again
-            Files.move(file, approvals.resolve(sha + "." + runId + ".expired.json"), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(file, approvals.get().resolve(sha + "." + runId + ".expired.json"), StandardCopyOption.ATOMIC_MOVE);
             LOG.infof("run %s: the release by %s at %s for content sha256 %s is older than %s: it lets nothing pass",
-                    runId, release.by(), release.at(), sha, validFor);
+                    runId, release.by(), release.at(), sha, validFor.get());
             return Optional.empty();
         }
         List<String> shown = record.getOrDefault("shown", "").lines().map(String::strip).toList();
@@ -154,14 +162,14 @@ public class ReleaseBook {
                     runId, release.by(), release.at(), sha, String.join("; ", unseen));
             return Optional.empty();
         }
-        Files.move(file, approvals.resolve(sha + "." + runId + ".used.json"), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(file, approvals.get().resolve(sha + "." + runId + ".used.json"), StandardCopyOption.ATOMIC_MOVE);
         LOG.infof("run %s: released by %s at %s for content sha256 %s: the guard lets it pass, once", runId, release.by(),
                 release.at(), sha);
         return Optional.of(release);
     }
 
     private Optional<Release> refuse(Path file, String sha, String runId, String why) throws IOException {
-        Files.move(file, approvals.resolve(sha + "." + runId + ".refused.json"), StandardCopyOption.ATOMIC_MOVE,
+        Files.move(file, approvals.get().resolve(sha + "." + runId + ".refused.json"), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
         LOG.errorf("run %s: the approval record for content sha256 %s is refused, it lets nothing pass: %s", runId, sha, why);
         return Optional.empty();
@@ -172,7 +180,7 @@ public class ReleaseBook {
         if (id == null) {
             return true;
         }
-        try (Stream<Path> files = Files.list(approvals)) {
+        try (Stream<Path> files = Files.list(approvals.get())) {
             return files.filter(f -> f.getFileName().toString().endsWith(".used.json"))
                     .anyMatch(f -> records.read(f).map(r -> id.equals(r.get("id"))).orElse(false));
         }

@@ -19,7 +19,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
+import io.skillsync.config.PerUnit;
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.Units;
 import io.skillsync.sync.AssignmentKey;
 import io.skillsync.sync.Batch;
 import io.skillsync.sync.Row;
@@ -40,30 +42,32 @@ public class RunJournal {
 
     private static final Logger LOG = Logger.getLogger(RunJournal.class);
 
-    private final Path journals;
     private final ObjectMapper json;
     private final Map<String, OpenJournal> open = new ConcurrentHashMap<>();
     private final RecordSeal seal;
-
-    private final JournalRecovery recovery;
-    private final EndedWithTheProcess ended;
-    private final InterruptedRuns interrupted;
+    /** Each unit's journals, under its own work dir. */
+    private final PerUnit<Journals> state;
 
     RunJournal(SkillSyncConfig config, ObjectMapper json, MeterRegistry metrics, RecordSeal seal) {
-        Path workDir = Path.of(config.workDir());
-        this.journals = workDir.resolve("journal");
         this.json = json;
         this.seal = seal;
-        this.ended = new EndedWithTheProcess(journals);
-        this.recovery = new JournalRecovery(workDir, journals, json,
-                () -> metrics.counter("skillsync.runs", "result", RunResult.INTERRUPTED.label()).increment(), seal);
-        this.interrupted = new InterruptedRuns(workDir, json, seal);
+        this.state = new PerUnit<>(unit -> {
+            Path workDir = Path.of(config.workDir());
+            Path journals = workDir.resolve("journal");
+            return new Journals(journals, new JournalRecovery(workDir, journals, json,
+                    () -> metrics.counter("skillsync.runs", Units.tags(unit).and("result", RunResult.INTERRUPTED.label()))
+                            .increment(), seal),
+                    new EndedWithTheProcess(journals), new InterruptedRuns(workDir, json, seal));
+        });
+    }
+
+    private record Journals(Path journals, JournalRecovery recovery, EndedWithTheProcess ended, InterruptedRuns interrupted) {
     }
 
     /** Opens the journal of run {@code runId} of {@code file} (content {@code sha256}), started at {@code started}. */
     public void open(String runId, String file, String sha256, boolean dryRun, Instant started) throws IOException {
-        Files.createDirectories(journals);
-        open.put(runId, new OpenJournal(journals.resolve(runId + ".jsonl"), runId, sha256));
+        Files.createDirectories(state.get().journals());
+        open.put(runId, new OpenJournal(state.get().journals().resolve(runId + ".jsonl"), runId, sha256));
         append(runId, json.createObjectNode().put("record", "run").put("runId", runId).put("file", file)
                 .put("sha256", sha256).put("mode", dryRun ? RunSummary.DRY_RUN : RunSummary.APPLY).put("started", started.toString()));
     }
@@ -110,9 +114,9 @@ public class RunJournal {
         append(runId, json.createObjectNode().put("record", "end").put("result", result.label()));
         try (OpenJournal journal = open.remove(runId)) {
             // this content ran to its record: the process ending under it before was not the content's doing
-            ended.clear(journal.sha256());
+            state.get().ended().clear(journal.sha256());
             Files.createDirectories(auditDir);
-            Files.move(journals.resolve(runId + ".jsonl"), auditDir.resolve(runId + ".journal.jsonl"),
+            Files.move(state.get().journals().resolve(runId + ".jsonl"), auditDir.resolve(runId + ".journal.jsonl"),
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the journal of run " + runId, e);
@@ -126,11 +130,13 @@ public class RunJournal {
      *
      * @return runId -> the sha256 of the content each ran
      */
-    public synchronized Map<String, String> endAbandoned() {
-        Map<String, String> abandoned = new java.util.HashMap<>();
-        open.forEach((runId, journal) -> abandoned.put(runId, journal.sha256()));
-        abandoned.keySet().forEach(this::abandon);
-        return abandoned;
+    public Map<String, String> endAbandoned() {
+        synchronized (state.get()) {
+            Map<String, String> abandoned = new java.util.HashMap<>();
+            open.forEach((runId, journal) -> abandoned.put(runId, journal.sha256()));
+            abandoned.keySet().forEach(this::abandon);
+            return abandoned;
+        }
     }
 
     /** The run's record could not be written: the journal stays unfinished, to be recovered as interrupted. */
@@ -161,29 +167,33 @@ public class RunJournal {
      * Turns every unfinished journal but the running ones' into that run's audit, summary and undo roster
      * ({@code result: interrupted}); returns what each of them had applied, by file sha256.
      */
-    public synchronized List<String> recover() {
-        return recovery.recover(open::containsKey);
+    public List<String> recover() {
+        synchronized (state.get()) {
+            return state.get().recovery().recover(open::containsKey);
+        }
     }
 
     /** The runs of content {@code sha256} that ended with the process since its last run that ended with its record. */
     public List<String> endedWithTheProcess(String sha256) throws IOException {
-        return ended.of(sha256);
+        return state.get().ended().of(sha256);
     }
 
     /** A run failed unexpectedly: its journal becomes its record now, with {@code result: failed}. */
-    public synchronized void failed(String runId, String sha256, String reason) {
-        abandon(runId);
-        recovery.failed(runId, reason);
-        try {
-            // set aside with its record: moved back into the inbox by an operator, it runs again
-            ended.clear(sha256);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public void failed(String runId, String sha256, String reason) {
+        synchronized (state.get()) {
+            abandon(runId);
+            state.get().recovery().failed(runId, reason);
+            try {
+                // set aside with its record: moved back into the inbox by an operator, it runs again
+                state.get().ended().clear(sha256);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
     /** What the given interrupted runs applied, by (agentId, skillId): the runId, for the rerun's audit. */
     public Map<AssignmentKey, String> appliedBy(String sha256) {
-        return interrupted.appliedBy(sha256);
+        return state.get().interrupted().appliedBy(sha256);
     }
 }

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -49,15 +50,16 @@ public class RunRecords {
         return "assignments." + tenant + ".csv";
     }
 
-    private final Path workDir;
+    /** The current unit's work dir, asked at each use. */
+    private final Supplier<Path> workDir;
 
     @Inject
     RunRecords(SkillSyncConfig config) {
-        this(Path.of(config.workDir()));
+        this.workDir = () -> Path.of(config.workDir());
     }
 
     public RunRecords(Path workDir) {
-        this.workDir = workDir;
+        this.workDir = () -> workDir;
     }
 
     /**
@@ -65,7 +67,7 @@ public class RunRecords {
      * for last night's run under last night.
      */
     public Path auditDir(Instant started) {
-        return workDir.resolve(WorkFolders.AUDIT).resolve(day(started));
+        return workDir.get().resolve(WorkFolders.AUDIT).resolve(day(started));
     }
 
     /** The date folder name of an instant: {@code processed/<date>/} and {@code audit/<date>/}. */
@@ -87,7 +89,7 @@ public class RunRecords {
 
     /** {@code error/<name>.<runId>.errors.csv}: the rows to fix and drop again. */
     public Path errorFile(String baseName, String runId) {
-        return workDir.resolve(WorkFolders.ERROR).resolve(baseName + "." + runId + ERRORS);
+        return workDir.get().resolve(WorkFolders.ERROR).resolve(baseName + "." + runId + ERRORS);
     }
 
     /** How a scheduled file's name ends: the time it is due, {@code .20261211T080000Z.csv}. */
@@ -100,7 +102,7 @@ public class RunRecords {
     public Path scheduledFile(String baseName, String runId, Instant due) {
         // never early: a file taken before its rows' time would schedule them again
         Instant whole = due.getNano() == 0 ? due : due.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        return workDir.resolve(WorkFolders.SCHEDULED).resolve(baseName + "." + runId + "." + DUE.format(whole) + ".csv");
+        return workDir.get().resolve(WorkFolders.SCHEDULED).resolve(baseName + "." + runId + "." + DUE.format(whole) + ".csv");
     }
 
     /** {@code scheduled/<name>-until.<runId>.<due>.csv}: what puts back a temporary change at {@code due}. */
@@ -126,12 +128,12 @@ public class RunRecords {
 
     /** A path of the work dir as summaries list it: relative, with forward slashes. */
     public String relative(Path path) {
-        return workDir.relativize(path).toString().replace('\\', '/');
+        return workDir.get().relativize(path).toString().replace('\\', '/');
     }
 
     /** Every run's summary file, newest run first (run ids sort by their start). */
     public List<Path> summaries() throws IOException {
-        Path audit = workDir.resolve(WorkFolders.AUDIT);
+        Path audit = workDir.get().resolve(WorkFolders.AUDIT);
         if (!Files.isDirectory(audit)) {
             return List.of();
         }
@@ -143,7 +145,7 @@ public class RunRecords {
 
     /** The summary files of the runs started on {@code day} (the service's zone, as the folders are named), oldest first. */
     public List<Path> summaries(LocalDate day) throws IOException {
-        Path dir = workDir.resolve(WorkFolders.AUDIT).resolve(day.toString());
+        Path dir = workDir.get().resolve(WorkFolders.AUDIT).resolve(day.toString());
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -160,8 +162,8 @@ public class RunRecords {
         for (JsonNode output : summary.path("outputs")) {
             String relative = output.asText();
             if (relative.endsWith(suffix) && !relative.contains("..")) {
-                Path file = workDir.resolve(relative).normalize();
-                if (file.startsWith(workDir.normalize()) && Files.isRegularFile(file)) {
+                Path file = workDir.get().resolve(relative).normalize();
+                if (file.startsWith(workDir.get().normalize()) && Files.isRegularFile(file)) {
                     return Optional.of(file);
                 }
             }

@@ -20,6 +20,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.jboss.logging.Logger;
 
+import io.skillsync.config.PerUnit;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.record.RunRecords;
 import io.skillsync.record.RunSummary;
@@ -35,6 +36,9 @@ import io.skillsync.record.RunSummary;
 @Named("runResults")
 public class RunResults {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private static final Logger LOG = Logger.getLogger(RunResults.class);
 
     /**
@@ -45,34 +49,28 @@ public class RunResults {
     public record ResultFile(String name, byte[] content, String completesRun) {
     }
 
-    private final Path workDir;
     private final RunRecords records;
-    private final boolean sftp;
-    private final String resultsDir;
-    private final List<String> mailTo;
     private final SftpOrigins origins;
     private final Mailer mailer;
     private final ObjectMapper json;
     private final IdempotentRepository delivered;
-    private volatile String mailProblem;
+    /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
+    private final PerUnit<Mailing> state = new PerUnit<>(unit -> new Mailing());
 
     private final io.skillsync.cluster.Leadership leadership;
 
     RunResults(SkillSyncConfig config, SftpOrigins origins, Mailer mailer, ObjectMapper json,
             io.skillsync.cluster.Leadership leadership, RunRecords records) {
+        this.config = config;
         this.leadership = leadership;
         this.records = records;
-        this.workDir = Path.of(config.workDir());
-        this.sftp = config.sftp().enabled();
-        this.resultsDir = config.sftp().resultsDir();
-        this.mailTo = config.notifications().mailTo().orElse(List.of()).stream().filter(a -> !a.isBlank()).toList();
         this.origins = origins;
         this.mailer = mailer;
         this.json = json;
-        File store = workDir.resolve(".results-delivered").toFile();
+        File store = workDir().resolve(".results-delivered").toFile();
         boolean firstStart = !store.exists();
         this.delivered = FileIdempotentRepository.fileIdempotentRepository(store, 100_000);
-        if (firstStart && (sftp || !mailTo.isEmpty())) {
+        if (firstStart && (sftp() || !mailTo().isEmpty())) {
             // runs from before this service reported anything are not announced now, days late
             summaries().forEach(summary -> {
                 delivered.add("sftp:" + summary.path("runId").asText());
@@ -86,7 +84,7 @@ public class RunResults {
      * and answers the files still to put in HR's results folder. The summaries are read once for both.
      */
     public List<ResultFile> deliver() throws IOException {
-        if (!leadership.leads() || mailTo.isEmpty() && !sftp) {
+        if (!leadership.leads() || mailTo().isEmpty() && !sftp()) {
             return List.of();
         }
         List<JsonNode> runs = summaries();
@@ -95,7 +93,7 @@ public class RunResults {
     }
 
     private void mailNew(List<JsonNode> runs) {
-        if (mailTo.isEmpty()) {
+        if (mailTo().isEmpty()) {
             return;
         }
         for (JsonNode summary : runs) {
@@ -105,20 +103,20 @@ public class RunResults {
             }
             Path errors = errorFile(summary);
             try {
-                mailer.send(Mail.withText(mailTo.get(0), ResultText.subject(summary),
+                mailer.send(Mail.withText(mailTo().get(0), ResultText.subject(summary),
                         ResultText.body(summary, errors == null ? null : errors.getFileName().toString(),
-                                sftp ? resultsDir : "SkillSync's error")).setTo(mailTo));
+                                sftp() ? resultsDir() : "SkillSync's error")).setTo(mailTo()));
                 delivered.add(key);
-                mailProblem = null;
+                state.get().mailProblem = null;
                 LOG.infof("Mailed the result of %s (run %s) to %d address(es)", summary.path("file").asText(),
-                        summary.path("runId").asText(), mailTo.size());
+                        summary.path("runId").asText(), mailTo().size());
             } catch (RuntimeException e) {
                 String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
-                if (!problem.equals(mailProblem)) {
+                if (!problem.equals(state.get().mailProblem)) {
                     LOG.warnf("Could not mail the result of run %s: %s; tried again at the next poll",
                             summary.path("runId").asText(), problem);
                 }
-                mailProblem = problem;
+                state.get().mailProblem = problem;
                 return;
             }
         }
@@ -127,7 +125,7 @@ public class RunResults {
     /** The files still to put in HR's results folder: per run of a roster from SFTP, its errors and result. */
     private List<ResultFile> forHr(List<JsonNode> runs) throws IOException {
         List<ResultFile> files = new ArrayList<>();
-        if (!sftp) {
+        if (!sftp()) {
             return files;
         }
         for (JsonNode summary : runs) {
@@ -149,7 +147,7 @@ public class RunResults {
             }
             // the result file last: once it is there, the run counts as reported
             files.add(new ResultFile(base + "." + runId + ".result.txt",
-                    ResultText.body(summary, errors == null ? null : errors.getFileName().toString(), resultsDir, plan)
+                    ResultText.body(summary, errors == null ? null : errors.getFileName().toString(), resultsDir(), plan)
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8), runId));
         }
         return files;
@@ -159,7 +157,7 @@ public class RunResults {
     public void delivered(String completesRun) {
         if (completesRun != null && !completesRun.isEmpty()) {
             delivered.add("sftp:" + completesRun);
-            LOG.infof("Results of run %s are in HR's %s/ on the SFTP server", completesRun, resultsDir);
+            LOG.infof("Results of run %s are in HR's %s/ on the SFTP server", completesRun, resultsDir());
         }
     }
 
@@ -181,5 +179,25 @@ public class RunResults {
             }
         }
         return found;
+    }
+
+    private Path workDir() {
+        return Path.of(config.workDir());
+    }
+
+    private boolean sftp() {
+        return config.sftp().enabled();
+    }
+
+    private String resultsDir() {
+        return config.sftp().resultsDir();
+    }
+
+    private List<String> mailTo() {
+        return config.notifications().mailTo().orElse(List.of()).stream().filter(a -> !a.isBlank()).toList();
+    }
+
+    private static final class Mailing {
+        volatile String mailProblem;
     }
 }

@@ -25,35 +25,41 @@ import io.skillsync.record.ReleaseBook;
 @Named("sftpOrigins")
 public class SftpOrigins {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private static final Duration KEPT = Duration.ofDays(30);
 
-    private final Path dir;
 
     SftpOrigins(SkillSyncConfig config) {
-        this.dir = Path.of(config.workDir(), ".sftp-origins");
+        this.config = config;
     }
 
     /** Route {@code sftp-intake}, once the download is in inbox/: the remote file's content is HR's. */
     public void downloaded(Exchange exchange) throws IOException {
         byte[] content = exchange.getMessage().getBody(byte[].class);
         String remote = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(ReleaseBook.sha256(new java.io.ByteArrayInputStream(content))), remote + "\n", StandardCharsets.UTF_8);
+        Files.createDirectories(dir());
+        Files.writeString(dir().resolve(ReleaseBook.sha256(new java.io.ByteArrayInputStream(content))), remote + "\n", StandardCharsets.UTF_8);
         forgetOld();
     }
 
     public boolean fromSftp(String sha256) {
-        return sha256 != null && sha256.matches("[0-9a-f]{64}") && Files.exists(dir.resolve(sha256));
+        return sha256 != null && sha256.matches("[0-9a-f]{64}") && Files.exists(dir().resolve(sha256));
     }
 
     private void forgetOld() throws IOException {
         Instant before = Instant.now().minus(KEPT);
-        try (Stream<Path> markers = Files.list(dir)) {
+        try (Stream<Path> markers = Files.list(dir())) {
             for (Path marker : (Iterable<Path>) markers::iterator) {
                 if (Files.getLastModifiedTime(marker).toInstant().isBefore(before)) {
                     Files.deleteIfExists(marker);
                 }
             }
         }
+    }
+
+    private Path dir() {
+        return Path.of(config.workDir(), ".sftp-origins");
     }
 }

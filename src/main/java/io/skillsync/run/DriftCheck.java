@@ -34,19 +34,21 @@ import io.skillsync.sync.Row;
 @Named("driftCheck")
 public class DriftCheck {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private static final Logger LOG = Logger.getLogger(DriftCheck.class);
     /** The counter of drift met; registered at 0 with the run metrics (RunStatus). */
     static final String METRIC = "skillsync.drift";
 
     private final ManagedAssignments managed;
-    private final OnDrift onDrift;
     private final MeterRegistry metrics;
     private final CxoneEndpoint tenant;
 
     DriftCheck(ManagedAssignments managed, SkillSyncConfig config, MeterRegistry metrics, CxoneEndpoint tenant) {
+        this.config = config;
         this.tenant = tenant;
         this.managed = managed;
-        this.onDrift = config.sync().onDrift();
         this.metrics = metrics;
     }
 
@@ -76,7 +78,7 @@ public class DriftCheck {
 
     /** Whether rows met drift that the other party's change should settle ({@code on-drift=keep}). */
     public boolean keeps(@ExchangeProperty(RunProperties.RUN) Run run) {
-        return onDrift == OnDrift.KEEP && run.drift().stream().anyMatch(drift -> !drift.rosterAgrees());
+        return onDrift() == OnDrift.KEEP && run.drift().stream().anyMatch(drift -> !drift.rosterAgrees());
     }
 
     /**
@@ -103,6 +105,10 @@ public class DriftCheck {
     }
 
     private String label() {
-        return onDrift.name().toLowerCase(java.util.Locale.ROOT);
+        return onDrift().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private OnDrift onDrift() {
+        return config.sync().onDrift();
     }
 }

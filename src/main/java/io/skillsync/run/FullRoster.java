@@ -44,33 +44,29 @@ import io.skillsync.sync.Row;
 @Named("fullRoster")
 public class FullRoster {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private static final Logger LOG = Logger.getLogger(FullRoster.class);
 
     private final TenantDirectory directory;
     private final CurrentAssignments current;
     private final RosterReader reader;
-    private final List<String> ownedSkills;
-    /** Leavers unassigned with NICE's DELETE rather than switched off. */
-    private final boolean delete;
-    /** Only what SkillSync itself set active is removed (full-removal-scope=ours); else every assignment left out. */
-    private final boolean oursOnly;
     private final ManagedAssignments managed;
     private final CxoneEndpoint tenant;
 
     FullRoster(SkillSyncConfig config, TenantDirectory directory, CurrentAssignments current, RosterReader reader,
             ManagedAssignments managed, CxoneEndpoint tenant) {
+        this.config = config;
         this.managed = managed;
         this.tenant = tenant;
-        this.oursOnly = config.roster().fullRemovalScope() == RosterSettings.FullRemovalScope.OURS;
         this.directory = directory;
         this.current = current;
         this.reader = reader;
-        this.ownedSkills = config.roster().ownedSkills().orElse(List.of());
         String removal = config.roster().fullRemoval();
         if (!removal.equals(RunSummary.DEACTIVATE) && !removal.equals(RunSummary.DELETE)) {
             throw new IllegalArgumentException("skillsync.roster.full-removal must be deactivate or delete, was " + removal);
         }
-        this.delete = removal.equals(RunSummary.DELETE);
     }
 
     /** Whether a file is a full roster: named {@code <name>.full.csv} (or .xlsx, any case), or matching the glob. */
@@ -105,15 +101,15 @@ public class FullRoster {
         TenantDirectory.Agents agents = directory.agents(run.started());
         Map<Long, String> skillNames = directory.skills(run.started()).byId();
         int absent = 0;
-        Map<AssignmentKey, ManagedAssignment> ours = oursOnly ? managed.current(tenant.tenantKey()) : Map.of();
+        Map<AssignmentKey, ManagedAssignment> ours = oursOnly() ? managed.current(tenant.tenantKey()) : Map.of();
         for (Assignment assignment : held.values().stream().sorted(BY_SKILL_AND_AGENT).toList()) {
             if (scope.contains(assignment.skillId()) && assignment.active() && agents.active(assignment.agentId())
-                    && !named.keeps(assignment.key()) && (!oursOnly || setBySkillSync(ours.get(assignment.key())))) {
+                    && !named.keeps(assignment.key()) && (!oursOnly() || setBySkillSync(ours.get(assignment.key())))) {
                 run.rows().add(new AbsentRow(absent++, assignment, agents.byId().get(assignment.agentId()),
-                        skillNames.getOrDefault(assignment.skillId(), String.valueOf(assignment.skillId())), delete));
+                        skillNames.getOrDefault(assignment.skillId(), String.valueOf(assignment.skillId())), delete()));
             }
         }
-        run.weighedInFull(absent, delete ? RunSummary.DELETE : RunSummary.DEACTIVATE);
+        run.weighedInFull(absent, delete() ? RunSummary.DELETE : RunSummary.DEACTIVATE);
         LOG.infof("run %s: full roster for %d skill(s): %d assignment(s) CXone holds are not in it", run.id(),
                 scope.size(), absent);
         return held;
@@ -134,7 +130,7 @@ public class FullRoster {
                 .forEach(row -> scope.add(row.skillId()));
         TenantDirectory.Skills skills = directory.skills(run.started());
         run.skillColumns().values().forEach(name -> skillId(skills, run, name).ifPresent(scope::add));
-        for (String owned : ownedSkills) {
+        for (String owned : ownedSkills()) {
             Optional<Long> id = skillId(skills, run, owned.strip());
             if (id.isEmpty()) {
                 LOG.warnf("run %s: skillsync.roster.owned-skills names '%s', which is no skill of CXone's: left out of the"
@@ -207,5 +203,19 @@ public class FullRoster {
         boolean keeps(AssignmentKey key) {
             return assignments.contains(key) || agents.contains(key.agentId());
         }
+    }
+
+    /** Only what SkillSync itself set active is removed (full-removal-scope=ours); else every assignment left out. */
+    private boolean oursOnly() {
+        return config.roster().fullRemovalScope() == RosterSettings.FullRemovalScope.OURS;
+    }
+
+    private List<String> ownedSkills() {
+        return config.roster().ownedSkills().orElse(List.of());
+    }
+
+    /** Leavers unassigned with NICE's DELETE rather than switched off. */
+    private boolean delete() {
+        return config.roster().fullRemoval().equals(RunSummary.DELETE);
     }
 }

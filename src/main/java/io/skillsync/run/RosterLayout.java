@@ -29,18 +29,20 @@ import io.skillsync.sync.SkillHints;
 @Named("rosterLayout")
 public class RosterLayout {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     /** What a long file's misspelt header may have meant: the roster's own columns. */
     private static final List<String> ROSTER_COLUMNS = List.of(RosterColumns.EMAIL, RosterColumns.AGENT_ID,
             RosterColumns.SKILL, RosterColumns.SKILL_ID, RosterColumns.PROFICIENCY, RosterColumns.ACTIVE);
 
     private final RosterReader reader;
     private final TenantDirectory directory;
-    private final Path mappingsDir;
 
     RosterLayout(RosterReader reader, TenantDirectory directory, SkillSyncConfig config) {
+        this.config = config;
         this.reader = reader;
         this.directory = directory;
-        this.mappingsDir = Path.of(config.workDir(), Mappings.DIRECTORY);
     }
 
     /**
@@ -48,7 +50,7 @@ public class RosterLayout {
      * until it is put right, rather than run with HR's words misread).
      */
     public RosterReader.Rows rows(@ExchangeProperty(RunProperties.RUN) Run run) {
-        run.mappings(Mappings.load(mappingsDir));
+        run.mappings(Mappings.load(mappingsDir()));
         RosterReader.Rows rows = reader.rows(run.file());
         try {
             RosterColumns columns = rows.columns();
@@ -93,5 +95,9 @@ public class RosterLayout {
     /** A header the tenant knows as a skill, now or once its skills are read again (one added today). */
     private boolean isSkill(TenantDirectory.Skills skills, String header, Run run) {
         return skills.idOf(header) != null || directory.skillsNewerThan(run.started()).idOf(header) != null;
+    }
+
+    private Path mappingsDir() {
+        return Path.of(config.workDir(), Mappings.DIRECTORY);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Named;
 
 import org.apache.camel.ExchangeProperty;
 
+import io.skillsync.config.PerUnit;
 import io.skillsync.cxone.TenantDirectory;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
@@ -19,7 +20,8 @@ import io.skillsync.sync.SkillHints;
 public class RowResolver {
 
     private final TenantDirectory directory;
-    private volatile Hints hints;
+    /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
+    private final PerUnit<Named> state = new PerUnit<>(unit -> new Named());
 
     RowResolver(TenantDirectory directory) {
         this.directory = directory;
@@ -102,10 +104,10 @@ public class RowResolver {
      * file that misspells a skill misspells it row after row (SkillHints.nearest normalised every name each time).
      */
     private SkillHints hints(TenantDirectory.Skills skills) {
-        Hints cached = hints;
+        Hints cached = state.get().hints;
         if (cached == null || cached.skills() != skills) {
             cached = new Hints(skills, SkillHints.among(skills.byName().keySet()));
-            hints = cached;
+            state.get().hints = cached;
         }
         return cached.hints();
     }
@@ -116,5 +118,9 @@ public class RowResolver {
     private static Long reject(RowRequest request, String problem) {
         request.row().end(Outcome.REJECTED, request.place() + ": " + problem);
         return null;
+    }
+
+    private static final class Named {
+        volatile Hints hints;
     }
 }

@@ -21,10 +21,12 @@ import io.skillsync.sync.Outcome;
 @Named("rowSchedule")
 public class RowSchedule {
 
-    private final int mostTimes;
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
 
     RowSchedule(SkillSyncConfig config) {
-        this.mostTimes = config.roster().mostScheduledTimes();
+        this.config = config;
     }
 
     /** A valid, resolved row whose time is after the run's start. */
@@ -34,13 +36,17 @@ public class RowSchedule {
 
     public void schedule(RowRequest request, @ExchangeProperty(RunProperties.RUN) Run run) {
         Set<Instant> times = run.scheduledTimes();
-        if (!times.contains(request.effective()) && times.size() >= mostTimes) {
+        if (!times.contains(request.effective()) && times.size() >= mostTimes()) {
             request.row().end(Outcome.REJECTED, request.place() + ": effective '" + request.effective() + "' is one more"
-                    + " time than the " + mostTimes + " one file may schedule (skillsync.roster.most-scheduled-times):"
+                    + " time than the " + mostTimes() + " one file may schedule (skillsync.roster.most-scheduled-times):"
                     + " split the file");
             return;
         }
         times.add(request.effective());
         request.row().end(Outcome.SCHEDULED, "takes effect at " + request.effective());
+    }
+
+    private int mostTimes() {
+        return config.roster().mostScheduledTimes();
     }
 }

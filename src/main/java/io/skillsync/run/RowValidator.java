@@ -30,19 +30,17 @@ import io.skillsync.sync.Row;
 @Named("rowValidator")
 public class RowValidator {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\",;()\\[\\]]+@[^@\\s<>\",;()\\[\\]]+\\.[^@\\s<>\",;()\\[\\]]+");
     /** A matrix cell's words for "off this skill" (roster-format.md, "Layouts"). */
     private static final Set<String> OFF = Set.of("off", "inactive", "false", "no");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
-    private final int min;
-    private final int max;
-    private final ZoneId zone;
 
     RowValidator(SkillSyncConfig config) {
-        this.min = config.proficiency().min();
-        this.max = config.proficiency().max();
-        this.zone = config.roster().zoneId();
+        this.config = config;
     }
 
     public RowRequest validate(RosterRecord record, @ExchangeProperty(RunProperties.RUN) Run run) {
@@ -79,10 +77,10 @@ public class RowValidator {
         Boolean active = off ? Boolean.FALSE : active(record.active(), problems);
         int proficiency = mapped != null && !off ? mapped.proficiency()
                 : proficiency(off ? null : level, active, mappings.levels(), problems);
-        if (mapped != null && !off && (proficiency < min || proficiency > max)) {
+        if (mapped != null && !off && (proficiency < min() || proficiency > max())) {
             // levels.csv allows 1..20; this tenant's scale may be narrower (skillsync.proficiency)
             problems.add("'" + level + "' maps to proficiency " + proficiency + " (mappings/levels.csv line " + mapped.line()
-                    + "), outside " + min + ".." + max);
+                    + "), outside " + min() + ".." + max());
         }
 
         Instant effective = date(record.effective(), "effective", problems);
@@ -111,18 +109,18 @@ public class RowValidator {
         }
         if (DIGITS.matcher(value).matches()) {
             int level = Integer.parseInt(value);
-            if (level >= min && level <= max) {
+            if (level >= min() && level <= max()) {
                 return level;
             }
         }
-        problems.add("proficiency '" + cell + "' is not a whole number from " + min + " (highest) to " + max
+        problems.add("proficiency '" + cell + "' is not a whole number from " + min() + " (highest) to " + max()
                 + (levels.isEmpty() ? "" : " nor a level mappings/levels.csv maps (" + levels.described() + ")"));
         return Row.NONE;
     }
 
     private Instant date(String cell, String field, List<String> problems) {
         try {
-            return RosterDates.parse(cell, zone);
+            return RosterDates.parse(cell, zone());
         } catch (IllegalArgumentException e) {
             problems.add(field + " " + e.getMessage());
             return null;
@@ -156,5 +154,17 @@ public class RowValidator {
 
     private static String blankToNull(String cell) {
         return cell == null || cell.isBlank() ? null : cell.strip();
+    }
+
+    private int min() {
+        return config.proficiency().min();
+    }
+
+    private int max() {
+        return config.proficiency().max();
+    }
+
+    private ZoneId zone() {
+        return config.roster().zoneId();
     }
 }

@@ -42,9 +42,11 @@ import io.skillsync.sync.RunResult;
 @Named("runReport")
 public class RunReport {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private static final Logger LOG = Logger.getLogger(RunReport.class);
 
-    private final Path workDir;
     private final RunStatus status;
     private final RunJournal journal;
     private final RunRecord records;
@@ -52,9 +54,9 @@ public class RunReport {
 
     RunReport(SkillSyncConfig config, RosterReader reader, CxoneTraffic traffic, ObjectMapper json, RunStatus status,
             RunJournal journal, RunRecords runRecords, ManagedAssignments managed, CxoneEndpoint endpoint) {
+        this.config = config;
         this.journal = journal;
-        this.workDir = Path.of(config.workDir());
-        this.archive = new RunArchive(workDir);
+        this.archive = new RunArchive(workDir());
         this.records = new RunRecord(runRecords, new RunAudit(reader), traffic, json, journal,
                 config.roster().zoneId(), managed, endpoint::tenantKey);
         this.status = status;
@@ -62,7 +64,7 @@ public class RunReport {
 
     /** The run is complete: its record, then the file goes to processed/. */
     public void write(@ExchangeProperty(RunProperties.RUN) Run run, Exchange exchange) throws IOException {
-        Path target = free(workDir.resolve(WorkFolders.PROCESSED).resolve(RunRecords.day(run.started())), run);
+        Path target = free(workDir().resolve(WorkFolders.PROCESSED).resolve(RunRecords.day(run.started())), run);
         List<String> outputs = new ArrayList<>(List.of(archive.relative(target)));
         RunSummary summary = records.write(run, RunResult.COMPLETE, true, outputs);
         status.ended(run, RunResult.COMPLETE);
@@ -76,7 +78,7 @@ public class RunReport {
      * file runs again whole.
      */
     public void held(@ExchangeProperty(RunProperties.RUN) Run run, Exchange exchange) throws IOException {
-        Path holdDir = workDir.resolve(WorkFolders.HOLD);
+        Path holdDir = workDir().resolve(WorkFolders.HOLD);
         Path target = free(holdDir, run);
         Path reasonFile = RunRecords.reasonFile(holdDir, baseName(run), run.id());
         String reason = run.fileName() + " is held: nothing was written to CXone.\n"
@@ -112,7 +114,7 @@ public class RunReport {
      */
     public void unwritable(@ExchangeProperty(RunProperties.RUN) Run run,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
-        run.stop("cannot write the run's record under " + workDir.toAbsolutePath() + ": " + cause);
+        run.stop("cannot write the run's record under " + workDir().toAbsolutePath() + ": " + cause);
         // unfinished, the journal becomes this run's record (interrupted) once the disk takes it again
         journal.abandon(run.id());
         status.ended(run, RunResult.UNWRITABLE);
@@ -153,7 +155,7 @@ public class RunReport {
     private void setAside(Run run, Exchange exchange, String reason, Throwable caught) throws IOException {
         LOG.errorf(caught, "run %s: %s", run.id(), reason);
         journal.failed(run.id(), run.sha256(), reason);
-        Path errorDir = workDir.resolve(WorkFolders.ERROR);
+        Path errorDir = workDir().resolve(WorkFolders.ERROR);
         Path target = free(errorDir, run);
         Path reasonFile = RunRecords.reasonFile(errorDir, baseName(run), run.id());
         writeAtomically(reasonFile, out -> out.write(reason + System.lineSeparator() + "The file is set aside here;"
@@ -174,7 +176,7 @@ public class RunReport {
         // rows read before the line that cannot be: nothing of the file is written, each says so
         String notWritten = "not written: the file cannot be read whole (" + cause.getMessage() + ")";
         run.rows().open().forEach(row -> row.end(Outcome.FAILED, notWritten));
-        Path errorDir = workDir.resolve(WorkFolders.ERROR);
+        Path errorDir = workDir().resolve(WorkFolders.ERROR);
         Path target = free(errorDir, run);
         Path reasonFile = RunRecords.reasonFile(errorDir, baseName(run), run.id());
         writeAtomically(reasonFile, out -> out.write(reason + System.lineSeparator()));
@@ -191,5 +193,9 @@ public class RunReport {
         FileReplacedException(String message) {
             super(message);
         }
+    }
+
+    private Path workDir() {
+        return Path.of(config.workDir());
     }
 }

@@ -14,12 +14,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import org.jboss.logging.Logger;
 
+import io.skillsync.config.PerUnit;
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.Unit;
+import io.skillsync.config.Units;
 import io.skillsync.config.WorkFolders;
 import io.skillsync.cxone.CxoneClient;
 import io.skillsync.record.RunRecords;
@@ -37,121 +41,138 @@ import io.skillsync.sync.RunResult;
 @ApplicationScoped
 public class RunStatus {
 
+    /** The current unit's settings, read at each call. */
+    private final SkillSyncConfig config;
+
     private static final Logger LOG = Logger.getLogger(RunStatus.class);
 
+    private final Units units;
     private final MeterRegistry metrics;
-    private final Path workDir;
     private final ObjectMapper json;
     private final RunRecords records;
     private final CircuitBreakerMaintenance circuits;
-    private volatile Run current;
-    private volatile long lastProgress = System.currentTimeMillis();
-    private volatile String stoppedBecause;
-    private volatile Instant lastComplete;
+    /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
+    private final PerUnit<Now> state = new PerUnit<>(unit -> new Now());
 
-    RunStatus(MeterRegistry metrics, SkillSyncConfig config, ObjectMapper json, CircuitBreakerMaintenance circuits,
+    RunStatus(Units units, MeterRegistry metrics, SkillSyncConfig config, ObjectMapper json, CircuitBreakerMaintenance circuits,
             io.skillsync.cxone.CxoneTraffic traffic, RunRecords records) {
+        this.config = config;
+        this.units = units;
         this.records = records;
         // every request sent or answered is progress of the run under way
         traffic.onProgress(this::progressed);
         this.metrics = metrics;
-        this.workDir = Path.of(config.workDir());
         this.json = json;
         this.circuits = circuits;
     }
 
     void register(@Observes StartupEvent start) {
-        Gauge.builder("skillsync.run.rows", this, s -> s.current == null ? 0 : s.current.rows().size())
-                .description("rows of the run under way (0 when idle)").register(metrics);
-        Gauge.builder("skillsync.run.rows.done", this, s -> s.current == null ? 0 : s.current.rows().settled())
-                .description("rows of the run under way that have their outcome").register(metrics);
+        for (Unit unit : units.all()) {
+            Units.run(unit, () -> register(unit, Units.tags(unit)));
+        }
+    }
+
+    /** The unit's gauges, and its counters from 0, each with the unit's label. */
+    private void register(Unit unit, Tags tags) {
+        Gauge.builder("skillsync.run.rows", this, s -> Units.in(unit, () -> s.rowsOf(s.state.get().current)))
+                .tags(tags).description("rows of the run under way (0 when idle)").register(metrics);
+        Gauge.builder("skillsync.run.rows.done", this, s -> Units.in(unit, () -> s.settledOf(s.state.get().current)))
+                .tags(tags).description("rows of the run under way that have their outcome").register(metrics);
         Gauge.builder("skillsync.last.success.timestamp", this,
-                s -> s.lastComplete == null ? 0 : s.lastComplete.getEpochSecond())
-                .baseUnit("seconds").description("when the last run completed (epoch seconds)").register(metrics);
+                s -> Units.in(unit, () -> s.lastComplete() == null ? 0 : s.lastComplete().getEpochSecond()))
+                .tags(tags).baseUnit("seconds").description("when the last run completed (epoch seconds)").register(metrics);
         // every known label value exists from the start at 0, so increase() sees the first failure after a restart
         for (RunResult result : RunResult.values()) {
-            metrics.counter("skillsync.runs", "result", result.label());
+            metrics.counter("skillsync.runs", tags.and("result", result.label()));
         }
         for (Outcome outcome : Outcome.values()) {
-            metrics.counter("skillsync.rows", "outcome", outcome.label());
+            metrics.counter("skillsync.rows", tags.and("outcome", outcome.label()));
         }
         // drift met by the runs (DriftCheck), from 0 at the start like the counters above
-        io.micrometer.core.instrument.Counter.builder(DriftCheck.METRIC)
+        io.micrometer.core.instrument.Counter.builder(DriftCheck.METRIC).tags(tags)
                 .description("assignments runs found CXone holding otherwise than SkillSync last set them").register(metrics);
         for (String folder : List.of(WorkFolders.INBOX, WorkFolders.ERROR, WorkFolders.HOLD)) {
-            Gauge.builder("skillsync.files.waiting", this, s -> s.waiting(folder)).tag("folder", folder)
-                    .description("roster files waiting in the folder").register(metrics);
+            Gauge.builder("skillsync.files.waiting", this, s -> Units.in(unit, () -> s.waiting(folder))).tags(tags)
+                    .tag("folder", folder).description("roster files waiting in the folder").register(metrics);
         }
-        Gauge.builder("skillsync.cxone.circuit.open", this, s -> s.circuitOpen() ? 1 : 0)
-                .description("1 while no request is sent to CXone after five failed in a row").register(metrics);
-        lastComplete = lastCompleteInAudit();
+        Gauge.builder("skillsync.cxone.circuit.open", this, s -> Units.in(unit, () -> s.circuitOpen() ? 1 : 0))
+                .tags(tags).description("1 while no request is sent to CXone after five failed in a row").register(metrics);
+        state.get().lastComplete = lastCompleteInAudit();
+    }
+
+    private double rowsOf(Run run) {
+        return run == null ? 0 : run.rows().size();
+    }
+
+    private double settledOf(Run run) {
+        return run == null ? 0 : run.rows().settled();
     }
 
     public void started(Run run) {
-        current = run;
+        state.get().current = run;
         progressed();
     }
 
     /** The run under way did something: a row read, a request sent or answered (the watchdog's heartbeat). */
     public void progressed() {
-        lastProgress = System.currentTimeMillis();
+        state.get().lastProgress = System.currentTimeMillis();
     }
 
     /** How long the run under way has gone without progress, in ms; 0 when no run is under way. */
     public long stalledMillis() {
-        return current == null ? 0 : System.currentTimeMillis() - lastProgress;
+        return state.get().current == null ? 0 : System.currentTimeMillis() - state.get().lastProgress;
     }
 
     /** The run under way, or null (read from other threads: what it shows is a moment's view). */
     public Run current() {
-        return current;
+        return state.get().current;
     }
 
     /** The file of the run under way, or null. */
     public String runningFile() {
-        Run run = current;
+        Run run = state.get().current;
         return run == null ? null : run.fileName();
     }
 
     /** A run ended with {@code ending}. */
     void ended(Run run, RunResult ending) {
-        current = null;
+        state.get().current = null;
         // a run the window's end (or a shutdown) stopped is paused, not stopped: it goes on by itself, nothing is wrong
         RunResult result = ending == RunResult.STOPPED && run.isStoppedAsPlanned() ? RunResult.PAUSED : ending;
-        metrics.counter("skillsync.runs", "result", result.label()).increment();
+        metrics.counter("skillsync.runs", Units.tags().and("result", result.label())).increment();
         run.rows().counts().forEach((outcome, n) -> {
             if (n > 0) {
-                metrics.counter("skillsync.rows", "outcome", outcome.label()).increment(n);
+                metrics.counter("skillsync.rows", Units.tags().and("outcome", outcome.label())).increment(n);
             }
         });
         if (result == RunResult.PAUSED) {
             // the window closed (or a shutdown): the file runs in the next window; the pod is as ready as ever
-            stoppedBecause = null;
+            state.get().stoppedBecause = null;
         } else if (result == RunResult.STOPPED || result == RunResult.UNWRITABLE) {
-            stoppedBecause = run.fileName() + ": " + run.stopped();
+            state.get().stoppedBecause = run.fileName() + ": " + run.stopped();
         } else {
-            stoppedBecause = null;
+            state.get().stoppedBecause = null;
             if (result != RunResult.UNREADABLE && result != RunResult.FAILED) {
-                lastComplete = Instant.now();
+                state.get().lastComplete = Instant.now();
             }
         }
     }
 
     /** Why the last run stopped, or null when the last run was complete (or none ran yet). */
     public String stoppedBecause() {
-        return stoppedBecause;
+        return state.get().stoppedBecause;
     }
 
     public Instant lastComplete() {
-        return lastComplete;
+        return state.get().lastComplete;
     }
 
     public boolean circuitOpen() {
-        return circuits.currentState(CxoneClient.CIRCUIT) == CircuitBreakerState.OPEN;
+        return circuits.currentState(CxoneClient.circuitOf(Units.now())) == CircuitBreakerState.OPEN;
     }
 
     private double waiting(String folder) {
-        try (Stream<Path> files = Files.list(workDir.resolve(folder))) {
+        try (Stream<Path> files = Files.list(workDir().resolve(folder))) {
             // regular files only: a folder or a link named x.csv is no roster waiting (the sweep sets it aside)
             return files.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))
                     .filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).count();
@@ -172,5 +193,16 @@ public class RunStatus {
             LOG.warnf("could not read the last complete run from the audit: %s", e.toString());
         }
         return null;
+    }
+
+    private static final class Now {
+        volatile Run current;
+        volatile long lastProgress = System.currentTimeMillis();
+        volatile String stoppedBecause;
+        volatile Instant lastComplete;
+    }
+
+    private Path workDir() {
+        return Path.of(config.workDir());
     }
 }
