@@ -12,7 +12,15 @@ public interface SimulatorSettings {
     /** The dialects the simulated tenant speaks (e.g. {@code no-total-records,skip-ignored}); none by default. */
     Optional<java.util.List<String>> dialects();
 
-    /** The tenantId the simulated tenant's id_token carries (for discovery). */
+    /**
+     * More simulated tenants beside the default one, by name (letters, digits, {@code -}; e.g. {@code west,north}),
+     * so that tests of several business units in one deployment (issue 27) meet tenants that share nothing:
+     * tenant {@code <t>} answers under {@code /sim/tenants/<t>}, with its own state, limit, faults, request log and
+     * credentials (the default tenant's, each suffixed {@code -<t>}). None by default.
+     */
+    Optional<java.util.List<String>> tenants();
+
+    /** The tenantId the simulated tenant's id_token carries (for discovery); a named tenant's is this one {@code -<t>}. */
     @WithDefault("sim-tenant-0001")
     String tenantId();
 

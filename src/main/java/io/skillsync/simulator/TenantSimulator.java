@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import io.skillsync.config.SimulatorSettings;
 import io.skillsync.config.SimulatorSettings.Credentials;
 import io.skillsync.config.SkillSyncConfig;
 
@@ -38,14 +40,23 @@ public class TenantSimulator {
     public record Assignment(long agentId, long skillId, int proficiency, boolean active) {
     }
 
-    /** One request the tenant received, as tests inspect it. */
+    /**
+     * One request the tenant received, as tests inspect it. {@code caller} is whose credentials it carried, by
+     * tenant name ({@link #DEFAULT} or a named tenant): the tenant whose client id a token request named, or the
+     * tenant that issued an API request's bearer token; {@code "unknown"} when no tenant's, null when it carried
+     * none. {@code tokenId} is the bearer token's {@link #tokenId} (never the token: the log is read by anyone).
+     */
     public record Request(String method, String path, String query, Map<String, String> headers, String body,
-            int status, long at) {
+            int status, long at, String caller, String tokenId) {
 
-        public Request(String method, String path, String query, Map<String, String> headers, String body, int status) {
-            this(method, path, query, headers, body, status, System.currentTimeMillis());
+        public Request(String method, String path, String query, Map<String, String> headers, String body, int status,
+                String caller, String tokenId) {
+            this(method, path, query, headers, body, status, System.currentTimeMillis(), caller, tokenId);
         }
     }
+
+    /** The default tenant's name, the one at {@code /sim}; no named tenant may take it. */
+    public static final String DEFAULT = "default";
 
     /**
      * How the tenant misbehaves, set by tests (and reset by {@link #seed}): the faults of cxone-api.md's
@@ -159,6 +170,8 @@ public class TenantSimulator {
         }
     }
 
+    private final String name;
+    private final String tenantId;
     private final Set<Dialect> configuredDialects;
     private volatile Set<Dialect> dialects;
     private final Duration tokenLifetime;
@@ -192,13 +205,37 @@ public class TenantSimulator {
         }
     };
 
+    /** The default tenant, at {@code /sim}: the one dev mode and every single-tenant test talk to. */
+    @Inject
     TenantSimulator(SkillSyncConfig config) {
-        this.tokenLifetime = config.simulator().tokenLifetime();
-        this.rateLimit = config.simulator().rateLimit();
-        this.rateWindow = config.simulator().rateWindow();
-        this.credentials = config.simulator().credentials();
+        this(DEFAULT, config.simulator().tenantId(), config.simulator().credentials(), config.simulator());
+    }
+
+    /**
+     * A named tenant beside the default one ({@link SimulatedTenants}): the same settings, but its own tenantId and
+     * credentials, each the default's suffixed {@code -<name>}, so that one tenant's token is nothing to another.
+     */
+    static TenantSimulator named(String name, SimulatorSettings settings) {
+        Credentials own = settings.credentials();
+        String suffix = "-" + name;
+        return new TenantSimulator(name, settings.tenantId() + suffix, new NamedCredentials(own.clientId() + suffix,
+                own.clientSecret() + suffix, own.accessKeyId() + suffix, own.accessKeySecret() + suffix), settings);
+    }
+
+    /** A named tenant's credentials, derived from the default's (dev and test values only, as those are). */
+    private record NamedCredentials(String clientId, String clientSecret, String accessKeyId, String accessKeySecret)
+            implements Credentials {
+    }
+
+    private TenantSimulator(String name, String tenantId, Credentials credentials, SimulatorSettings settings) {
+        this.name = name;
+        this.tenantId = tenantId;
+        this.tokenLifetime = settings.tokenLifetime();
+        this.rateLimit = settings.rateLimit();
+        this.rateWindow = settings.rateWindow();
+        this.credentials = credentials;
         Set<Dialect> configured = java.util.EnumSet.noneOf(Dialect.class);
-        config.simulator().dialects().ifPresent(list -> list.forEach(label -> configured.add(Dialect.of(label))));
+        settings.dialects().ifPresent(list -> list.forEach(label -> configured.add(Dialect.of(label))));
         this.configuredDialects = java.util.Collections.unmodifiableSet(configured);
         this.dialects = configuredDialects;
         seedDefault();
@@ -304,8 +341,20 @@ public class TenantSimulator {
 
     // --- what the API does -------------------------------------------------------------------------
 
+    /** {@link #DEFAULT}, or the name it answers under at {@code /sim/tenants/<name>}. */
+    public String name() {
+        return name;
+    }
+
+    /** The tenantId its id_token carries and its discovery answers for. */
+    public String tenantId() {
+        return tenantId;
+    }
+
     public synchronized String issueToken() {
-        String token = UUID.randomUUID().toString();
+        // a named tenant's tokens carry its name, so that no two tenants' tokens could ever be mistaken (and a
+        // failing test shows whose token went where); the default tenant's stay bare, as they always were
+        String token = (name.equals(DEFAULT) ? "" : name + ".") + UUID.randomUUID();
         tokens.put(token, System.currentTimeMillis() + tokenLifetime().toMillis());
         return token;
     }
@@ -321,6 +370,25 @@ public class TenantSimulator {
 
     public Credentials credentials() {
         return credentials;
+    }
+
+    /** Whether this tenant issued {@code token}, expired or not (until it is revoked or the tenant seeded). */
+    public boolean issued(String token) {
+        return token != null && tokens.containsKey(token);
+    }
+
+    /**
+     * A token's id for the request log: the first 12 hex digits of its SHA-256, enough to tell tokens apart and
+     * useless to call the API with. A test holding a token compares its id with the log's.
+     */
+    public static String tokenId(String token) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     public boolean tokenValid(String token) {
