@@ -25,6 +25,10 @@ public final class LeaseView extends AbstractCamelClusterView {
     private final String identity;
     private final Member local;
     private volatile String leader;
+    /** Whether this replica leads this namespace: set by the elector's callbacks, cleared first when giving back. */
+    private volatile boolean leading;
+    /** System.nanoTime() until which the last renewal of THIS Lease that this replica sent makes it the leader. */
+    private volatile long freshUntil;
     private volatile CompletableFuture<?> election;
     private volatile LeaderElector elector;
     /**
@@ -43,6 +47,30 @@ public final class LeaseView extends AbstractCamelClusterView {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** True while this replica leads this namespace and its last renewal of the Lease is younger than renew-deadline. */
+    boolean holdsFreshLease() {
+        return leading && System.nanoTime() - freshUntil < 0;
+    }
+
+    boolean leads() {
+        return leading;
+    }
+
+    /** The holder of this namespace's Lease as last seen (this replica's identity while it leads). */
+    Optional<String> holder() {
+        return Optional.ofNullable(leader).filter(h -> !h.isBlank());
+    }
+
+    /** A renewal of this namespace's Lease, sent at {@code sent} (System.nanoTime()), went through. */
+    void renewed(long sent) {
+        freshUntil = sent + service.renewDeadline().toNanos();
+    }
+
+    /** The Lease of this namespace: the lease name for {@code skillsync} (as before units), else suffixed. */
+    String lease() {
+        return Leadership.NAMESPACE.equals(getNamespace()) ? service.leaseName() : service.leaseName() + "-" + getNamespace();
     }
 
     @Override
@@ -69,7 +97,7 @@ public final class LeaseView extends AbstractCamelClusterView {
 
     @Override
     protected void doStop() {
-        boolean held = service.leading();
+        boolean held = leading;
         stopped();
         CompletableFuture<?> running = election;
         if (running != null) {
@@ -79,13 +107,18 @@ public final class LeaseView extends AbstractCamelClusterView {
         if (held && elector != null) {
             // given back before the service goes on stopping (and its client closes): the standby takes
             // over within a retry period instead of waiting for the Lease to expire
-            try {
-                elector.release();
-            } catch (RuntimeException e) {
-                LOG.warnf("Could not give the Lease back (%s): the standby takes over when it expires", e.getMessage());
-            }
+            release(elector);
         }
         announcer.shutdown();
+    }
+
+    private void release(LeaderElector giving) {
+        try {
+            giving.release();
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not give the Lease %s back (%s): another replica takes it when it expires", lease(),
+                    e.getMessage());
+        }
     }
 
     /** Stands for election; after losing the Lease (the elector then ends), stands again. */
@@ -93,9 +126,7 @@ public final class LeaseView extends AbstractCamelClusterView {
         if (!isRunAllowed()) {
             return;
         }
-        String leaseName = service.leaseName();
-        String lease = "skillsync".equals(getNamespace()) ? leaseName : leaseName + "-" + getNamespace();
-        LeaderElector standing = service.elector(lease, new LeaderCallbacks(this::started, this::stopped, this::observed));
+        LeaderElector standing = service.elector(this, new LeaderCallbacks(this::started, this::stopped, this::observed));
         elector = standing;
         CompletableFuture<?> running = standing.start();
         election = running;
@@ -108,18 +139,17 @@ public final class LeaseView extends AbstractCamelClusterView {
     }
 
     private void started() {
-        service.leading(true);
+        leading = true;
         leader = identity;
-        LOG.infof("This replica (%s) holds the Lease %s/%s: it takes files", identity, service.kubernetesNamespace(),
-                service.leaseName());
+        LOG.infof("This replica (%s) holds the Lease %s/%s: it takes files", identity, service.kubernetesNamespace(), lease());
         announce(Optional.of(local));
     }
 
     private void stopped() {
-        if (service.leading()) {
-            LOG.infof("This replica (%s) no longer holds the Lease: it takes no file and sends no write", identity);
+        if (leading) {
+            LOG.infof("This replica (%s) no longer holds the Lease %s: it takes no file and sends no write", identity, lease());
         }
-        service.leading(false);
+        leading = false;
         if (identity.equals(leader)) {
             leader = null;
         }
@@ -151,7 +181,7 @@ public final class LeaseView extends AbstractCamelClusterView {
 
         @Override
         public boolean isLeader() {
-            return id.equals(identity) ? service.leading() : id.equals(leader);
+            return id.equals(identity) ? leading : id.equals(leader);
         }
 
         @Override

@@ -4,14 +4,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaderElectionRecord;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 
-/** The Lease lock, noting when each renewal of this replica's was sent (by the local monotonic clock). */
+/**
+ * One namespace's Lease lock, noting when each renewal of this replica's was sent (by the local monotonic
+ * clock), for that namespace alone.
+ */
 final class RenewalClock extends LeaseLock {
 
-    private final LeaseClusterService service;
+    private final LeaseView view;
 
-    RenewalClock(String namespace, String name, String identity, LeaseClusterService service) {
+    RenewalClock(String namespace, String name, String identity, LeaseView view) {
         super(namespace, name, identity);
-        this.service = service;
+        this.view = view;
     }
 
     @Override
@@ -30,7 +33,7 @@ final class RenewalClock extends LeaseLock {
 
     private void noteRenewal(LeaderElectionRecord record, long sent) {
         if (identity().equals(record.getHolderIdentity())) {
-            service.renewed(sent);
+            view.renewed(sent);
         }
     }
 }
