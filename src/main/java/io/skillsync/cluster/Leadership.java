@@ -104,7 +104,7 @@ public class Leadership {
                         .orElseGet(() -> System.getenv().getOrDefault("HOSTNAME", "skillsync-" + ProcessHandle.current().pid()));
                 String namespace = settings.namespace().filter(n -> !n.isBlank()).orElseGet(client::getNamespace);
                 return new LeaseClusterService(client, namespace, settings.leaseName(), identity,
-                        settings.leaseDuration(), settings.renewDeadline(), settings.retryPeriod());
+                        settings.leaseDuration(), settings.renewDeadline(), settings.retryPeriod(), settings.spread());
             }
             case none -> {
                 return new SoloClusterService();

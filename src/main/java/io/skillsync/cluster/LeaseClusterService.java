@@ -1,6 +1,7 @@
 package io.skillsync.cluster;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,8 @@ import org.apache.camel.support.cluster.AbstractCamelClusterService;
  * that renewal. A frozen leader (a long GC pause, SIGSTOP) that wakes up therefore takes nothing more.
  *
  * <p>Each namespace's election runs in a {@link LeaseView} with a Lease of its own, and leading counts per
- * namespace: each view's freshness is timed by the renewals of its own Lease ({@link RenewalClock}).
+ * namespace: each view's freshness is timed by the renewals of its own Lease ({@link RenewalClock}). With
+ * several namespaces (business units), {@link LeaseSpread} spreads their leaders over the replicas.
  */
 public class LeaseClusterService extends AbstractCamelClusterService<LeaseView> {
 
@@ -40,10 +42,17 @@ public class LeaseClusterService extends AbstractCamelClusterService<LeaseView> 
     private final Duration retryPeriod;
     /** The views made, by namespace: asked without making one (Camel's getView would make and start it). */
     private final Map<String, LeaseView> views = new ConcurrentHashMap<>();
+    private final LeaseSpread spread;
 
     public LeaseClusterService(KubernetesClient client, String kubernetesNamespace, String leaseName, String identity,
             Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
-super(identity);
+        this(client, kubernetesNamespace, leaseName, identity, leaseDuration, renewDeadline, retryPeriod, true);
+    }
+
+    /** {@code spread}: several namespaces' leaders spread over the replicas ({@link LeaseSpread}), or first come. */
+    public LeaseClusterService(KubernetesClient client, String kubernetesNamespace, String leaseName, String identity,
+            Duration leaseDuration, Duration renewDeadline, Duration retryPeriod, boolean spread) {
+        super(identity);
         if (renewDeadline.compareTo(leaseDuration) >= 0 || retryPeriod.compareTo(renewDeadline) >= 0) {
             throw new IllegalArgumentException("skillsync.cluster.kubernetes: retry-period (" + retryPeriod
                     + ") < renew-deadline (" + renewDeadline + ") < lease-duration (" + leaseDuration
@@ -56,6 +65,7 @@ super(identity);
         this.leaseDuration = leaseDuration;
         this.renewDeadline = renewDeadline;
         this.retryPeriod = retryPeriod;
+        this.spread = spread ? new LeaseSpread(this, client) : null;
     }
 
     /** True while this replica leads namespace {@code skillsync} and its last renewal is younger than renew-deadline. */
@@ -87,6 +97,38 @@ super(identity);
         LeaseView view = new LeaseView(this, namespace);
         views.put(namespace, view);
         return view;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (spread != null) {
+            spread.start();
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (spread != null) {
+            spread.stop();
+        }
+        super.doStop();
+    }
+
+    Collection<LeaseView> views() {
+        return views.values();
+    }
+
+    /**
+     * Does this replica lead at least its fair share of the namespaces? Counted now, not at the last spreading
+     * round, so that two Leases freed at once are not both taken by a replica below its share a moment ago.
+     */
+    boolean atOrAboveShare() {
+        if (spread == null || views.size() < 2) {
+            return false;
+        }
+        long leading = views.values().stream().filter(LeaseView::leads).count();
+        return leading >= spread.share(views.size());
     }
 
     /** An elector standing for the view's Lease on this replica's behalf; it ends when the Lease is lost. */

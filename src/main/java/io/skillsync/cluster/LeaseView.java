@@ -1,5 +1,6 @@
 package io.skillsync.cluster;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -110,6 +111,43 @@ public final class LeaseView extends AbstractCamelClusterView {
             release(elector);
         }
         announcer.shutdown();
+    }
+
+    Duration leaseDuration() {
+        return service.leaseDuration();
+    }
+
+    /**
+     * Does this replica wait before taking this free Lease? While it leads its fair share, yes, for a
+     * lease-duration after it first found the Lease free: a replica below its share (trying every retry period)
+     * takes it first; should none do so (the others gone, or standing for other units), this one takes it then.
+     */
+    boolean holdsBack(long freeSince) {
+        return service.atOrAboveShare() && System.nanoTime() - freeSince < service.leaseDuration().toNanos();
+    }
+
+    /**
+     * Gives this namespace to another replica: this replica leads more than its fair share. First it stops
+     * leading (no file, no write from here on; the master consumers are told to stop), then the elector stops
+     * renewing, and once Camel has heard, the Lease is given back (holder empty: any standby may take it at its
+     * next round). This replica stands again only after {@code pause}, so that the one below its share takes it
+     * rather than this one again; if none has by then, this one may (after holding back, being at its share).
+     */
+    void giveBack(Duration pause) {
+        LeaderElector giving = elector;
+        CompletableFuture<?> running = election;
+        if (!leading || giving == null || running == null) {
+            return;
+        }
+        LOG.infof("This replica (%s) leads more than its share of the namespaces: it gives the Lease %s back", identity,
+                lease());
+        stopped();
+        running.cancel(true);
+        // on the announcer's thread, after the announcement just queued: the consumers have stopped before it is free
+        announcer.execute(() -> {
+            release(giving);
+            CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS).execute(this::stand);
+        });
     }
 
     private void release(LeaderElector giving) {
