@@ -1,6 +1,9 @@
 package io.skillsync.cluster;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +25,9 @@ import io.skillsync.config.SkillSyncConfig;
  * {@code skillsync.cluster.service}: a Kubernetes Lease, a lock file on the shared work dir, or none (one
  * process). Made here rather than by the extensions' build-time settings, because the work dir and the
  * pod's identity are known only at run time. Also the question asked before taking a file and before
- * every write: does this replica still lead?
+ * every write: does this replica still lead? Asked per cluster namespace ({@code skillsync} for the single
+ * unit, {@code skillsync-<unit>} for a named one): each has its own Lease or lock file, and may be led by
+ * another replica.
  */
 @ApplicationScoped
 public class Leadership {
@@ -34,11 +39,12 @@ public class Leadership {
     private final Instance<KubernetesClient> kubernetes;
     private volatile CamelClusterService service;
     /**
-     * Whether the lock file is held, as last asked. Camel's file cluster view answers isLeader under the lock it
-     * holds while the master consumers start (seconds at start-up or takeover): asked from here, readiness
-     * and the metric scrape would hang that long; a daemon asks instead, twice a second.
+     * The namespaces whose lock file is held, as last asked. Camel's file cluster view answers isLeader under
+     * the lock it holds while the master consumers start (seconds at start-up or takeover): asked from here,
+     * readiness and the metric scrape would hang that long; a daemon asks instead, twice a second, of each
+     * namespace that has a view (one no route has asked for yet is not held).
      */
-    private volatile boolean holdsLockFile;
+    private final Set<String> heldLockFiles = ConcurrentHashMap.newKeySet();
     private java.util.concurrent.ScheduledExecutorService lockFileWatch;
 
     Leadership(SkillSyncConfig config, Instance<KubernetesClient> kubernetes, MeterRegistry metrics) {
@@ -58,16 +64,27 @@ public class Leadership {
                 thread.setDaemon(true);
                 return thread;
             });
-            lockFileWatch.scheduleWithFixedDelay(() -> {
-                try {
-                    holdsLockFile = lockFile.isLeader(NAMESPACE);
-                } catch (RuntimeException notStartedYet) {
-                    // before Camel has started the service there is no view to ask: not the leader yet
-                    holdsLockFile = false;
-                }
-            }, 500, 500, TimeUnit.MILLISECONDS);
+            lockFileWatch.scheduleWithFixedDelay(() -> watch(lockFile), 500, 500, TimeUnit.MILLISECONDS);
         }
         return service;
+    }
+
+    private void watch(FileLockClusterService lockFile) {
+        try {
+            Set<String> namespaces = Set.copyOf(lockFile.getNamespaces());
+            heldLockFiles.retainAll(namespaces);
+            for (String namespace : namespaces) {
+                // isLeader asks only a view that exists (it makes none)
+                if (lockFile.isLeader(namespace)) {
+                    heldLockFiles.add(namespace);
+                } else {
+                    heldLockFiles.remove(namespace);
+                }
+            }
+        } catch (RuntimeException notStartedYet) {
+            // before Camel has started the service there is no view to ask: not the leader yet
+            heldLockFiles.clear();
+        }
     }
 
     @jakarta.annotation.PreDestroy
@@ -87,7 +104,7 @@ public class Leadership {
                         .orElseGet(() -> System.getenv().getOrDefault("HOSTNAME", "skillsync-" + ProcessHandle.current().pid()));
                 String namespace = settings.namespace().filter(n -> !n.isBlank()).orElseGet(client::getNamespace);
                 return new LeaseClusterService(client, namespace, settings.leaseName(), identity,
-                        settings.leaseDuration(), settings.renewDeadline(), settings.retryPeriod());
+                        settings.leaseDuration(), settings.renewDeadline(), settings.retryPeriod(), settings.spread());
             }
             case none -> {
                 return new SoloClusterService();
@@ -106,14 +123,31 @@ public class Leadership {
 
     /** Does this replica lead now (it takes files)? For readiness and the metric; false before the service started. */
     public boolean leads() {
+        return leads(NAMESPACE);
+    }
+
+    /** Does this replica lead the cluster namespace now? False before the service started or a route asked for it. */
+    public boolean leads(String namespace) {
         CamelClusterService current = service;
         if (current instanceof LeaseClusterService leaseService) {
-            return leaseService.holdsFreshLease();
+            return leaseService.holdsFreshLease(namespace);
         }
         if (current instanceof FileLockClusterService) {
-            return holdsLockFile;
+            return heldLockFiles.contains(namespace);
         }
-        return current != null && current.isLeader(NAMESPACE);
+        return current != null && current.isLeader(namespace);
+    }
+
+    /**
+     * Who leads the cluster namespace, as far as this replica knows: with a Lease, its holder as last seen;
+     * otherwise this replica's id while it leads; empty when unknown (another process's lock file) or free.
+     */
+    public Optional<String> holder(String namespace) {
+        CamelClusterService current = service;
+        if (current instanceof LeaseClusterService leaseService) {
+            return leaseService.holder(namespace);
+        }
+        return leads(namespace) ? Optional.of(current.getId()) : Optional.empty();
     }
 
     /** The cluster service chosen: kubernetes, file or none. */
@@ -126,8 +160,17 @@ public class Leadership {
      * younger than renew-deadline; a lock file is held by the process until it dies; one process always may.
      */
     public boolean held() {
+        return held(NAMESPACE);
+    }
+
+    /**
+     * May this replica take a file or send a write for the cluster namespace now? With a Lease, only while
+     * its last renewal of that namespace's Lease is younger than renew-deadline. A lock file, as {@link #held()}:
+     * it cannot lapse while the process lives, and only a holder's master routes run.
+     */
+    public boolean held(String namespace) {
         if (service instanceof LeaseClusterService lease) {
-            return lease.holdsFreshLease();
+            return lease.holdsFreshLease(namespace);
         }
         // with a Lease configured, nothing is held before the cluster service exists
         return config.cluster().service() != ClusterSettings.ClusterServiceKind.kubernetes;

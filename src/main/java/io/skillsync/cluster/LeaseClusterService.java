@@ -1,6 +1,10 @@
 package io.skillsync.cluster;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
@@ -23,7 +27,9 @@ import org.apache.camel.support.cluster.AbstractCamelClusterService;
  * asks before taking a file and before every write; a standby can take the Lease only lease-duration after
  * that renewal. A frozen leader (a long GC pause, SIGSTOP) that wakes up therefore takes nothing more.
  *
- * <p>Each namespace's election runs in a {@link LeaseView}; the renewals are timed by {@link RenewalClock}.
+ * <p>Each namespace's election runs in a {@link LeaseView} with a Lease of its own, and leading counts per
+ * namespace: each view's freshness is timed by the renewals of its own Lease ({@link RenewalClock}). With
+ * several namespaces (business units), {@link LeaseSpread} spreads their leaders over the replicas.
  */
 public class LeaseClusterService extends AbstractCamelClusterService<LeaseView> {
 
@@ -34,13 +40,18 @@ public class LeaseClusterService extends AbstractCamelClusterService<LeaseView> 
     private final Duration leaseDuration;
     private final Duration renewDeadline;
     private final Duration retryPeriod;
-
-    private volatile boolean leading;
-    /** System.nanoTime() until which the last renewal this replica sent makes it the leader. */
-    private volatile long freshUntil;
+    /** The views made, by namespace: asked without making one (Camel's getView would make and start it). */
+    private final Map<String, LeaseView> views = new ConcurrentHashMap<>();
+    private final LeaseSpread spread;
 
     public LeaseClusterService(KubernetesClient client, String kubernetesNamespace, String leaseName, String identity,
             Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
+        this(client, kubernetesNamespace, leaseName, identity, leaseDuration, renewDeadline, retryPeriod, true);
+    }
+
+    /** {@code spread}: several namespaces' leaders spread over the replicas ({@link LeaseSpread}), or first come. */
+    public LeaseClusterService(KubernetesClient client, String kubernetesNamespace, String leaseName, String identity,
+            Duration leaseDuration, Duration renewDeadline, Duration retryPeriod, boolean spread) {
         super(identity);
         if (renewDeadline.compareTo(leaseDuration) >= 0 || retryPeriod.compareTo(renewDeadline) >= 0) {
             throw new IllegalArgumentException("skillsync.cluster.kubernetes: retry-period (" + retryPeriod
@@ -54,11 +65,27 @@ public class LeaseClusterService extends AbstractCamelClusterService<LeaseView> 
         this.leaseDuration = leaseDuration;
         this.renewDeadline = renewDeadline;
         this.retryPeriod = retryPeriod;
+        this.spread = spread ? new LeaseSpread(this, client) : null;
     }
 
-    /** True while this replica leads and its last renewal is younger than renew-deadline. */
+    /** True while this replica leads namespace {@code skillsync} and its last renewal is younger than renew-deadline. */
     public boolean holdsFreshLease() {
-        return leading && System.nanoTime() - freshUntil < 0;
+        return holdsFreshLease(Leadership.NAMESPACE);
+    }
+
+    /**
+     * True while this replica leads the namespace and its last renewal of that namespace's Lease is younger
+     * than renew-deadline; false for a namespace no route has asked for yet.
+     */
+    public boolean holdsFreshLease(String namespace) {
+        LeaseView view = views.get(namespace);
+        return view != null && view.holdsFreshLease();
+    }
+
+    /** The identity holding the namespace's Lease as this replica last saw it; empty when unknown or free. */
+    public Optional<String> holder(String namespace) {
+        LeaseView view = views.get(namespace);
+        return view == null ? Optional.empty() : view.holder();
     }
 
     public String identity() {
@@ -67,14 +94,49 @@ public class LeaseClusterService extends AbstractCamelClusterService<LeaseView> 
 
     @Override
     protected LeaseView createView(String namespace) {
-        return new LeaseView(this, namespace);
+        LeaseView view = new LeaseView(this, namespace);
+        views.put(namespace, view);
+        return view;
     }
 
-    /** An elector standing for the given Lease on this replica's behalf; it ends when the Lease is lost. */
-    LeaderElector elector(String lease, LeaderCallbacks callbacks) {
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (spread != null) {
+            spread.start();
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (spread != null) {
+            spread.stop();
+        }
+        super.doStop();
+    }
+
+    Collection<LeaseView> views() {
+        return views.values();
+    }
+
+    /**
+     * Does this replica lead at least its fair share of the namespaces? Counted now, not at the last spreading
+     * round, so that two Leases freed at once are not both taken by a replica below its share a moment ago.
+     */
+    boolean atOrAboveShare() {
+        if (spread == null || views.size() < 2) {
+            return false;
+        }
+        long leading = views.values().stream().filter(LeaseView::leads).count();
+        return leading >= spread.share(views.size());
+    }
+
+    /** An elector standing for the view's Lease on this replica's behalf; it ends when the Lease is lost. */
+    LeaderElector elector(LeaseView view, LeaderCallbacks callbacks) {
+        String lease = view.lease();
         var config = new LeaderElectionConfigBuilder()
                 .withName(lease)
-                .withLock(new RenewalClock(kubernetesNamespace, lease, identity, this))
+                .withLock(new RenewalClock(kubernetesNamespace, lease, identity, view))
                 .withLeaseDuration(leaseDuration)
                 .withRenewDeadline(renewDeadline)
                 .withRetryPeriod(retryPeriod)
@@ -82,19 +144,6 @@ public class LeaseClusterService extends AbstractCamelClusterService<LeaseView> 
                 .withLeaderCallbacks(callbacks)
                 .build();
         return client.leaderElector().withConfig(config).build();
-    }
-
-    /** A renewal of this replica's, sent at {@code sent} (System.nanoTime()), went through. */
-    void renewed(long sent) {
-        freshUntil = sent + renewDeadline.toNanos();
-    }
-
-    boolean leading() {
-        return leading;
-    }
-
-    void leading(boolean leading) {
-        this.leading = leading;
     }
 
     String kubernetesNamespace() {
@@ -107,5 +156,13 @@ public class LeaseClusterService extends AbstractCamelClusterService<LeaseView> 
 
     Duration retryPeriod() {
         return retryPeriod;
+    }
+
+    Duration renewDeadline() {
+        return renewDeadline;
+    }
+
+    Duration leaseDuration() {
+        return leaseDuration;
     }
 }

@@ -1,5 +1,6 @@
 package io.skillsync.cluster;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,10 @@ public final class LeaseView extends AbstractCamelClusterView {
     private final String identity;
     private final Member local;
     private volatile String leader;
+    /** Whether this replica leads this namespace: set by the elector's callbacks, cleared first when giving back. */
+    private volatile boolean leading;
+    /** System.nanoTime() until which the last renewal of THIS Lease that this replica sent makes it the leader. */
+    private volatile long freshUntil;
     private volatile CompletableFuture<?> election;
     private volatile LeaderElector elector;
     /**
@@ -43,6 +48,30 @@ public final class LeaseView extends AbstractCamelClusterView {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** True while this replica leads this namespace and its last renewal of the Lease is younger than renew-deadline. */
+    boolean holdsFreshLease() {
+        return leading && System.nanoTime() - freshUntil < 0;
+    }
+
+    boolean leads() {
+        return leading;
+    }
+
+    /** The holder of this namespace's Lease as last seen (this replica's identity while it leads). */
+    Optional<String> holder() {
+        return Optional.ofNullable(leader).filter(h -> !h.isBlank());
+    }
+
+    /** A renewal of this namespace's Lease, sent at {@code sent} (System.nanoTime()), went through. */
+    void renewed(long sent) {
+        freshUntil = sent + service.renewDeadline().toNanos();
+    }
+
+    /** The Lease of this namespace: the lease name for {@code skillsync} (as before units), else suffixed. */
+    String lease() {
+        return Leadership.NAMESPACE.equals(getNamespace()) ? service.leaseName() : service.leaseName() + "-" + getNamespace();
     }
 
     @Override
@@ -69,7 +98,7 @@ public final class LeaseView extends AbstractCamelClusterView {
 
     @Override
     protected void doStop() {
-        boolean held = service.leading();
+        boolean held = leading;
         stopped();
         CompletableFuture<?> running = election;
         if (running != null) {
@@ -79,13 +108,55 @@ public final class LeaseView extends AbstractCamelClusterView {
         if (held && elector != null) {
             // given back before the service goes on stopping (and its client closes): the standby takes
             // over within a retry period instead of waiting for the Lease to expire
-            try {
-                elector.release();
-            } catch (RuntimeException e) {
-                LOG.warnf("Could not give the Lease back (%s): the standby takes over when it expires", e.getMessage());
-            }
+            release(elector);
         }
         announcer.shutdown();
+    }
+
+    Duration leaseDuration() {
+        return service.leaseDuration();
+    }
+
+    /**
+     * Does this replica wait before taking this free Lease? While it leads its fair share, yes, for a
+     * lease-duration after it first found the Lease free: a replica below its share (trying every retry period)
+     * takes it first; should none do so (the others gone, or standing for other units), this one takes it then.
+     */
+    boolean holdsBack(long freeSince) {
+        return service.atOrAboveShare() && System.nanoTime() - freeSince < service.leaseDuration().toNanos();
+    }
+
+    /**
+     * Gives this namespace to another replica: this replica leads more than its fair share. First it stops
+     * leading (no file, no write from here on; the master consumers are told to stop), then the elector stops
+     * renewing, and once Camel has heard, the Lease is given back (holder empty: any standby may take it at its
+     * next round). This replica stands again only after {@code pause}, so that the one below its share takes it
+     * rather than this one again; if none has by then, this one may (after holding back, being at its share).
+     */
+    void giveBack(Duration pause) {
+        LeaderElector giving = elector;
+        CompletableFuture<?> running = election;
+        if (!leading || giving == null || running == null) {
+            return;
+        }
+        LOG.infof("This replica (%s) leads more than its share of the namespaces: it gives the Lease %s back", identity,
+                lease());
+        stopped();
+        running.cancel(true);
+        // on the announcer's thread, after the announcement just queued: the consumers have stopped before it is free
+        announcer.execute(() -> {
+            release(giving);
+            CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS).execute(this::stand);
+        });
+    }
+
+    private void release(LeaderElector giving) {
+        try {
+            giving.release();
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not give the Lease %s back (%s): another replica takes it when it expires", lease(),
+                    e.getMessage());
+        }
     }
 
     /** Stands for election; after losing the Lease (the elector then ends), stands again. */
@@ -93,9 +164,7 @@ public final class LeaseView extends AbstractCamelClusterView {
         if (!isRunAllowed()) {
             return;
         }
-        String leaseName = service.leaseName();
-        String lease = "skillsync".equals(getNamespace()) ? leaseName : leaseName + "-" + getNamespace();
-        LeaderElector standing = service.elector(lease, new LeaderCallbacks(this::started, this::stopped, this::observed));
+        LeaderElector standing = service.elector(this, new LeaderCallbacks(this::started, this::stopped, this::observed));
         elector = standing;
         CompletableFuture<?> running = standing.start();
         election = running;
@@ -108,18 +177,17 @@ public final class LeaseView extends AbstractCamelClusterView {
     }
 
     private void started() {
-        service.leading(true);
+        leading = true;
         leader = identity;
-        LOG.infof("This replica (%s) holds the Lease %s/%s: it takes files", identity, service.kubernetesNamespace(),
-                service.leaseName());
+        LOG.infof("This replica (%s) holds the Lease %s/%s: it takes files", identity, service.kubernetesNamespace(), lease());
         announce(Optional.of(local));
     }
 
     private void stopped() {
-        if (service.leading()) {
-            LOG.infof("This replica (%s) no longer holds the Lease: it takes no file and sends no write", identity);
+        if (leading) {
+            LOG.infof("This replica (%s) no longer holds the Lease %s: it takes no file and sends no write", identity, lease());
         }
-        service.leading(false);
+        leading = false;
         if (identity.equals(leader)) {
             leader = null;
         }
@@ -151,7 +219,7 @@ public final class LeaseView extends AbstractCamelClusterView {
 
         @Override
         public boolean isLeader() {
-            return id.equals(identity) ? service.leading() : id.equals(leader);
+            return id.equals(identity) ? leading : id.equals(leader);
         }
 
         @Override

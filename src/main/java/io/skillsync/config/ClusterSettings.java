@@ -42,6 +42,13 @@ public interface ClusterSettings {
         /** How often the Lease is renewed, and a standby looks at it. */
         @WithDefault("2s")
         Duration retryPeriod();
+
+        /**
+         * With several units (cluster namespaces), their leaders spread over the replicas (each leads about its
+         * share) rather than the first started leading them all. No effect with one namespace.
+         */
+        @WithDefault("true")
+        boolean spread();
     }
 
     enum ClusterServiceKind {
