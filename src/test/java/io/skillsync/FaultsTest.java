@@ -34,7 +34,7 @@ class FaultsTest {
     @Inject
     TenantDirectory directory;
     @Inject
-    io.skillsync.config.SkillSyncConfig config;
+    io.skillsync.config.Units units;
     @Inject
     jakarta.enterprise.inject.Instance<io.fabric8.kubernetes.client.KubernetesClient> kubernetes;
     @Inject
@@ -62,7 +62,7 @@ class FaultsTest {
      */
     @Test
     void aReplicaThatLostItsLeaseWhileARetryWaitedSendsNoMoreWrites() throws Exception {
-        io.quarkus.test.junit.QuarkusMock.installMockForType(new io.skillsync.cluster.LeadershipLostAtFirstWrite(config,
+        io.quarkus.test.junit.QuarkusMock.installMockForType(new io.skillsync.cluster.LeadershipLostAtFirstWrite(units,
                 kubernetes, metrics, tenant), io.skillsync.cluster.Leadership.class);
         Tenants.everyoneOnTier1(tenant, directory, 5);
         tenant.faults().busyWrites.set(1);

@@ -19,6 +19,8 @@ import org.apache.camel.component.file.cluster.FileLockClusterService;
 
 import io.skillsync.config.ClusterSettings;
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.Unit;
+import io.skillsync.config.Units;
 
 /**
  * Which replica of several takes files (the {@code master:} endpoints of the routes), chosen by
@@ -47,11 +49,15 @@ public class Leadership {
     private final Set<String> heldLockFiles = ConcurrentHashMap.newKeySet();
     private java.util.concurrent.ScheduledExecutorService lockFileWatch;
 
-    Leadership(SkillSyncConfig config, Instance<KubernetesClient> kubernetes, MeterRegistry metrics) {
-        this.config = config;
+    Leadership(Units units, Instance<KubernetesClient> kubernetes, MeterRegistry metrics) {
+        // one cluster for the process: its settings and lock folder are the top level's, not a unit's
+        this.config = units.top();
         this.kubernetes = kubernetes;
-        // 1 on the replica that takes files: the dashboard shows which pod works, an alert when none does
-        Gauge.builder("skillsync.cluster.leader", this, l -> l.leads() ? 1 : 0).register(metrics);
+        // 1 on the replica that takes the unit's files: the dashboard shows which pod works, an alert when none does
+        for (Unit unit : units.all()) {
+            Gauge.builder("skillsync.cluster.leader", this, l -> l.leads(unit.clusterNamespace()) ? 1 : 0)
+                    .tags(Units.tags(unit)).register(metrics);
+        }
     }
 
     @Produces
@@ -123,7 +129,7 @@ public class Leadership {
 
     /** Does this replica lead now (it takes files)? For readiness and the metric; false before the service started. */
     public boolean leads() {
-        return leads(NAMESPACE);
+        return leads(Units.now().clusterNamespace());
     }
 
     /** Does this replica lead the cluster namespace now? False before the service started or a route asked for it. */
@@ -160,7 +166,7 @@ public class Leadership {
      * younger than renew-deadline; a lock file is held by the process until it dies; one process always may.
      */
     public boolean held() {
-        return held(NAMESPACE);
+        return held(Units.now().clusterNamespace());
     }
 
     /**

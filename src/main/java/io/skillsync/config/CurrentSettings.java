@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A settings group that answers with the current unit's values at every call: {@code config.guard()} kept in a
@@ -12,6 +13,13 @@ import java.util.List;
  * unit's that was current then, so beans read per-unit values at the call.
  */
 final class CurrentSettings {
+
+    /**
+     * What the process has once, whichever unit is at work: its cluster, console, operations API, health and
+     * progress settings, the simulator, the seal key and the unit list itself, read from the top level.
+     */
+    static final Set<String> PROCESS = Set.of("cluster", "console", "ops", "health", "progress", "simulator", "sealKey",
+            "units", "unit");
 
     private CurrentSettings() {
     }
@@ -32,7 +40,8 @@ final class CurrentSettings {
                 longer.add(method);
                 return of(type, units, longer);
             }
-            Object target = units.current().settings();
+            Object target = path.isEmpty() && PROCESS.contains(method.getName()) || !path.isEmpty()
+                    && PROCESS.contains(path.get(0).getName()) ? units.top() : units.current().settings();
             try {
                 for (Method step : path) {
                     target = step.invoke(target);

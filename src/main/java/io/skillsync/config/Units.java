@@ -33,11 +33,12 @@ public class Units {
     private static final Unit ALONE = new Unit(Unit.UNNAMED, null);
 
     private final List<Unit> all;
+    private final SkillSyncConfig top;
     private final java.util.Map<String, SmallRyeConfig> keys = new java.util.HashMap<>();
 
     Units() {
         SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
-        SkillSyncConfig top = config.getConfigMapping(SkillSyncConfig.class);
+        this.top = config.getConfigMapping(SkillSyncConfig.class);
         List<String> names = top.units().orElse(List.of()).stream().map(String::trim).filter(n -> !n.isEmpty()).toList();
         List<Unit> units = new ArrayList<>();
         keys.put(Unit.UNNAMED, config);
@@ -76,6 +77,11 @@ public class Units {
             }
         }
         return each;
+    }
+
+    /** The top level's settings: what the process has once (cluster, console, health), and each unit's fallback. */
+    public SkillSyncConfig top() {
+        return top;
     }
 
     /** Every unit, in the order skillsync.units names them (one unnamed unit when it names none). */

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.Units;
 import io.skillsync.config.WorkFolders;
 import io.skillsync.record.AtomicFiles;
 
@@ -29,8 +29,9 @@ public class SignOuts {
 
     private final Path folder;
 
-    SignOuts(SkillSyncConfig config) {
-        this.folder = Path.of(config.workDir()).resolve(WorkFolders.SIGN_OUTS);
+    SignOuts(Units units) {
+        // the console is one for every unit: its sign-outs sit under the top level's work dir
+        this.folder = Path.of(units.top().workDir()).resolve(WorkFolders.SIGN_OUTS);
     }
 
     /** Records that {@code user} signed out at {@code at}: every session of theirs issued until then ends. */

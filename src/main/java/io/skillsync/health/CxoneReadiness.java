@@ -24,6 +24,8 @@ import io.skillsync.run.RunStatus;
 @ApplicationScoped
 public class CxoneReadiness implements HealthCheck {
 
+    private final Units units;
+
     private final CxoneToken token;
     private final RunStatus status;
     private final ProducerTemplate producer;
@@ -31,7 +33,8 @@ public class CxoneReadiness implements HealthCheck {
     /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
     private final PerUnit<Checked> state = new PerUnit<>(unit -> new Checked());
 
-    CxoneReadiness(CxoneToken token, RunStatus status, ProducerTemplate producer, SkillSyncConfig config) {
+    CxoneReadiness(Units units, CxoneToken token, RunStatus status, ProducerTemplate producer, SkillSyncConfig config) {
+        this.units = units;
         this.token = token;
         this.status = status;
         this.producer = producer;
@@ -40,6 +43,10 @@ public class CxoneReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        return EachUnit.check(units, "cxone", this::checkUnit);
+    }
+
+    private HealthCheckResponse checkUnit() {
         HealthCheckResponseBuilder check = HealthCheckResponse.named("cxone").up().withData("grant", token.grant());
         if (token.needsRenewal() && System.currentTimeMillis() - state.get().checkedAt >= intervalMillis) {
             state.get().checkedAt = System.currentTimeMillis();

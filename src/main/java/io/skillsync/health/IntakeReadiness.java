@@ -8,6 +8,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.Units;
 import io.skillsync.intake.MaintenanceWindow;
 import io.skillsync.intake.SftpIntake;
 
@@ -20,6 +21,8 @@ import io.skillsync.intake.SftpIntake;
 @ApplicationScoped
 public class IntakeReadiness implements HealthCheck {
 
+    private final Units units;
+
     /** The current unit's settings, read at each call. */
     private final SkillSyncConfig config;
 
@@ -28,8 +31,9 @@ public class IntakeReadiness implements HealthCheck {
     private final io.skillsync.intake.IntakeOpening opening;
     private final io.skillsync.cluster.Leadership leadership;
 
-    IntakeReadiness(SftpIntake sftp, MaintenanceWindow window, SkillSyncConfig config,
+    IntakeReadiness(Units units, SftpIntake sftp, MaintenanceWindow window, SkillSyncConfig config,
             io.skillsync.intake.IntakeOpening opening, io.skillsync.cluster.Leadership leadership) {
+        this.units = units;
         this.config = config;
         this.leadership = leadership;
         this.sftp = sftp;
@@ -39,6 +43,10 @@ public class IntakeReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        return EachUnit.check(units, "intake", this::checkUnit);
+    }
+
+    private HealthCheckResponse checkUnit() {
         HealthCheckResponseBuilder check = HealthCheckResponse.named("intake").up();
         String closed = opening.waitingFor();
         if (closed != null) {

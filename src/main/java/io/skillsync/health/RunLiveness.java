@@ -8,6 +8,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.Units;
 import io.skillsync.run.RunStatus;
 
 /**
@@ -20,16 +21,23 @@ import io.skillsync.run.RunStatus;
 @ApplicationScoped
 public class RunLiveness implements HealthCheck {
 
+    private final Units units;
+
     private final RunStatus status;
     private final long stallAfterMillis;
 
-    RunLiveness(RunStatus status, SkillSyncConfig config) {
+    RunLiveness(Units units, RunStatus status, SkillSyncConfig config) {
+        this.units = units;
         this.status = status;
         this.stallAfterMillis = config.health().stallAfter().toMillis();
     }
 
     @Override
     public HealthCheckResponse call() {
+        return EachUnit.check(units, "skillsync-run-progress", this::checkUnit);
+    }
+
+    private HealthCheckResponse checkUnit() {
         HealthCheckResponseBuilder check = HealthCheckResponse.named("skillsync-run-progress").up();
         long stalled = status.stalledMillis();
         if (stalled > stallAfterMillis) {

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.Units;
 import io.skillsync.config.WorkFolders;
 import io.skillsync.run.RunStatus;
 
@@ -24,18 +25,25 @@ import io.skillsync.run.RunStatus;
 @ApplicationScoped
 public class RunReadiness implements HealthCheck {
 
+    private final Units units;
+
     /** The current unit's settings, read at each call. */
     private final SkillSyncConfig config;
 
     private final RunStatus status;
 
-    RunReadiness(SkillSyncConfig config, RunStatus status) {
+    RunReadiness(Units units, SkillSyncConfig config, RunStatus status) {
+        this.units = units;
         this.config = config;
         this.status = status;
     }
 
     @Override
     public HealthCheckResponse call() {
+        return EachUnit.check(units, "skillsync-runs", this::checkUnit);
+    }
+
+    private HealthCheckResponse checkUnit() {
         HealthCheckResponseBuilder check = HealthCheckResponse.named("skillsync-runs").up()
                 .withData("workDir", workDir().toAbsolutePath().toString());
         String unwritable = unwritable();

@@ -18,6 +18,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.Unit;
+import io.skillsync.config.Units;
 import io.skillsync.config.WorkFolders;
 import io.skillsync.record.AtomicFiles;
 import io.skillsync.record.RunIds;
@@ -41,18 +43,23 @@ public class InboxSweep {
 
     private static final Logger LOG = Logger.getLogger(InboxSweep.class);
 
-    private final Counter quarantined;
+    private final MeterRegistry metrics;
     /** Names of strangers already said, so each is said once. */
     private final Set<String> said = new HashSet<>();
 
-    InboxSweep(SkillSyncConfig config, MeterRegistry metrics) {
+    InboxSweep(SkillSyncConfig config, MeterRegistry metrics, Units units) {
         this.config = config;
-        this.quarantined = Counter.builder("skillsync.inbox.quarantined")
+        this.metrics = metrics;
+        units.all().forEach(this::quarantined);
+    }
+
+    private Counter quarantined(Unit unit) {
+        return Counter.builder("skillsync.inbox.quarantined").tags(Units.tags(unit))
                 .description("inbox entries moved to error/ unread: unsafe name, symbolic link, not a regular file")
                 .register(metrics);
     }
 
-    public synchronized void sweep() throws IOException {
+    public void sweep() throws IOException {
         if (!Files.isDirectory(inbox())) {
             return;
         }
@@ -104,7 +111,7 @@ public class InboxSweep {
                 + "Its name (escaped): " + RosterNames.forLog(name) + "\nIt is now error/" + target.getFileName()
                 + ".\nIf it is a roster, save it as a regular file named with letters, digits, '.', '_', '-'"
                 + " and spaces, ending in .csv, and drop it into inbox/ again.\n", StandardCharsets.UTF_8);
-        quarantined.increment();
+        quarantined(Units.now()).increment();
         LOG.warnf("inbox/%s quarantined to error/%s unread: %s", RosterNames.forLog(name), target.getFileName(), problem);
     }
 

@@ -16,6 +16,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.Unit;
+import io.skillsync.config.Units;
 import io.skillsync.config.WorkFolders;
 import io.skillsync.record.AtomicFiles;
 import io.skillsync.record.RunIds;
@@ -37,16 +39,25 @@ public class ScheduledRosters {
     public record Scheduled(String name, Instant due) {
     }
 
-    private final Path scheduled;
-    private final Path inbox;
-    private final Path errors;
+    private final SkillSyncConfig config;
 
-    ScheduledRosters(SkillSyncConfig config, MeterRegistry metrics) {
-        Path work = Path.of(config.workDir());
-        this.scheduled = work.resolve(WorkFolders.SCHEDULED);
-        this.inbox = work.resolve(WorkFolders.INBOX);
-        this.errors = work.resolve(WorkFolders.ERROR);
-        metrics.gauge("skillsync.scheduled.files", this, ScheduledRosters::count);
+    ScheduledRosters(SkillSyncConfig config, MeterRegistry metrics, Units units) {
+        this.config = config;
+        for (Unit unit : units.all()) {
+            metrics.gauge("skillsync.scheduled.files", Units.tags(unit), this, s -> Units.in(unit, s::count));
+        }
+    }
+
+    private Path scheduled() {
+        return Path.of(config.workDir(), WorkFolders.SCHEDULED);
+    }
+
+    private Path inbox() {
+        return Path.of(config.workDir(), WorkFolders.INBOX);
+    }
+
+    private Path errors() {
+        return Path.of(config.workDir(), WorkFolders.ERROR);
     }
 
     /** Moves every file whose time has come into the inbox; returns how many. */
@@ -55,8 +66,8 @@ public class ScheduledRosters {
         Instant now = Instant.now();
         for (Scheduled file : list()) {
             if (!file.due().isAfter(now)) {
-                Files.createDirectories(inbox);
-                Files.move(scheduled.resolve(file.name()), inbox.resolve(file.name()), StandardCopyOption.ATOMIC_MOVE);
+                Files.createDirectories(inbox());
+                Files.move(scheduled().resolve(file.name()), inbox().resolve(file.name()), StandardCopyOption.ATOMIC_MOVE);
                 LOG.infof("scheduled/%s is due (%s): moved into inbox/ to run", file.name(), file.due());
                 released++;
             }
@@ -66,11 +77,11 @@ public class ScheduledRosters {
 
     /** The files waiting, soonest first; a file SkillSync did not name is left alone (and not listed). */
     public List<Scheduled> list() throws IOException {
-        if (!Files.isDirectory(scheduled)) {
+        if (!Files.isDirectory(scheduled())) {
             return List.of();
         }
         List<Scheduled> waiting = new ArrayList<>();
-        try (Stream<Path> files = Files.list(scheduled)) {
+        try (Stream<Path> files = Files.list(scheduled())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String name = file.getFileName().toString();
                 Instant due = name.endsWith(AtomicFiles.PART) ? null : RunRecords.due(name);
@@ -88,11 +99,11 @@ public class ScheduledRosters {
         if (list().stream().noneMatch(file -> file.name().equals(name))) {
             return false;
         }
-        Files.createDirectories(errors);
-        Path target = errors.resolve(name);
-        Files.move(scheduled.resolve(name), target, StandardCopyOption.ATOMIC_MOVE);
+        Files.createDirectories(errors());
+        Path target = errors().resolve(name);
+        Files.move(scheduled().resolve(name), target, StandardCopyOption.ATOMIC_MOVE);
         String base = name.substring(0, name.length() - ".csv".length());
-        AtomicFiles.writeAtomically(RunRecords.reasonFile(errors, base, RunIds.next(Instant.now())),
+        AtomicFiles.writeAtomically(RunRecords.reasonFile(errors(), base, RunIds.next(Instant.now())),
                 out -> out.write("scheduled/" + name + " was cancelled by " + by + " at " + Instant.now()
                         + ": nothing of it was written. To run it after all, move it into inbox/.\n"));
         LOG.warnf("scheduled/%s cancelled by %s: moved to error/", name, by);

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.config.SyncSettings.OnDrift;
+import io.skillsync.config.Units;
 import io.skillsync.cxone.CxoneEndpoint;
 import io.skillsync.record.ManagedAssignments;
 import io.skillsync.sync.Assignment;
@@ -70,7 +71,7 @@ public class DriftCheck {
         }
         run.drifted(found);
         if (!found.isEmpty()) {
-            metrics.counter(METRIC).increment(found.size());
+            metrics.counter(METRIC, Units.tags()).increment(found.size());
             LOG.warnf("run %s: %d assignment(s) CXone holds otherwise than SkillSync set them (drift); on-drift=%s",
                     run.id(), found.size(), label());
         }

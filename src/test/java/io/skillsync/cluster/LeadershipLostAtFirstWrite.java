@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.Instance;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import io.skillsync.config.SkillSyncConfig;
+import io.skillsync.config.Units;
 import io.skillsync.simulator.TenantSimulator;
 
 /**
@@ -16,9 +16,9 @@ public class LeadershipLostAtFirstWrite extends Leadership {
 
     private final TenantSimulator tenant;
 
-    public LeadershipLostAtFirstWrite(SkillSyncConfig config, Instance<KubernetesClient> kubernetes, MeterRegistry metrics,
+    public LeadershipLostAtFirstWrite(Units units, Instance<KubernetesClient> kubernetes, MeterRegistry metrics,
             TenantSimulator tenant) {
-        super(config, kubernetes, metrics);
+        super(units, kubernetes, metrics);
         this.tenant = tenant;
     }
 
