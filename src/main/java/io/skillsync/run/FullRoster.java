@@ -149,8 +149,7 @@ public class FullRoster {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        Long id = skills.idOf(run.mappings().skills().skillFor(name, null).orElse(name));
-        return id == null || id == TenantDirectory.AMBIGUOUS ? Optional.empty() : Optional.of(id);
+        return skills.meant(run.mappings().skills().skillFor(name, null).orElse(name)).single();
     }
 
     /** The (agent, skill)s the file names, and the agents a rejected row names whose skill is not known. */
@@ -181,12 +180,12 @@ public class FullRoster {
         Long agent = null;
         String email = record.cell(columns.email());
         if (email != null && !email.isBlank()) {
-            agent = agents.idOf(email.strip());
+            agent = agents.meant(email.strip()).single().orElse(null);
         } else {
             String id = record.cell(columns.agentId());
             agent = id != null && id.strip().matches("\\d{1,18}") ? Long.valueOf(id.strip()) : null;
         }
-        if (agent == null || agent == TenantDirectory.AMBIGUOUS) {
+        if (agent == null) {
             // an agent no name leads to cannot be kept by name: the guard weighs what the file removes
             return;
         }
