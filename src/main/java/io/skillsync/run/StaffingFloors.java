@@ -118,8 +118,7 @@ public class StaffingFloors {
             Set<Long> lowered) {
         Set<Long> skills = new TreeSet<>(floored);
         skills.addAll(lowered);
-        boolean readWhole = run.full() || run.batches().plannedRows().stream().anyMatch(row -> !row.active());
-        if (readWhole || skills.isEmpty()) {
+        if (HeldAssignments.readsWhole(run, run.batches().plannedRows()) || skills.isEmpty()) {
             return held;
         }
         Set<Long> agents = new TreeSet<>();
