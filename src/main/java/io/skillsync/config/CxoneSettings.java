@@ -33,11 +33,42 @@ public interface CxoneSettings {
      * {@code client_credentials} (not published by NICE: for gateways and tests, chosen explicitly).
      */
     @WithDefault("password")
-    String grant();
+    Grant grant();
+
+    /** {@link #grant()}'s values; any other stops the start. */
+    enum Grant {
+        PASSWORD("password"), CLIENT_CREDENTIALS("client_credentials");
+
+        private final String label;
+
+        Grant(String label) {
+            this.label = label;
+        }
+
+        /** As the settings spell it, which is the token request's {@code grant_type}. */
+        public String label() {
+            return label;
+        }
+    }
 
     /** How the OAuth client authenticates: {@code basic} (Authorization header) or {@code post} (form fields). */
     @WithDefault("basic")
-    String clientAuth();
+    ClientAuth clientAuth();
+
+    /** {@link #clientAuth()}'s values, as the settings spell them ({@code basic}, {@code post}); any other stops the start. */
+    enum ClientAuth {
+        BASIC, POST;
+
+        /** As the settings spell it. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The other one: the probe tries it when this one is refused. */
+        public ClientAuth other() {
+            return this == BASIC ? POST : BASIC;
+        }
+    }
 
     /** The API user's access key: username and password of the password grant. */
     Optional<String> accessKeyId();
@@ -152,7 +183,17 @@ public interface CxoneSettings {
          * {@code isActive=true} and {@code isActive=false}.
          */
         @WithDefault("returned")
-        String inactiveAssignments();
+        InactiveAssignments inactiveAssignments();
+
+        /** {@link #inactiveAssignments()}'s values, as the settings spell them ({@code returned}, {@code by-flag}). */
+        enum InactiveAssignments {
+            RETURNED, BY_FLAG;
+
+            /** As the settings spell it. */
+            public String label() {
+                return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            }
+        }
 
         /**
          * Read an assignment's current state per skill ({@code GET /skills/{skillId}/agents}) when that

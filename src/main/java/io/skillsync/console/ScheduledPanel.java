@@ -63,7 +63,7 @@ public class ScheduledPanel {
                 continue;
             }
             shown.add(new Scheduled(file.name(), file.due().toString(), LOCAL.format(file.due().atZone(zone())) + " " + zone().getId(),
-                    RunRecords.endsATemporaryChange(file.name()) ? UNTIL_ENDS : LATER, rows[0], rows[1] == 1));
+                    RunRecords.endsATemporaryChange(folder().resolve(file.name())) ? UNTIL_ENDS : LATER, rows[0], rows[1] == 1));
         }
         return shown;
     }

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import io.skillsync.config.CxoneSettings.Reads.InactiveAssignments;
+
 /**
  * The queries of a tenant-wide assignment read. NICE's published OpenAPI marks {@code isActive} and
  * {@code isAgentActive} as required on {@code GET /agents/skills}: a tenant that enforces its schema answers
@@ -21,15 +23,11 @@ final class AssignmentQueries {
      * The query of each read of one set of assignments: the setting's extra parameters once
      * ({@code returned}), or once per isActive value ({@code by-flag}: inactive ones only when asked).
      */
-    static List<String> perRead(String inactiveAssignments, String extra) {
-        if (inactiveAssignments.equals("by-flag")) {
-            return List.of(CxonePages.withQuery("isActive=true", extra), CxonePages.withQuery("isActive=false", extra));
-        }
-        if (inactiveAssignments.equals("returned")) {
-            return Collections.singletonList(extra);
-        }
-        throw new IllegalArgumentException(
-                "skillsync.cxone.reads.inactive-assignments must be returned or by-flag, was " + inactiveAssignments);
+    static List<String> perRead(InactiveAssignments inactiveAssignments, String extra) {
+        return switch (inactiveAssignments) {
+            case BY_FLAG -> List.of(CxonePages.withQuery("isActive=true", extra), CxonePages.withQuery("isActive=false", extra));
+            case RETURNED -> Collections.singletonList(extra);
+        };
     }
 
     /** Each query with isActive and isAgentActive given, one query per value of a flag it does not name. */

@@ -38,12 +38,6 @@ public class CxoneToken {
         this.config = config.cxone();
         this.json = json;
         this.traffic = traffic;
-        if (!grant().equals("password") && !grant().equals("client_credentials")) {
-            throw new IllegalArgumentException("skillsync.cxone.grant must be password or client_credentials, was " + grant());
-        }
-        if (!clientAuth().equals("basic") && !clientAuth().equals("post")) {
-            throw new IllegalArgumentException("skillsync.cxone.client-auth must be basic or post, was " + clientAuth());
-        }
     }
 
     /** The tenantId of the last id_token (for discovery), or null when CXone sent none. */
@@ -58,10 +52,6 @@ public class CxoneToken {
 
     public long lifetimeSeconds() {
         return state.get().lifetimeSeconds;
-    }
-
-    private String clientAuth() {
-        return config.clientAuth();
     }
 
     /** What is missing from the configuration for the chosen grant, or null when nothing is. */
@@ -102,12 +92,13 @@ public class CxoneToken {
         return status != null && status != 429 && status < 500;
     }
 
+    /** The grant, as the settings spell it. */
     public String grant() {
-        return config.grant();
+        return config.grant().label();
     }
 
     private boolean passwordGrant() {
-        return grant().equals("password");
+        return config.grant() == CxoneSettings.Grant.PASSWORD;
     }
 
     /** Shapes the exchange into the token request. */
@@ -129,9 +120,10 @@ public class CxoneToken {
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
         message.setHeader("Accept", "application/json");
-        message.setBody(TokenForm.form(config.grant(), config.clientAuth(), config.clientId().orElse(""),
+        message.setBody(TokenForm.form(grant(), config.clientAuth().label(), config.clientId().orElse(""),
                 config.clientSecret().orElse(""), config.accessKeyId().orElse(""), config.accessKeySecret().orElse("")));
-        String basic = TokenForm.basic(config.clientAuth(), config.clientId().orElse(""), config.clientSecret().orElse(""));
+        String basic = TokenForm.basic(config.clientAuth().label(), config.clientId().orElse(""),
+                config.clientSecret().orElse(""));
         if (basic != null) {
             message.setHeader("Authorization", basic);
         }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,14 +26,41 @@ import io.skillsync.config.SkillSyncConfig;
  * changed for agents, the whole list for skills (two pages).
  * <p>
  * Two accounts may share an e-mail (a rehire, a shared mailbox): the active one is meant; two active ones
- * (or only inactive ones) are ambiguous. Two skills spelled alike are ambiguous too. Ambiguous names are
- * {@link #AMBIGUOUS}: the row is rejected saying so, never resolved to a guess.
+ * (or only inactive ones) are ambiguous. Two skills spelled alike are ambiguous too. What a name means is a
+ * {@link Meant}: an ambiguous one is {@link Meant.Several}, and the row is rejected saying so, never resolved to a guess.
  */
 @ApplicationScoped
 public class TenantDirectory {
 
-    /** What {@code idOf} answers for a name that several agents or skills share. */
-    public static final long AMBIGUOUS = -1L;
+    /** How the kept lookups hold a name that several agents or skills share; callers are told a {@link Meant}. */
+    static final long AMBIGUOUS = -1L;
+
+    /** What a name means in the tenant: one agent or skill, several (ambiguous: never a guess), or none. */
+    public sealed interface Meant {
+        /** No agent or skill has the name. */
+        Meant NONE = new None();
+
+        /** The id when the name means one agent or skill; empty when none or several. */
+        default Optional<Long> single() {
+            return this instanceof One one ? Optional.of(one.id()) : Optional.empty();
+        }
+
+        /** The one agent or skill the name means. */
+        record One(long id) implements Meant {
+        }
+
+        /** @param onlyInCase the skills differ only in case (no one of them is spelled exactly so) */
+        record Several(boolean onlyInCase) implements Meant {
+        }
+
+        record None() implements Meant {
+        }
+
+        /** A kept lookup's id ({@link #AMBIGUOUS} for several, null for none) as what it means. */
+        private static Meant of(Long kept, boolean onlyInCase) {
+            return kept == null ? NONE : kept == AMBIGUOUS ? new Several(onlyInCase) : new One(kept);
+        }
+    }
 
     /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
     private final PerUnit<Held> state;
@@ -160,8 +188,9 @@ public class TenantDirectory {
      * @param inactive the agents CXone holds inactive (a full roster leaves their assignments alone)
      */
     public record Agents(Map<String, Long> byEmail, Map<Long, String> byId, java.util.Set<Long> inactive, Instant loaded) {
-        public Long idOf(String email) {
-            return byEmail.get(email.toLowerCase(Locale.ROOT));
+        /** The agent an e-mail address (or user name) means. */
+        public Meant meant(String email) {
+            return Meant.of(byEmail.get(email.toLowerCase(Locale.ROOT)), false);
         }
 
         /** An agent CXone knows and holds active. */
@@ -173,27 +202,26 @@ public class TenantDirectory {
     public record Skills(Map<String, Long> byName, Map<String, List<Long>> byLowerName, Map<Long, String> byId,
             Instant loaded) {
 
-        /**
-         * The skill a name means: spelled exactly, or else differing only in case when just one skill does.
-         *
-         * @return the skillId; null when none; {@link #AMBIGUOUS} when several skills match
-         */
         /** A skill's name for a reason or a log line: "?" when the tenant no longer has it. */
         public String nameOf(long skillId) {
             String name = byId.get(skillId);
             return name == null ? "?" : name;
         }
 
-        public Long idOf(String name) {
+        /** The skill a name means: spelled exactly, or else differing only in case when just one skill does. */
+        public Meant meant(String name) {
             Long exact = byName.get(name);
             if (exact != null) {
-                return exact;
+                return Meant.of(exact, false);
             }
             List<Long> byCase = byLowerName.get(name.toLowerCase(Locale.ROOT));
-            if (byCase == null) {
-                return null;
-            }
-            return byCase.size() == 1 ? byCase.get(0) : AMBIGUOUS;
+            return byCase == null ? Meant.NONE : Meant.of(byCase.size() == 1 ? byCase.get(0) : AMBIGUOUS, true);
+        }
+
+        /** {@link #meant} as the kept lookups hold it: the skillId; null when none; {@link #AMBIGUOUS} when several. */
+        Long idOf(String name) {
+            Meant meant = meant(name);
+            return meant instanceof Meant.One one ? Long.valueOf(one.id()) : meant instanceof Meant.Several ? AMBIGUOUS : null;
         }
     }
 

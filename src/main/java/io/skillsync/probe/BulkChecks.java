@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.skillsync.config.CxoneSettings.WriteMode;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneJson;
 import io.skillsync.probe.ProbeCheck.Verdict;
@@ -30,10 +31,10 @@ final class BulkChecks {
 
     void bulk(ProbeSession session, List<ProbeCheck> checks, String api, long agentId, long skillId, int level,
             boolean active, Held held) throws IOException {
-        String mode = config.cxone().writeMode().label();
+        WriteMode mode = config.cxone().writeMode();
         String configured = config.cxone().bulkSkillItem();
         String other = configured.equals("skillId") ? "skillIds" : "skillId";
-        String assumed = mode.equals("per-skill") ? "not used (write-mode per-skill)" : "used, skills[] item " + configured;
+        String assumed = mode == WriteMode.PER_SKILL ? "not used (write-mode per-skill)" : "used, skills[] item " + configured;
         Answer answer = write(session, api, agentId, skillId, level, active, configured);
         if (kept(held.read("after-bulk-" + configured), level)) {
             checks.add(new ProbeCheck("bulk endpoint", "POST /agents/skills with skills[]." + configured + ": kept",
@@ -45,11 +46,11 @@ final class BulkChecks {
         String seen = "skills[]." + configured + ": " + answer.describe() + " and not kept; skills[]." + other + ": "
                 + second.describe() + (otherKept ? " and kept" : " and not kept");
         if (otherKept) {
-            checks.add(new ProbeCheck("bulk endpoint", seen, assumed, mode.equals("bulk") ? Verdict.SET : Verdict.TOLERATED,
-                    mode.equals("bulk") ? "skillsync.cxone.bulk-skill-item=" + other : ""));
+            checks.add(new ProbeCheck("bulk endpoint", seen, assumed, mode == WriteMode.BULK ? Verdict.SET : Verdict.TOLERATED,
+                    mode == WriteMode.BULK ? "skillsync.cxone.bulk-skill-item=" + other : ""));
         } else {
-            checks.add(new ProbeCheck("bulk endpoint", seen, assumed, mode.equals("bulk") ? Verdict.SET : Verdict.MATCHES,
-                    mode.equals("bulk") ? "skillsync.cxone.write-mode=per-skill" : ""));
+            checks.add(new ProbeCheck("bulk endpoint", seen, assumed, mode == WriteMode.BULK ? Verdict.SET : Verdict.MATCHES,
+                    mode == WriteMode.BULK ? "skillsync.cxone.write-mode=per-skill" : ""));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.skillsync.config.CxoneSettings.Reads.InactiveAssignments;
 import io.skillsync.cxone.ChangedSince;
 import io.skillsync.cxone.CxoneJson;
 import io.skillsync.probe.ProbeCheck.Verdict;
@@ -110,12 +111,12 @@ final class ChangedChecks {
      * isActive that is the agent's flag would make a deactivation look done; one left out needs by-flag.
      */
     static void inactiveShows(ProbeSession session, List<ProbeCheck> checks, String api, long skillId, long agentId,
-            Mark read, String inactiveMode) throws IOException {
+            Mark read, InactiveAssignments inactiveMode) throws IOException {
         if (!read.served()) {
             return;
         }
         Instant mark = read.at();
-        String flag = inactiveMode.equals("by-flag") ? "&isActive=false" : "";
+        String flag = inactiveMode == InactiveAssignments.BY_FLAG ? "&isActive=false" : "";
         // the first page, then (a big skill) what changed since the mark
         List<String> queries = mark == null ? List.of(flag) : List.of(flag, flag + "&"
                 + ChangedSince.query(ChangedSince.NAMES.get(0), mark));

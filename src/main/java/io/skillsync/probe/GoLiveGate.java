@@ -106,7 +106,7 @@ public class GoLiveGate {
         String settings = String.join("\n", cxone.apiUrl().orElse(""), cxone.tokenUrl(), cxone.discoveryUrl(),
                 cxone.clientId().orElse(""), cxone.accessKeyId().orElse(""), String.valueOf(token.tenantId()),
                 reads.agentsQuery().orElse(""), reads.skillsQuery().orElse(""), reads.assignmentsQuery().orElse(""),
-                reads.inactiveAssignments(), String.valueOf(reads.perSkill()), reads.changedHolders(), cxone.writeMode().label(),
+                reads.inactiveAssignments().label(), String.valueOf(reads.perSkill()), reads.changedHolders(), cxone.writeMode().label(),
                 String.valueOf(cxone.requestsPerMinute()));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(settings.getBytes(StandardCharsets.UTF_8)));

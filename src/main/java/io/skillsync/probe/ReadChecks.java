@@ -9,6 +9,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.skillsync.config.CxoneSettings;
+import io.skillsync.config.CxoneSettings.Reads.InactiveAssignments;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneJson;
 import io.skillsync.probe.ProbeCheck.Verdict;
@@ -134,7 +135,7 @@ final class ReadChecks {
             checks.add(new ProbeCheck("per-agent items name agentId", "no assignment to look at", "no (taken from the path)",
                     Verdict.UNKNOWN, ""));
             checks.add(new ProbeCheck("inactive assignments returned", "no assignment to look at", "by-flag: "
-                    + reads.inactiveAssignments(), Verdict.UNKNOWN, ""));
+                    + reads.inactiveAssignments().label(), Verdict.UNKNOWN, ""));
             return;
         }
         Answer own = session.api("agent-assignments", "GET", api + "/agents/" + agentId + "/skills?skip=0&top=100"
@@ -154,10 +155,10 @@ final class ReadChecks {
         for (JsonNode item : items) {
             returned |= CxoneJson.number(item.path("skillId"), 0) == skillId;
         }
-        String mode = reads.inactiveAssignments();
-        Verdict verdict = returned ? Verdict.MATCHES : mode.equals("by-flag") ? Verdict.MATCHES : Verdict.SET;
+        boolean byFlag = reads.inactiveAssignments() == InactiveAssignments.BY_FLAG;
+        Verdict verdict = returned ? Verdict.MATCHES : byFlag ? Verdict.MATCHES : Verdict.SET;
         checks.add(new ProbeCheck("inactive assignments returned", returned ? "yes, without asking" : "only when asked (isActive=false)",
-                mode.equals("by-flag") ? "asked for (by-flag)" : "returned by an unfiltered read", verdict,
+                byFlag ? "asked for (by-flag)" : "returned by an unfiltered read", verdict,
                 verdict == Verdict.SET ? "skillsync.cxone.reads.inactive-assignments=by-flag" : ""));
     }
 }

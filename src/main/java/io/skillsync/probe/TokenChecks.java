@@ -34,33 +34,34 @@ final class TokenChecks {
         CxoneSettings cxone = config.cxone();
         String clientId = cxone.clientId().orElse("");
         String secret = cxone.clientSecret().orElse("");
-        String assumed = cxone.grant() + " grant, client auth " + cxone.clientAuth();
-        if (cxone.grant().equals("password") && (cxone.accessKeyId().isEmpty() || cxone.accessKeySecret().isEmpty())) {
+        String assumed = cxone.grant().label() + " grant, client auth " + cxone.clientAuth().label();
+        if (cxone.grant() == CxoneSettings.Grant.PASSWORD && (cxone.accessKeyId().isEmpty() || cxone.accessKeySecret().isEmpty())) {
             checks.add(new ProbeCheck("token", "not asked: no access key configured", assumed, Verdict.SET,
                     "skillsync.cxone.access-key-id / access-key-secret"));
             return null;
         }
         Answer answer = session.token("token", cxone.tokenUrl(), form(cxone.clientAuth()),
-                TokenForm.basic(cxone.clientAuth(), clientId, secret));
-        String authUsed = cxone.clientAuth();
+                TokenForm.basic(cxone.clientAuth().label(), clientId, secret));
+        CxoneSettings.ClientAuth authUsed = cxone.clientAuth();
         if (!answer.ok()) {
             // the other client authentication may be the one this app is registered for
-            String other = authUsed.equals("basic") ? "post" : "basic";
-            Answer retry = session.token("token-" + other, cxone.tokenUrl(), form(other), TokenForm.basic(other, clientId, secret));
+            CxoneSettings.ClientAuth other = authUsed.other();
+            Answer retry = session.token("token-" + other.label(), cxone.tokenUrl(), form(other),
+                    TokenForm.basic(other.label(), clientId, secret));
             if (retry.ok()) {
-                checks.add(new ProbeCheck("token", "refused with client auth " + authUsed + " (" + answer.describe()
-                        + "), granted with " + other, assumed, Verdict.SET, "skillsync.cxone.client-auth=" + other));
+                checks.add(new ProbeCheck("token", "refused with client auth " + authUsed.label() + " (" + answer.describe()
+                        + "), granted with " + other.label(), assumed, Verdict.SET, "skillsync.cxone.client-auth=" + other.label()));
                 answer = retry;
                 authUsed = other;
             } else {
                 checks.add(new ProbeCheck("token", "refused: " + answer.describe() + " " + oauthError(answer)
-                        + "; with client auth " + other + ": " + retry.describe(), assumed, Verdict.SET,
+                        + "; with client auth " + other.label() + ": " + retry.describe(), assumed, Verdict.SET,
                         "check client-id/client-secret and the access key"));
                 return null;
             }
         } else {
-            checks.add(new ProbeCheck("token", "granted: " + cxone.grant() + " grant, client auth " + authUsed, assumed,
-                    Verdict.MATCHES, ""));
+            checks.add(new ProbeCheck("token", "granted: " + cxone.grant().label() + " grant, client auth " + authUsed.label(),
+                    assumed, Verdict.MATCHES, ""));
         }
         session.bearer(answer.body().path("access_token").asText(""));
         long lifetime = CxoneJson.number(answer.body().path("expires_in"), -1);
@@ -71,9 +72,9 @@ final class TokenChecks {
         return discovery(session, checks, tenantId, TokenForm.issuerOf(answer.body().path("id_token").asText(null), json));
     }
 
-    private String form(String clientAuth) {
+    private String form(CxoneSettings.ClientAuth clientAuth) {
         CxoneSettings cxone = config.cxone();
-        return TokenForm.form(cxone.grant(), clientAuth, cxone.clientId().orElse(""), cxone.clientSecret().orElse(""),
+        return TokenForm.form(cxone.grant().label(), clientAuth.label(), cxone.clientId().orElse(""), cxone.clientSecret().orElse(""),
                 cxone.accessKeyId().orElse(""), cxone.accessKeySecret().orElse(""));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.skillsync.config.CxoneSettings.Reads.InactiveAssignments;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneJson;
 import io.skillsync.probe.ProbeCheck.Verdict;
@@ -150,7 +151,7 @@ final class WriteChecks {
 
     /** The agent's assignment of the skill as CXone holds it, or null. */
     private JsonNode held(ProbeSession session, String api, long agentId, long skillId, String fixture) throws IOException {
-        String flags = config.cxone().reads().inactiveAssignments().equals("by-flag") ? "&isActive=false" : "";
+        String flags = config.cxone().reads().inactiveAssignments() == InactiveAssignments.BY_FLAG ? "&isActive=false" : "";
         for (String query : flags.isEmpty() ? List.of("") : List.of("&isActive=true", flags)) {
             Answer own = session.api("held-" + fixture, "GET", api + "/agents/" + agentId + "/skills?skip=0&top=100" + query
                     + extra(config.cxone().reads().assignmentsQuery()), null);

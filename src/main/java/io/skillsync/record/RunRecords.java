@@ -110,9 +110,13 @@ public class RunRecords {
         return scheduledFile(baseName + UNTIL, runId, due);
     }
 
-    /** Whether a scheduled file's name is that of a temporary change's end ({@link #untilFile}). */
-    public static boolean endsATemporaryChange(String fileName) {
-        return UNTIL_NAME.matcher(fileName).matches();
+    /**
+     * Whether a scheduled file is a temporary change's end ({@link #untilFile}): so named, and an undo roster by what it
+     * holds. The name alone cannot tell: the rows effective later of HR's own {@code x-until.csv} are named as the end of a
+     * temporary change of {@code x.csv} would be, but keep HR's columns.
+     */
+    public static boolean endsATemporaryChange(Path scheduled) {
+        return UNTIL_NAME.matcher(scheduled.getFileName().toString()).matches() && UndoRoster.isOne(scheduled);
     }
 
     /** When a scheduled file is due, from its name; null for a name SkillSync did not give. */

@@ -84,9 +84,9 @@ final class BatchBisect {
         budget[0] -= 2;
         Batch.Halves halves = new Batch.Halves(reason, budget);
         int half = batch.rows().size() / 2;
-        Batch first = new Batch(run.batches().nextNumber(), batch.verb(), batch.skillId(), batch.rows().subList(0, half),
+        Batch first = new Batch(run.batches().nextNumber(), batch.verb(), batch.scope(), batch.rows().subList(0, half),
                 halves, false);
-        Batch second = new Batch(run.batches().nextNumber(), batch.verb(), batch.skillId(),
+        Batch second = new Batch(run.batches().nextNumber(), batch.verb(), batch.scope(),
                 batch.rows().subList(half, batch.rows().size()), halves, true);
         LOG.infof("batch %d (%s, %d rows) refused as a whole (HTTP 400%s): sending it as batches %d and %d",
                 batch.number(), label(batch), batch.rows().size(), reason, first.number(), second.number());

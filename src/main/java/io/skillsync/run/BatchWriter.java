@@ -155,7 +155,7 @@ public class BatchWriter {
         }
         // what failed may come after CXone's answer settled some rows (their refused items read again): those keep it
         List<Row> open = batch.rows().stream().filter(Row::open).toList();
-        failAll(new Batch(batch.number(), batch.verb(), batch.skillId(), open), status, null, null, null, reason);
+        failAll(new Batch(batch.number(), batch.verb(), batch.scope(), open), status, null, null, null, reason);
         journal.answered(run.id(), batch, status, null);
         LOG.warnf("batch %d (%s, %d rows) failed: %s", batch.number(), label(batch), batch.rows().size(),
                 failure.getMessage());

@@ -145,8 +145,7 @@ public class FullRoster {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        Long id = skills.idOf(run.mappings().skills().skillFor(name, null).orElse(name));
-        return id == null || id == TenantDirectory.AMBIGUOUS ? Optional.empty() : Optional.of(id);
+        return skills.meant(run.mappings().skills().skillFor(name, null).orElse(name)).single();
     }
 
     /** The (agent, skill)s the file names, and the agents a rejected row names whose skill is not known. */
@@ -174,28 +173,28 @@ public class FullRoster {
     private static void keep(RosterRecord record, TenantDirectory.Agents agents, TenantDirectory.Skills skills, Run run,
             Named named) {
         var columns = record.columns();
-        Long agent = null;
         String email = record.cell(columns.email());
-        if (email != null && !email.isBlank()) {
-            agent = agents.idOf(email.strip());
-        } else {
-            String id = record.cell(columns.agentId());
-            agent = id != null && id.strip().matches("\\d{1,18}") ? Long.valueOf(id.strip()) : null;
-        }
-        if (agent == null || agent == TenantDirectory.AMBIGUOUS) {
+        Optional<Long> agent = email != null && !email.isBlank() ? agents.meant(email.strip()).single()
+                : number(record.cell(columns.agentId()));
+        if (agent.isEmpty()) {
             // an agent no name leads to cannot be kept by name: the guard weighs what the file removes
             return;
         }
         Optional<Long> skill = skillId(skills, run, record.skill());
         if (skill.isEmpty()) {
-            String id = record.cell(columns.skillId());
-            skill = id != null && id.strip().matches("\\d{1,18}") ? Optional.of(Long.valueOf(id.strip())) : Optional.empty();
+            skill = number(record.cell(columns.skillId()));
         }
         if (skill.isPresent()) {
-            named.assignments().add(new AssignmentKey(agent, skill.get()));
+            named.assignments().add(new AssignmentKey(agent.get(), skill.get()));
         } else {
-            named.agents().add(agent);
+            named.agents().add(agent.get());
         }
+    }
+
+    /** An ID cell's number, read as {@link RowValidator} reads one; empty when it holds none. */
+    private static Optional<Long> number(String cell) {
+        return cell != null && RowValidator.DIGITS.matcher(cell.strip()).matches() ? Optional.of(Long.valueOf(cell.strip()))
+                : Optional.empty();
     }
 
     /** What a full roster names: these assignments stay as they are, and so do all of these agents'. */

@@ -29,8 +29,15 @@ public class HeldAssignments {
     /** A file that deactivates reads whole skills: the guard weighs it against every active holder. */
     public Map<AssignmentKey, Assignment> forOpenRows(@ExchangeProperty(RunProperties.RUN) Run run) {
         List<Row> open = run.rows().open();
-        boolean deactivates = open.stream().anyMatch(row -> !row.active());
-        return of(run, open, deactivates, "current assignments");
+        return of(run, open, readsWhole(run, open), "current assignments");
+    }
+
+    /**
+     * Whether what CXone holds of the rows' skills is read whole, every holder: for a full roster (its scope) and for
+     * rows that deactivate (the guard weighs them against every active holder). Otherwise the rows' agents only.
+     */
+    static boolean readsWhole(Run run, List<Row> rows) {
+        return run.full() || rows.stream().anyMatch(row -> !row.active());
     }
 
     /**

@@ -53,7 +53,7 @@ final class RefusedItems {
                     byVerb.computeIfAbsent(verb, v -> new ArrayList<>()).add(row);
                 }
             }
-            byVerb.forEach((verb, rows) -> followUps.add(new Batch(run.batches().nextNumber(), verb, batch.skillId(), rows)));
+            byVerb.forEach((verb, rows) -> followUps.add(new Batch(run.batches().nextNumber(), verb, batch.scope(), rows)));
         }
         fail.forEach((row, error) -> row.end(Outcome.FAILED, "CXone refused: " + error));
         return followUps;

@@ -94,7 +94,8 @@ public class RosterLayout {
 
     /** A header the tenant knows as a skill, now or once its skills are read again (one added today). */
     private boolean isSkill(TenantDirectory.Skills skills, String header, Run run) {
-        return skills.idOf(header) != null || directory.skillsNewerThan(run.started()).idOf(header) != null;
+        return !(skills.meant(header) instanceof TenantDirectory.Meant.None)
+                || !(directory.skillsNewerThan(run.started()).meant(header) instanceof TenantDirectory.Meant.None);
     }
 
     private Path mappingsDir() {

@@ -7,6 +7,7 @@ import org.apache.camel.ExchangeProperty;
 
 import io.skillsync.config.PerUnit;
 import io.skillsync.cxone.TenantDirectory;
+import io.skillsync.cxone.TenantDirectory.Meant;
 import io.skillsync.sync.Outcome;
 import io.skillsync.sync.Row;
 import io.skillsync.sync.SkillHints;
@@ -43,17 +44,18 @@ public class RowResolver {
     private Long agent(RowRequest request, Run run, Row row) {
         TenantDirectory.Agents agents = directory.agents(run.started());
         if (request.email() != null) {
-            Long byEmail = agents.idOf(request.email());
-            if (byEmail == null) {
-                byEmail = directory.agentsNewerThan(run.started()).idOf(request.email());
+            Meant meant = agents.meant(request.email());
+            if (meant instanceof Meant.None) {
+                meant = directory.agentsNewerThan(run.started()).meant(request.email());
             }
-            if (byEmail == null) {
+            if (meant instanceof Meant.None) {
                 return reject(request, "email: no agent with this e-mail address in CXone");
             }
-            if (byEmail == TenantDirectory.AMBIGUOUS) {
+            if (!(meant instanceof Meant.One one)) {
                 return reject(request, "email: several CXone agents have this e-mail address (a rehire or a shared mailbox)"
                         + " and none is the one active account; name the agent by agentId");
             }
+            Long byEmail = one.id();
             if (request.agentId() != null && !request.agentId().equals(byEmail)) {
                 return reject(request, "agentId " + request.agentId() + " and email belong to different agents (the e-mail is agent "
                         + byEmail + ")");
@@ -70,22 +72,23 @@ public class RowResolver {
     private Long skill(RowRequest request, Run run, Row row) {
         TenantDirectory.Skills skills = directory.skills(run.started());
         if (request.skill() != null) {
-            Long byName = skills.idOf(request.skill());
-            if (byName == null) {
+            Meant meant = skills.meant(request.skill());
+            if (meant instanceof Meant.None) {
                 skills = directory.skillsNewerThan(run.started());
-                byName = skills.idOf(request.skill());
+                meant = skills.meant(request.skill());
             }
-            if (byName == null) {
+            if (meant instanceof Meant.None) {
                 // a near name is suggested, never applied: a wrong guess would route calls to the wrong agents
                 return reject(request, "skill: no skill named '" + request.skill() + "' in CXone"
                         + SkillHints.hint(hints(skills).nearest(request.skill())));
             }
-            if (byName == TenantDirectory.AMBIGUOUS) {
-                return reject(request, Long.valueOf(TenantDirectory.AMBIGUOUS).equals(skills.byName().get(request.skill()))
+            if (meant instanceof Meant.Several several) {
+                return reject(request, !several.onlyInCase()
                         ? "skill: several CXone skills are named '" + request.skill() + "'; give the skillId instead"
                         : "skill: '" + request.skill() + "' matches several CXone skills that differ only in case"
                                 + "; spell it exactly");
             }
+            Long byName = meant.single().orElseThrow();
             if (request.skillId() != null && !request.skillId().equals(byName)) {
                 return reject(request, "skillId " + request.skillId() + " and skill '" + request.skill()
                         + "' name different skills ('" + request.skill() + "' is skill " + byName + ")");

@@ -36,7 +36,8 @@ public class RowValidator {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\",;()\\[\\]]+@[^@\\s<>\",;()\\[\\]]+\\.[^@\\s<>\",;()\\[\\]]+");
     /** A matrix cell's words for "off this skill" (roster-format.md, "Layouts"). */
     private static final Set<String> OFF = Set.of("off", "inactive", "false", "no");
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
+    /** A whole number as a roster's ID cell holds one: at most 18 digits, so it fits a long. */
+    static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
 
     RowValidator(SkillSyncConfig config) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -94,12 +95,12 @@ public class StaffingFloors {
         Map<Long, Coverage.Floor> floors = new LinkedHashMap<>();
         TenantDirectory.Skills skills = directory.skills(run.started());
         limits.floor().forEach((name, floor) -> {
-            Long id = skills.idOf(name);
-            if (id == null || id == TenantDirectory.AMBIGUOUS) {
+            Optional<Long> id = skills.meant(name).single();
+            if (id.isEmpty()) {
                 LOG.warnf("run %s: skillsync.guard.floor.%s names no one skill of CXone's: that floor keeps nothing", run.id(),
                         name);
-            } else if (touched.contains(id)) {
-                floors.put(id, Coverage.Floor.parse(floor));
+            } else if (touched.contains(id.get())) {
+                floors.put(id.get(), Coverage.Floor.parse(floor));
             }
         });
         if (limits.floorShare() > 0) {
@@ -117,8 +118,7 @@ public class StaffingFloors {
             Set<Long> lowered) {
         Set<Long> skills = new TreeSet<>(floored);
         skills.addAll(lowered);
-        boolean readWhole = run.full() || run.batches().plannedRows().stream().anyMatch(row -> !row.active());
-        if (readWhole || skills.isEmpty()) {
+        if (HeldAssignments.readsWhole(run, run.batches().plannedRows()) || skills.isEmpty()) {
             return held;
         }
         Set<Long> agents = new TreeSet<>();

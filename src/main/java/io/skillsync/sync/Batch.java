@@ -7,18 +7,39 @@ import java.util.List;
  *
  * @param number  1-based, in the order the run sends them; recorded on each row's audit line
  * @param verb    POST (assign) or PUT (change); a bulk batch carries its dialect's verb
- * @param skillId the skill of a per-skill batch; 0 for a bulk batch
+ * @param scope   one skill's agents, or a bulk write whose rows name their own skills
  * @param halves  when this batch is half of one CXone refused as a whole (400), what the two halves share
  * @param second  whether this is the second of those halves
  */
-public record Batch(int number, Verb verb, long skillId, List<Row> rows, Halves halves, boolean second) {
+public record Batch(int number, Verb verb, Scope scope, List<Row> rows, Halves halves, boolean second) {
 
-    public Batch(int number, Verb verb, long skillId, List<Row> rows) {
-        this(number, verb, skillId, rows, null, false);
+    public Batch(int number, Verb verb, Scope scope, List<Row> rows) {
+        this(number, verb, scope, rows, null, false);
+    }
+
+    /** What one write request covers: one skill's agents ({@code /skills/{id}/agents}), or a bulk write. */
+    public sealed interface Scope {
+        /** NICE's bulk write ({@code /agents/skills}): each row names its own skill. */
+        Scope BULK = new Bulk();
+
+        static Scope skill(long skillId) {
+            return new Skill(skillId);
+        }
+
+        record Skill(long skillId) implements Scope {
+        }
+
+        record Bulk() implements Scope {
+        }
     }
 
     public boolean bulk() {
-        return skillId == 0;
+        return scope instanceof Scope.Bulk;
+    }
+
+    /** The skill of a per-skill batch; 0 for a bulk batch (as the journal writes it). */
+    public long skillId() {
+        return scope instanceof Scope.Skill skill ? skill.skillId() : 0;
     }
 
     /**

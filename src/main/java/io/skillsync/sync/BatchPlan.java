@@ -32,14 +32,15 @@ public record BatchPlan(int batchSize, Verb bulkVerb) {
                 row.end(Outcome.PLANNED, null);
             }
             // NICE's bulk write only assigns: an unassignment is a DELETE of the skill's agents, in either mode
-            Group group = bulk && verb != Verb.DELETE ? new Group(bulkVerb, 0) : new Group(verb, row.skillId());
+            Group group = bulk && verb != Verb.DELETE ? new Group(bulkVerb, Batch.Scope.BULK)
+                    : new Group(verb, Batch.Scope.skill(row.skillId()));
             changes.computeIfAbsent(group, g -> new ArrayList<>()).add(row);
         }
         List<Batch> batches = new ArrayList<>();
         changes.forEach((group, rows) -> {
             for (int from = 0; from < rows.size(); from += batchSize) {
                 List<Row> slice = rows.subList(from, Math.min(rows.size(), from + batchSize));
-                batches.add(new Batch(batches.size() + 1, group.verb(), group.skillId(), List.copyOf(slice)));
+                batches.add(new Batch(batches.size() + 1, group.verb(), group.scope(), List.copyOf(slice)));
             }
         });
         return batches;
@@ -60,7 +61,7 @@ public record BatchPlan(int batchSize, Verb bulkVerb) {
         return current.grants(row) ? null : Verb.PUT;
     }
 
-    /** The rows one batch may carry: one skill and one verb, or every row of a bulk write (skill 0). */
-    private record Group(Verb verb, long skillId) {
+    /** The rows one batch may carry: one skill and one verb, or every row of a bulk write. */
+    private record Group(Verb verb, Batch.Scope scope) {
     }
 }

@@ -137,6 +137,24 @@ class ConsoleScheduledTest {
     }
 
     @Test
+    void aRosterNamedLikeAnEndOfATemporaryChangeHasItsLaterRowsShownAsSuch() throws IOException {
+        // HR's own x-until.csv: its rows effective later wait as x-until.<runId>.<due>.csv, named as the end of a
+        // temporary change of a roster x would be; what the file holds tells them apart, not its name
+        Tenants.everyoneOnTier1(tenant, directory, 1);
+        String roster = "console-later-until.csv";
+        Drop.roster(roster, String.join("\n", "email,skill,proficiency,effective",
+                Tenants.email(1) + ",Tier_1_Support,3,2099-04-01T00:00:00Z", ""));
+        Drop.awaitRun(roster);
+
+        JsonPath listed = given().auth().preemptive().basic("victor", "viewing").get("/ops/scheduled").then().statusCode(200)
+                .extract().jsonPath();
+        List<Map<String, Object>> mine = listed.<Map<String, Object>>getList("").stream()
+                .filter(s -> s.get("name").toString().startsWith("console-later-until.")).toList();
+        assertEquals(1, mine.size(), listed.prettify());
+        assertEquals(ScheduledPanel.LATER, mine.get(0).get("kind"), listed.prettify());
+    }
+
+    @Test
     void hrsMappingFilesAreShownAndAMalformedOneStopsTheRunsInRed() throws IOException, NoSuchAlgorithmException {
         Files.createDirectories(MAPPINGS);
         String good = "hr,proficiency\nexpert,20\nbeginner,5\n90..100,18\n";

@@ -19,7 +19,7 @@ class BatchRequestsTest {
 
     @Test
     void theBulkSkillItemIsSpelledAsTheSettingSays() throws Exception {
-        Batch batch = new Batch(1, Verb.POST, 0, List.of(row(445566, 112233, 5), row(445567, 112233, 5)));
+        Batch batch = new Batch(1, Verb.POST, Batch.Scope.BULK, List.of(row(445566, 112233, 5), row(445567, 112233, 5)));
         assertEquals("{\"agentAndSkillDetails\":[{\"agentIds\":[\"445566\",\"445567\"],\"skills\":[{\"skillId\":112233,"
                 + "\"proficiency\":5,\"isActive\":true}]}]}", new BatchRequests(json, "skillId").of(batch).json());
         // the one published real v30 caller's spelling

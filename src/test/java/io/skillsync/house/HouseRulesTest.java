@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +108,18 @@ class HouseRulesTest {
             }
         }
         assertEquals(List.of(), booting, "a @QuarkusTest belongs with the stories (io.skillsync) or its own package");
+    }
+
+    /**
+     * A setting that names a mode is an enum of io.skillsync.config (issue 26), compared with {@code ==} or a switch:
+     * {@code grant().equals("password")} still compiles after a setting became an enum, and is never true.
+     */
+    @Test
+    void aSettingsModeIsComparedAsAnEnum() {
+        DescribedPredicate<JavaMethodCall> equalsOnASetting = DescribedPredicate.describe("equals on an enum of io.skillsync.config",
+                call -> call.getName().equals("equals") && call.getTargetOwner().isEnum()
+                        && call.getTargetOwner().getPackageName().equals("io.skillsync.config"));
+        noClasses().should().callMethodWhere(equalsOnASetting).check(classes);
     }
 
     /** The record's file names (record/RunRecords, AtomicFiles, RunJournal): spelled there once, nowhere else. */

@@ -82,7 +82,7 @@ class BatchBisectTest {
             run.rows().add(row);
             rows.add(row);
         }
-        return new Batch(run.batches().nextNumber(), Verb.PUT, TIER_1, rows);
+        return new Batch(run.batches().nextNumber(), Verb.PUT, Batch.Scope.skill(TIER_1), rows);
     }
 
     static Run run() {
