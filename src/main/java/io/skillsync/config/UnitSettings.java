@@ -50,7 +50,12 @@ final class UnitSettings implements ConfigSource {
         String own = UNITS + unit + ".";
         for (String name : top.getPropertyNames()) {
             if (name.startsWith(own)) {
-                names.add(PREFIX + name.substring(own.length()));
+                // an environment variable's name cannot tell a dash from a dot (SKILLSYNC_UNIT_WEST_CXONE_CLIENT_SECRET):
+                // it is read when its key is asked for, as the top level's environment variables are
+                String source = top.getConfigValue(name).getSourceName();
+                if (source == null || !source.contains("EnvConfigSource")) {
+                    names.add(PREFIX + name.substring(own.length()));
+                }
             } else if (!name.startsWith(UNITS)) {
                 names.add(name);
             }

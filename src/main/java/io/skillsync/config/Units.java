@@ -128,8 +128,7 @@ public class Units {
 
     /** Runs work as the given unit's, then puts back whatever unit the thread had. */
     public static <T> T in(Unit unit, Supplier<T> work) {
-        Unit before = CURRENT.get();
-        CURRENT.set(unit);
+        Unit before = enter(unit);
         try {
             return work.get();
         } finally {
@@ -148,6 +147,7 @@ public class Units {
     public static Unit enter(Unit unit) {
         Unit before = CURRENT.get();
         CURRENT.set(unit);
+        said(unit);
         return before;
     }
 
@@ -156,6 +156,16 @@ public class Units {
             CURRENT.remove();
         } else {
             CURRENT.set(before);
+        }
+        said(before);
+    }
+
+    /** Every log line of a named unit's work starts with {@code [east]} (the log format's %X{unit}). */
+    private static void said(Unit unit) {
+        if (unit != null && unit.named()) {
+            org.jboss.logging.MDC.put("unit", "[" + unit.name() + "] ");
+        } else {
+            org.jboss.logging.MDC.remove("unit");
         }
     }
 

@@ -43,7 +43,6 @@ public class RunJournal {
     private static final Logger LOG = Logger.getLogger(RunJournal.class);
 
     private final ObjectMapper json;
-    private final Map<String, OpenJournal> open = new ConcurrentHashMap<>();
     private final RecordSeal seal;
     /** Each unit's journals, under its own work dir. */
     private final PerUnit<Journals> state;
@@ -57,17 +56,19 @@ public class RunJournal {
             return new Journals(journals, new JournalRecovery(workDir, journals, json,
                     () -> metrics.counter("skillsync.runs", Units.tags(unit).and("result", RunResult.INTERRUPTED.label()))
                             .increment(), seal),
-                    new EndedWithTheProcess(journals), new InterruptedRuns(workDir, json, seal));
+                    new EndedWithTheProcess(journals), new InterruptedRuns(workDir, json, seal), new ConcurrentHashMap<>());
         });
     }
 
-    private record Journals(Path journals, JournalRecovery recovery, EndedWithTheProcess ended, InterruptedRuns interrupted) {
+    /** A unit's journals: its folder, what recovers and reads them, and its runs open now (one unit's never end another's). */
+    private record Journals(Path journals, JournalRecovery recovery, EndedWithTheProcess ended, InterruptedRuns interrupted,
+            Map<String, OpenJournal> open) {
     }
 
     /** Opens the journal of run {@code runId} of {@code file} (content {@code sha256}), started at {@code started}. */
     public void open(String runId, String file, String sha256, boolean dryRun, Instant started) throws IOException {
         Files.createDirectories(state.get().journals());
-        open.put(runId, new OpenJournal(state.get().journals().resolve(runId + ".jsonl"), runId, sha256));
+        state.get().open().put(runId, new OpenJournal(state.get().journals().resolve(runId + ".jsonl"), runId, sha256));
         append(runId, json.createObjectNode().put("record", "run").put("runId", runId).put("file", file)
                 .put("sha256", sha256).put("mode", dryRun ? RunSummary.DRY_RUN : RunSummary.APPLY).put("started", started.toString()));
     }
@@ -108,11 +109,11 @@ public class RunJournal {
 
     /** The run's record is written: the journal is closed and kept beside the audit. */
     public void close(String runId, RunResult result, Path auditDir) {
-        if (!open.containsKey(runId)) {
+        if (!state.get().open().containsKey(runId)) {
             return;
         }
         append(runId, json.createObjectNode().put("record", "end").put("result", result.label()));
-        try (OpenJournal journal = open.remove(runId)) {
+        try (OpenJournal journal = state.get().open().remove(runId)) {
             // this content ran to its record: the process ending under it before was not the content's doing
             state.get().ended().clear(journal.sha256());
             Files.createDirectories(auditDir);
@@ -133,7 +134,7 @@ public class RunJournal {
     public Map<String, String> endAbandoned() {
         synchronized (state.get()) {
             Map<String, String> abandoned = new java.util.HashMap<>();
-            open.forEach((runId, journal) -> abandoned.put(runId, journal.sha256()));
+            state.get().open().forEach((runId, journal) -> abandoned.put(runId, journal.sha256()));
             abandoned.keySet().forEach(this::abandon);
             return abandoned;
         }
@@ -141,7 +142,7 @@ public class RunJournal {
 
     /** The run's record could not be written: the journal stays unfinished, to be recovered as interrupted. */
     public void abandon(String runId) {
-        OpenJournal journal = open.remove(runId);
+        OpenJournal journal = state.get().open().remove(runId);
         if (journal != null) {
             try {
                 journal.close();
@@ -152,7 +153,7 @@ public class RunJournal {
     }
 
     private void append(String runId, JsonNode record) {
-        OpenJournal journal = open.get(runId);
+        OpenJournal journal = state.get().open().get(runId);
         if (journal == null) {
             throw new IllegalStateException("run " + runId + " has no open journal");
         }
@@ -169,7 +170,7 @@ public class RunJournal {
      */
     public List<String> recover() {
         synchronized (state.get()) {
-            return state.get().recovery().recover(open::containsKey);
+            return state.get().recovery().recover(state.get().open()::containsKey);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -38,6 +39,22 @@ class UnitSettingsTest {
         assertEquals(40, west.guard().maxDeactivations());
         assertEquals(3000, east.intake().pollDelay());
         assertTrue(east.unit().isEmpty(), "a unit sees no other unit's keys");
+    }
+
+    /** A unit's secret comes from the environment, as a Kubernetes Secret gives it: SKILLSYNC_UNIT_WEST_CXONE_CLIENT_SECRET. */
+    @Test
+    void aUnitsKeyFromTheEnvironmentIsTheUnitsOwn() {
+        Map<String, String> all = new HashMap<>(Map.of("skillsync.work-dir", "data", "skillsync.units", "east,west",
+                "skillsync.cxone.client-secret", "top-secret"));
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(all, "test", 100))
+                .withSources(new EnvConfigSource(Map.of("SKILLSYNC_UNIT_WEST_CXONE_CLIENT_SECRET", "west-secret",
+                        "SKILLSYNC_UNIT_WEST_CXONE_REQUESTS_PER_MINUTE", "300"), 300))
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withMapping(SkillSyncConfig.class).withValidateUnknown(true).build();
+        SkillSyncConfig west = UnitSettings.of(config, "west");
+        assertEquals("west-secret", west.cxone().clientSecret().orElseThrow());
+        assertEquals(300, west.cxone().requestsPerMinute());
+        assertEquals("top-secret", UnitSettings.of(config, "east").cxone().clientSecret().orElseThrow());
     }
 
     @Test
