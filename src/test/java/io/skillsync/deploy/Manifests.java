@@ -27,6 +27,7 @@ final class Manifests {
     static final Path ROOT = findRoot();
     static final Path BASE = ROOT.resolve("deploy/kubernetes");
     static final Path MONITORING = ROOT.resolve("deploy/kubernetes/monitoring");
+    static final Path UNITS = ROOT.resolve("deploy/units");
     static final Path SECRET_TEMPLATES = ROOT.resolve("deploy/kubernetes/secrets.yaml");
     static final Path DOCKERFILE = ROOT.resolve("deploy/Dockerfile");
     static final Path SCHEMA_CHECK = ROOT.resolve("deploy/validate");

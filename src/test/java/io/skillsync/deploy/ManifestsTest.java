@@ -52,6 +52,17 @@ class ManifestsTest {
         System.out.println("deploy/kubernetes: " + objects.size() + " objects valid (strict model + JSON schema), policy ok");
     }
 
+    /** The several-units overlay renders valid objects, keeps the base's policy, and mounts the units' settings file. */
+    @Test
+    void unitsKustomizationRendersTheBaseWithTheUnitsSettings() {
+        List<HasMetadata> objects = validObjects("deploy/units", Manifests.render(Manifests.UNITS));
+        assertEquals(List.of(), ManifestPolicy.check(objects), "policy violations in deploy/units");
+        String rendered = objects.toString();
+        assertTrue(rendered.contains("/etc/skillsync/console,/etc/skillsync/units"), "QUARKUS_CONFIG_LOCATIONS names the units' file");
+        assertTrue(objects.stream().anyMatch(o -> o.getKind().equals("ConfigMap") && o.getMetadata().getName().startsWith("skillsync-units")));
+        System.out.println("deploy/units: " + objects.size() + " objects valid, policy ok");
+    }
+
     @Test
     void monitoringKustomizationRendersAValidPodMonitorForTheDeployment() {
         List<HasMetadata> base = validObjects("deploy/kubernetes", Manifests.render(Manifests.BASE));
