@@ -99,6 +99,27 @@ class BusinessUnitsTest {
                 .body(containsString("skillsync_runs_total{result=\"complete\",unit=\"east\"}"))
                 .body(containsString("skillsync_runs_total{result=\"complete\",unit=\"west\"}"));
         given().get("/q/health/ready").then().body(containsString("\"east\"")).body(containsString("\"west\""));
+
+        // the operations API answers for the unit asked, and lists every unit
+        String westRuns = given().auth().preemptive().basic("victor", "viewing").get("/ops/runs?unit=west").then()
+                .statusCode(200).extract().asString();
+        assertTrue(westRuns.contains("units-west.csv") && !westRuns.contains("units-east.csv"), westRuns);
+        given().auth().preemptive().basic("victor", "viewing").get("/ops/runs?unit=nowhere").then().statusCode(404)
+                .body(containsString("no business unit 'nowhere'"));
+        given().auth().preemptive().basic("victor", "viewing").get("/ops/units").then().statusCode(200)
+                .body(containsString("\"unit\":\"east\"")).body(containsString("\"unit\":\"west\""));
+
+        // the console switches units: west's page lists west's run, and the choice holds for the next page
+        var login = given().redirects().follow(false).formParam("j_username", "victor").formParam("j_password", "viewing")
+                .post("/j_security_check");
+        var westPage = given().cookies(login.getCookies()).get("/console?unit=west");
+        String westShown = westPage.asString();
+        assertTrue(westShown.contains("id=\"units\"") && westShown.contains("units-west.csv") && !westShown.contains("units-east.csv"),
+                westShown);
+        String stillWest = given().cookies(login.getCookies()).cookies(westPage.getCookies()).get("/console").asString();
+        assertTrue(stillWest.contains("units-west.csv") && !stillWest.contains("units-east.csv"), stillWest);
+        String eastShown = given().cookies(login.getCookies()).get("/console?unit=east").asString();
+        assertTrue(eastShown.contains("units-east.csv") && !eastShown.contains("units-west.csv"), eastShown);
     }
 
     @Test

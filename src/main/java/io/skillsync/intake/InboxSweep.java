@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +44,7 @@ public class InboxSweep {
 
     private final MeterRegistry metrics;
     /** Names of strangers already said, so each is said once. */
-    private final Set<String> said = new HashSet<>();
+    private final Set<String> said = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     InboxSweep(SkillSyncConfig config, MeterRegistry metrics, Units units) {
         this.config = config;

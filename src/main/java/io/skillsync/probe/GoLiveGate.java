@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 
 import io.skillsync.config.CxoneSettings;
+import io.skillsync.config.PerUnit;
 import io.skillsync.config.SkillSyncConfig;
 import io.skillsync.cxone.CxoneToken;
 import io.skillsync.probe.ProbeCheck.Verdict;
@@ -40,18 +41,15 @@ public class GoLiveGate {
     private final CxoneToken token;
     private final ObjectMapper json;
     private final SkillSyncConfig config;
-    private final Path record;
-    private volatile boolean passed;
-    /** The lines that keep the intake closed until the settings change (a restart), or null. */
-    private volatile String refused;
+    /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
+    private final PerUnit<Gate> state;
 
     GoLiveGate(ConformanceProbe probe, CxoneToken token, ObjectMapper json, SkillSyncConfig config) {
         this.probe = probe;
         this.token = token;
         this.json = json;
         this.config = config;
-        this.record = Path.of(config.workDir(), "probe", "go-live.json");
-        this.passed = !config.intake().goLiveProbe();
+        this.state = new PerUnit<>(unit -> new Gate(!config.intake().goLiveProbe()));
     }
 
     /**
@@ -61,15 +59,15 @@ public class GoLiveGate {
      * @return null when it may, else why not (the lines and their settings)
      */
     public synchronized String closedBecause() {
-        if (passed) {
+        if (state.get().passed) {
             return null;
         }
-        if (refused != null) {
-            return refused;
+        if (state.get().refused != null) {
+            return state.get().refused;
         }
         String fingerprint = fingerprint();
         if (fingerprint.equals(recorded())) {
-            passed = true;
+            state.get().passed = true;
             return null;
         }
         LOG.infof("the go-live probe runs its read-only checks on this tenant before the intake opens (first start,"
@@ -86,14 +84,14 @@ public class GoLiveGate {
         List<ProbeCheck> blocking = report.checks().stream().filter(c -> c.verdict() == Verdict.SET
                 || c.verdict() == Verdict.UNSUPPORTED || c.verdict() == Verdict.ATTENTION).toList();
         if (!blocking.isEmpty()) {
-            refused = "the go-live probe found " + blocking.size() + " line(s) that need a setting (" + report.json() + "): "
+            state.get().refused = "the go-live probe found " + blocking.size() + " line(s) that need a setting (" + report.json() + "): "
                     + blocking.stream().map(c -> c.check() + ": " + c.observed() + " -> " + (c.setting().isEmpty()
                             ? c.verdict().label() : c.setting())).collect(Collectors.joining("; "));
-            LOG.errorf("the intake stays closed: %s. Set what each line says and restart", refused);
-            return refused;
+            LOG.errorf("the intake stays closed: %s. Set what each line says and restart", state.get().refused);
+            return state.get().refused;
         }
         keep(fingerprint, report);
-        passed = true;
+        state.get().passed = true;
         LOG.infof("the go-live probe passed on this tenant in %d request(s) (%s): the intake opens", report.requests(),
                 report.json());
         return null;
@@ -117,26 +115,40 @@ public class GoLiveGate {
 
     private String recorded() {
         try {
-            if (!Files.exists(record)) {
+            if (!Files.exists(record())) {
                 return null;
             }
-            JsonNode kept = json.readTree(record.toFile());
+            JsonNode kept = json.readTree(record().toFile());
             return kept.path("fingerprint").asText(null);
         } catch (IOException | RuntimeException e) {
-            LOG.warnf("the go-live record %s cannot be read (%s): the probe runs again", record, e.getMessage());
+            LOG.warnf("the go-live record %s cannot be read (%s): the probe runs again", record(), e.getMessage());
             return null;
         }
     }
 
     private void keep(String fingerprint, ConformanceProbe.Report report) {
         try {
-            Files.createDirectories(record.getParent());
-            Files.writeString(record, json.writerWithDefaultPrettyPrinter().writeValueAsString(json.createObjectNode()
+            Files.createDirectories(record().getParent());
+            Files.writeString(record(), json.writerWithDefaultPrettyPrinter().writeValueAsString(json.createObjectNode()
                     .put("fingerprint", fingerprint).put("passedAt", Instant.now().toString())
                     .put("report", report.json().toString()).put("requests", report.requests())));
         } catch (IOException e) {
             // not kept is not lost: the next start runs the probe again
-            LOG.warnf("could not keep the go-live record in %s: %s", record, e.getMessage());
+            LOG.warnf("could not keep the go-live record in %s: %s", record(), e.getMessage());
         }
+    }
+
+    private static final class Gate {
+        volatile boolean passed;
+        /** The lines that keep the intake closed until the settings change (a restart), or null. */
+        volatile String refused;
+
+        Gate(boolean passed) {
+            this.passed = passed;
+        }
+    }
+
+    private Path record() {
+        return Path.of(config.workDir(), "probe", "go-live.json");
     }
 }

@@ -92,7 +92,7 @@ class HouseRulesTest {
     }
 
     /** The fast lane (pom profile {@code fast}) runs these packages' tests: none may boot Quarkus. */
-    static final List<String> PLAIN = List.of("sync", "roster", "record", "run", "cxone", "probe", "results", "house");
+    static final List<String> PLAIN = List.of("sync", "roster", "record", "run", "cxone", "probe", "results", "house", "config");
 
     @Test
     void theFastLaneHoldsNoQuarkusTest() throws IOException {
