@@ -19,6 +19,7 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import io.skillsync.config.Units;
 import io.skillsync.cxone.TenantDirectory;
+import io.skillsync.intake.IntakeOpening;
 import io.skillsync.run.RunStatus;
 import io.skillsync.simulator.SimulatedTenants;
 import io.skillsync.simulator.TenantSimulator;
@@ -41,6 +43,7 @@ import io.skillsync.support.profiles.TwoUnits;
  */
 @QuarkusTest
 @TestProfile(TwoUnits.class)
+@QuarkusTestResource(value = SftpServer.class, restrictToAnnotatedClass = true)
 class BusinessUnitsTest {
 
     static final Path EAST = Drop.WORK.resolve("east");
@@ -56,6 +59,8 @@ class BusinessUnitsTest {
     Units units;
     @Inject
     RunStatus status;
+    @Inject
+    IntakeOpening intake;
 
     TenantSimulator westTenant;
 
@@ -65,6 +70,10 @@ class BusinessUnitsTest {
         westTenant.faults().stallMillis = 0;
         Units.run(units.named("east"), () -> Tenants.everyoneOnTier1(eastTenant, directory, 6));
         Units.run(units.named("west"), () -> Tenants.everyoneOnTier1(westTenant, directory, 6));
+        // both intakes open (each unit's tenant granted it a token) before a test makes one tenant hang
+        for (String unit : List.of("east", "west")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> Units.in(units.named(unit), intake::waitingFor) == null);
+        }
     }
 
     @Test
@@ -137,6 +146,21 @@ class BusinessUnitsTest {
         assertTrue(summary(WEST, "units-west-stalled.csv").isEmpty(), "west's run is still under way");
         westTenant.faults().stallMillis = 0;
         awaitRun(WEST, "units-west-stalled.csv");
+    }
+
+    /** One SFTP server, a folder per unit: each unit's drop reaches its own tenant and its result its own folder. */
+    @Test
+    void eachUnitsSftpFolderFeedsItsOwnTenantAndHearsBack() {
+        SftpServer.upload("west-outbox", "units-sftp-west.csv", "email,skill,proficiency\n" + Tenants.email(5) + ",Tier_1_Support,6\n");
+        SftpServer.upload("outbox", "units-sftp-east.csv", "email,skill,proficiency\n" + Tenants.email(5) + ",Tier_1_Support,2\n");
+        JsonNode west = awaitRun(WEST, "units-sftp-west.csv");
+        JsonNode east = awaitRun(EAST, "units-sftp-east.csv");
+        assertEquals(6, proficiency(westTenant, 5), west.toString());
+        assertEquals(2, proficiency(eastTenant, 5), east.toString());
+        Path westResult = SftpServer.ROOT.resolve("west-results").resolve("units-sftp-west." + west.path("runId").asText() + ".result.txt");
+        Path eastResult = SftpServer.ROOT.resolve("results").resolve("units-sftp-east." + east.path("runId").asText() + ".result.txt");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(westResult) && Files.exists(eastResult));
+        assertFalse(Files.exists(SftpServer.ROOT.resolve("results").resolve(westResult.getFileName())), "west's result only in west's folder");
     }
 
     static void drop(Path workDir, String name, String content) {

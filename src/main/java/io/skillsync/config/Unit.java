@@ -30,6 +30,17 @@ public record Unit(String name, SkillSyncConfig settings) {
         return named() ? name : "default";
     }
 
+    /** A unit is its name: the key of what beans keep per unit, looked up on every call (the settings never hashed). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Unit unit && unit.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     @Override
     public String toString() {
         return label();

@@ -33,34 +33,56 @@ final class UnitSettings implements ConfigSource {
         return config(top, unit).getConfigMapping(SkillSyncConfig.class);
     }
 
-    /** The unit's whole configuration: its own keys over the top level's, the mapping's defaults under both. */
+    /**
+     * The unit's whole configuration: its own keys over the top level's, the mapping's defaults under both. Its own
+     * keys are checked first, alone: a misspelt one stops the start, as a misspelt key of the top level does (what
+     * the top level holds was checked by Quarkus, which leaves system properties and environment variables alone).
+     */
     static SmallRyeConfig config(SmallRyeConfig top, String unit) {
-        return new SmallRyeConfigBuilder()
-                .withSources(new UnitSettings(top, unit))
-                // the top level reads "20s"; SmallRye's own converter reads only ISO-8601
-                .withConverter(java.time.Duration.class, 200, new DurationConverter())
-                .withMapping(SkillSyncConfig.class)
-                .withValidateUnknown(true)
-                .build();
+        UnitSettings settings = new UnitSettings(top, unit);
+        Map<String, String> own = new java.util.HashMap<>();
+        for (String name : settings.ownNames()) {
+            own.put(name, settings.getValue(name));
+        }
+        builder(new io.smallrye.config.PropertiesConfigSource(own, "skillsync.unit." + unit, 500)).withValidateUnknown(true).build();
+        return builder(settings).withValidateUnknown(false).build();
     }
 
-    @Override
-    public Set<String> getPropertyNames() {
+    private static SmallRyeConfigBuilder builder(ConfigSource source) {
+        return new SmallRyeConfigBuilder().withSources(source)
+                // the top level reads "20s"; SmallRye's own converter reads only ISO-8601
+                .withConverter(java.time.Duration.class, 200, new DurationConverter())
+                .withMapping(SkillSyncConfig.class);
+    }
+
+    /** The unit's own keys from files (skillsync.unit.<unit>.cxone.client-id), named as the top level's. */
+    private Set<String> ownNames() {
         Set<String> names = new TreeSet<>();
         String own = UNITS + unit + ".";
         for (String name : top.getPropertyNames()) {
-            if (name.startsWith(own)) {
-                // an environment variable's name cannot tell a dash from a dot (SKILLSYNC_UNIT_WEST_CXONE_CLIENT_SECRET):
-                // it is read when its key is asked for, as the top level's environment variables are
-                String source = top.getConfigValue(name).getSourceName();
-                if (source == null || !source.contains("EnvConfigSource")) {
-                    names.add(PREFIX + name.substring(own.length()));
-                }
-            } else if (!name.startsWith(UNITS)) {
+            if (name.startsWith(own) && fromAFile(name)) {
+                names.add(PREFIX + name.substring(own.length()));
+            }
+        }
+        return names;
+    }
+
+    /** The top level's names, the unit's own keys in place of the top level's; no other unit's. */
+    @Override
+    public Set<String> getPropertyNames() {
+        Set<String> names = new TreeSet<>(ownNames());
+        for (String name : top.getPropertyNames()) {
+            if (!name.startsWith(UNITS)) {
                 names.add(name);
             }
         }
         return names;
+    }
+
+    /** An environment variable's name cannot tell a dash from a dot: it is read when its key is asked for. */
+    private boolean fromAFile(String name) {
+        String source = top.getConfigValue(name).getSourceName();
+        return source == null || !(source.contains("EnvConfigSource") || source.contains("SysPropConfigSource"));
     }
 
     @Override

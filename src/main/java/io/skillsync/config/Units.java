@@ -70,8 +70,13 @@ public class Units {
     /** Each {@code skillsync.*} key as the unit reads it (its own over the top level's), but the units' own blocks. */
     public java.util.Map<String, String> keysOf(Unit unit) {
         SmallRyeConfig config = keys.get(unit.name());
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        config.getPropertyNames().forEach(names::add);
+        // a key set only as a system property or an environment variable is the unit's too
+        keys.get(Unit.UNNAMED).getPropertyNames().forEach(names::add);
+        names.add("skillsync.work-dir");
         java.util.Map<String, String> each = new java.util.TreeMap<>();
-        for (String name : config.getPropertyNames()) {
+        for (String name : names) {
             if (name.startsWith("skillsync.") && !name.startsWith("skillsync.unit.") && !name.equals("skillsync.units")) {
                 config.getOptionalValue(name, String.class).ifPresent(value -> each.put(name, value));
             }

@@ -23,6 +23,10 @@ public class TwoUnits implements QuarkusTestProfile {
                 Map.entry("skillsync.unit.west.cxone.access-key-id", "dev-access-key-west"),
                 Map.entry("skillsync.unit.west.cxone.access-key-secret", "dev-access-key-secret-west"),
                 // west's own guard: a unit's key wins over the top level's
-                Map.entry("skillsync.unit.west.guard.max-deactivations", "3"));
+                Map.entry("skillsync.unit.west.guard.max-deactivations", "3"),
+                // west's own folders on HR's SFTP server (with SftpServer; east has the top level's outbox/)
+                Map.entry("skillsync.unit.west.sftp.remote-dir", "west-outbox"),
+                Map.entry("skillsync.unit.west.sftp.results-dir", "west-results"),
+                Map.entry("skillsync.unit.west.sftp.preview-dir", "west-preview"));
     }
 }
