@@ -43,13 +43,7 @@ class LeaseReplicasIT {
         api.init();
         // the tenant and the first replica start side by side; the second once the first is up, as before
         try (ServiceProcess tenant = ProcessTenant.launch("lease-tenant", TENANT_PORT, WORK)) {
-            Map<String, String> env = new HashMap<>(ProcessTenant.serviceEnv(WORK, ProcessTenant.url(TENANT_PORT)));
-            env.put("SKILLSYNC_CLUSTER_SERVICE", "kubernetes");
-            env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", "http://localhost:" + api.getPort());
-            env.put("SKILLSYNC_CLUSTER_KUBERNETES_NAMESPACE", "skillsync");
-            env.put("SKILLSYNC_CLUSTER_KUBERNETES_LEASE_DURATION", "3s");
-            env.put("SKILLSYNC_CLUSTER_KUBERNETES_RENEW_DEADLINE", "2s");
-            env.put("SKILLSYNC_CLUSTER_KUBERNETES_RETRY_PERIOD", "500ms");
+            Map<String, String> env = ProcessTenant.leaseEnv(WORK, ProcessTenant.url(TENANT_PORT), api.getPort());
             env.put("SKILLSYNC_CLUSTER_KUBERNETES_POD_NAME", "lease-a");
             ServiceProcess a = ServiceProcess.launch("lease-a", 18291, env);
             ServiceProcess b = null;

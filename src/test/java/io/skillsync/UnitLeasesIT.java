@@ -46,17 +46,11 @@ class UnitLeasesIT {
                 new KubernetesCrudDispatcher(), false);
         api.init();
         try (ServiceProcess tenant = ProcessTenant.launch("units-tenant", TENANT_PORT, WORK)) {
-            Map<String, String> env = new HashMap<>(ProcessTenant.serviceEnv(WORK, ProcessTenant.url(TENANT_PORT)));
+            Map<String, String> env = ProcessTenant.leaseEnv(WORK, ProcessTenant.url(TENANT_PORT), api.getPort());
             env.put("SKILLSYNC_UNITS", String.join(",", UNITS));
             // a unit's own keys from the environment, as a Kubernetes Secret and ConfigMap give them
             env.put("SKILLSYNC_UNIT_NORTH_CXONE_CLIENT_SECRET", "dev-client-secret");
             env.put("SKILLSYNC_UNIT_NORTH_CXONE_REQUESTS_PER_MINUTE", "300");
-            env.put("SKILLSYNC_CLUSTER_SERVICE", "kubernetes");
-            env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", "http://localhost:" + api.getPort());
-            env.put("SKILLSYNC_CLUSTER_KUBERNETES_NAMESPACE", "skillsync");
-            env.put("SKILLSYNC_CLUSTER_KUBERNETES_LEASE_DURATION", "3s");
-            env.put("SKILLSYNC_CLUSTER_KUBERNETES_RENEW_DEADLINE", "2s");
-            env.put("SKILLSYNC_CLUSTER_KUBERNETES_RETRY_PERIOD", "500ms");
             env.put("SKILLSYNC_CLUSTER_KUBERNETES_POD_NAME", "units-a");
             ServiceProcess a = ServiceProcess.launch("units-a", 18296, env);
             ServiceProcess b = null;

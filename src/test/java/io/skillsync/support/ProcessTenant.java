@@ -79,6 +79,21 @@ public final class ProcessTenant {
     }
 
     /** A packaged service on {@code work}, pointed at the tenant at {@code tenantUrl} and tuned for the process tests. */
+    /**
+     * The service's settings for a replica electing its leader through Leases on the Kubernetes API server at
+     * {@code apiPort} (fabric8's mock server), with short times: lease 3 s, renew-deadline 2 s, retry every 0.5 s.
+     */
+    public static Map<String, String> leaseEnv(Path work, String tenantUrl, int apiPort) {
+        Map<String, String> env = new java.util.HashMap<>(serviceEnv(work, tenantUrl));
+        env.put("SKILLSYNC_CLUSTER_SERVICE", "kubernetes");
+        env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", "http://localhost:" + apiPort);
+        env.put("SKILLSYNC_CLUSTER_KUBERNETES_NAMESPACE", "skillsync");
+        env.put("SKILLSYNC_CLUSTER_KUBERNETES_LEASE_DURATION", "3s");
+        env.put("SKILLSYNC_CLUSTER_KUBERNETES_RENEW_DEADLINE", "2s");
+        env.put("SKILLSYNC_CLUSTER_KUBERNETES_RETRY_PERIOD", "500ms");
+        return env;
+    }
+
     public static Map<String, String> serviceEnv(Path work, String tenantUrl) {
         return Map.ofEntries(Map.entry("SKILLSYNC_WORK_DIR", work.toString()),
                 Map.entry("SKILLSYNC_CXONE_API_URL", tenantUrl + "/inContactAPI/services/v30.0"),
