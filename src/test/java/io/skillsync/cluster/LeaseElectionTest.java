@@ -6,20 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +32,7 @@ class LeaseElectionTest {
 
     @BeforeEach
     void apiServer() {
-        api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
-        api.init();
+        api = Replica.apiServer();
     }
 
     @AfterEach
@@ -54,18 +44,18 @@ class LeaseElectionTest {
     }
 
     /** Starts pod-a and pod-b and waits until one of them has acted {@code acts} times: [leader, standby]. */
-    Replica[] elected(int acts) throws Exception {
-        Replica a = replica("pod-a");
-        Replica b = replica("pod-b");
+    TakingReplica[] elected(int acts) throws Exception {
+        TakingReplica a = replica("pod-a");
+        TakingReplica b = replica("pod-b");
         await().atMost(Duration.ofSeconds(10)).until(() -> a.acts.size() + b.acts.size() >= acts);
-        return a.acts.isEmpty() ? new Replica[] { b, a } : new Replica[] { a, b };
+        return a.acts.isEmpty() ? new TakingReplica[] { b, a } : new TakingReplica[] { a, b };
     }
 
     @Test
     void twoReplicasElectOneLeader() throws Exception {
-        Replica[] elected = elected(20);
-        Replica leader = elected[0];
-        Replica standby = elected[1];
+        TakingReplica[] elected = elected(20);
+        TakingReplica leader = elected[0];
+        TakingReplica standby = elected[1];
         assertTrue(standby.acts.isEmpty(), "only one replica acts");
         assertTrue(standby.ticks.isEmpty(), "the standby's master route never started");
         assertEquals(leader.name, holder());
@@ -73,9 +63,9 @@ class LeaseElectionTest {
 
     @Test
     void aLeaderThatStopsRenewingHandsOverAndStopsActingFirst() throws Exception {
-        Replica[] elected = elected(10);
-        Replica old = elected[0];
-        Replica next = elected[1];
+        TakingReplica[] elected = elected(10);
+        TakingReplica old = elected[0];
+        TakingReplica next = elected[1];
 
         long cut = System.nanoTime();
         old.gate.cut();
@@ -104,9 +94,9 @@ class LeaseElectionTest {
 
     @Test
     void aLeaderThatShutsDownGivesTheLeaseBack() throws Exception {
-        Replica a = replica("pod-a");
+        TakingReplica a = replica("pod-a");
         await().atMost(Duration.ofSeconds(10)).until(() -> a.acts.size() >= 5);
-        Replica b = replica("pod-b");
+        TakingReplica b = replica("pod-b");
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> b.acts.isEmpty());
         a.close();
         long stopped = System.nanoTime();
@@ -120,41 +110,26 @@ class LeaseElectionTest {
     }
 
     String holder() {
-        Lease lease = api.createClient().leases().inNamespace("skillsync").withName("skillsync").get();
-        return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+        return Replica.holder(api, "skillsync");
     }
 
-    Replica replica(String name) throws Exception {
-        Replica replica = new Replica(name, api.getPort());
+    TakingReplica replica(String name) throws Exception {
+        TakingReplica replica = new TakingReplica(name, api.getPort());
         replicas.add(replica);
         return replica;
     }
 
-    static final class Replica implements AutoCloseable {
-        final String name;
-        final ApiGate gate;
-        final KubernetesClient client;
-        final LeaseClusterService service;
-        final DefaultCamelContext camel = new DefaultCamelContext();
+    /**
+     * A replica whose {@code master:} route stands for taking files: every tick is kept in {@code ticks}, and in
+     * {@code acts} too when the replica holds a fresh Lease (as InboxGate and BatchWriter ask before they act).
+     */
+    static final class TakingReplica extends Replica {
         final List<Long> ticks = new CopyOnWriteArrayList<>();
         final List<Long> acts = new CopyOnWriteArrayList<>();
-        boolean closed;
 
-        Replica(String name, int apiPort) throws Exception {
-            this.name = name;
-            this.gate = new ApiGate(apiPort);
-            this.client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-                    .withMasterUrl("http://localhost:" + gate.port()).withNamespace("skillsync")
-                    .withConnectionTimeout(300).withRequestTimeout(300).withRequestRetryBackoffLimit(0).build()).build();
-            this.service = new LeaseClusterService(client, "skillsync", "skillsync", name, LEASE, RENEW_DEADLINE, RETRY);
-            camel.addService(service);
-            // the master consumer's tries as the service makes them (application.properties: 500 ms apart, 3 of them),
-            // not Camel's 5 s apart, 10: a stopping leader's context waited for the next try, seconds at each close
-            org.apache.camel.component.master.MasterComponent master = new org.apache.camel.component.master.MasterComponent();
-            master.setBackOffDelay(500);
-            master.setBackOffMaxAttempts(3);
-            camel.addComponent("master", master);
-            camel.addRoutes(new RouteBuilder() {
+        TakingReplica(String name, int apiPort) throws Exception {
+            super(name, apiPort, LEASE, RENEW_DEADLINE, RETRY);
+            start(new RouteBuilder() {
                 @Override
                 public void configure() {
                     from("master:skillsync:timer:take?period=20").routeId("take").process(exchange -> {
@@ -166,17 +141,6 @@ class LeaseElectionTest {
                     });
                 }
             });
-            camel.start();
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (!closed) {
-                closed = true;
-                camel.stop();
-                client.close();
-                gate.close();
-            }
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -13,16 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.master.MasterComponent;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,8 +39,7 @@ class LeaseSpreadTest {
 
     @BeforeEach
     void apiServer() {
-        api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
-        api.init();
+        api = Replica.apiServer();
         // never two leaders of one namespace: every 5 ms, by what each replica would answer before a write
         sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> {
@@ -72,10 +62,10 @@ class LeaseSpreadTest {
 
     @Test
     void twoReplicasShareThreeNamespacesAndNeverLeadOneTogether() throws Exception {
-        Replica a = replica("pod-a");
+        UnitsReplica a = replica("pod-a");
         await().atMost(Duration.ofSeconds(10)).until(() -> a.leads() == 3);
         long second = System.nanoTime();
-        Replica b = replica("pod-b");
+        UnitsReplica b = replica("pod-b");
         await().atMost(Duration.ofSeconds(20)).until(() -> a.leads() >= 1 && b.leads() >= 1 && a.leads() + b.leads() == 3);
         System.out.printf("lease spread figures: lease-duration %.1f s, renew-deadline %.1f s, retry-period %.1f s;"
                 + " the second replica led %d of 3 namespaces %d ms after it started%n", LEASE.toMillis() / 1e3,
@@ -101,11 +91,11 @@ class LeaseSpreadTest {
 
     @Test
     void aReplicaThatDiesLeavesItsNamespacesToTheOther() throws Exception {
-        Replica a = replica("pod-a");
-        Replica b = replica("pod-b");
+        UnitsReplica a = replica("pod-a");
+        UnitsReplica b = replica("pod-b");
         await().atMost(Duration.ofSeconds(20)).until(() -> a.leads() >= 1 && b.leads() >= 1 && a.leads() + b.leads() == 3);
-        Replica dead = a.leads() >= b.leads() ? a : b;
-        Replica survivor = dead == a ? b : a;
+        UnitsReplica dead = a.leads() >= b.leads() ? a : b;
+        UnitsReplica survivor = dead == a ? b : a;
         int deadLed = dead.leads();
 
         long crash = System.nanoTime();
@@ -122,38 +112,21 @@ class LeaseSpreadTest {
     }
 
     String holder(String namespace) {
-        Lease lease = api.createClient().leases().inNamespace("skillsync").withName("skillsync-" + namespace).get();
-        return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+        return Replica.holder(api, "skillsync-" + namespace);
     }
 
-    Replica replica(String name) throws Exception {
-        Replica replica = new Replica(name, api.getPort());
+    UnitsReplica replica(String name) throws Exception {
+        UnitsReplica replica = new UnitsReplica(name, api.getPort());
         replicas.add(replica);
         return replica;
     }
 
-    static final class Replica implements AutoCloseable {
-        final String name;
-        final ApiGate gate;
-        final KubernetesClient client;
-        final LeaseClusterService service;
-        final DefaultCamelContext camel = new DefaultCamelContext();
-        boolean closed;
+    /** A replica with a {@code master:} route per unit's namespace, as the units' routes will have. */
+    static final class UnitsReplica extends Replica {
 
-        Replica(String name, int apiPort) throws Exception {
-            this.name = name;
-            this.gate = new ApiGate(apiPort);
-            this.client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-                    .withMasterUrl("http://localhost:" + gate.port()).withNamespace("skillsync")
-                    .withConnectionTimeout(300).withRequestTimeout(300).withRequestRetryBackoffLimit(0).build()).build();
-            this.service = new LeaseClusterService(client, "skillsync", "skillsync", name, LEASE, RENEW_DEADLINE, RETRY);
-            camel.addService(service);
-            // the master consumer's tries as the service makes them (LeaseElectionTest says why)
-            MasterComponent master = new MasterComponent();
-            master.setBackOffDelay(500);
-            master.setBackOffMaxAttempts(3);
-            camel.addComponent("master", master);
-            camel.addRoutes(new RouteBuilder() {
+        UnitsReplica(String name, int apiPort) throws Exception {
+            super(name, apiPort, LEASE, RENEW_DEADLINE, RETRY);
+            start(new RouteBuilder() {
                 @Override
                 public void configure() {
                     for (String unit : UNITS) {
@@ -161,28 +134,11 @@ class LeaseSpreadTest {
                     }
                 }
             });
-            camel.start();
         }
 
         /** How many of the namespaces this replica leads now, by the question asked before each write. */
         int leads() {
             return (int) UNITS.stream().filter(service::holdsFreshLease).count();
-        }
-
-        /** Dies as far as the others can tell: no request reaches the API server again, nothing is given back. */
-        void crash() throws Exception {
-            gate.cut();
-            close();
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (!closed) {
-                closed = true;
-                camel.stop();
-                client.close();
-                gate.close();
-            }
         }
     }
 }
