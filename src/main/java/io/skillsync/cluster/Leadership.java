@@ -40,6 +40,7 @@ public class Leadership {
     private final SkillSyncConfig config;
     private final Instance<KubernetesClient> kubernetes;
     private volatile CamelClusterService service;
+    private volatile java.util.function.Predicate<String> busy = namespace -> false;
     /**
      * The namespaces whose lock file is held, as last asked. Camel's file cluster view answers isLeader under
      * the lock it holds while the master consumers start (seconds at start-up or takeover): asked from here,
@@ -64,6 +65,9 @@ public class Leadership {
     @Singleton
     CamelClusterService clusterService() {
         service = choose();
+        if (service instanceof LeaseClusterService lease) {
+            lease.busyWhen(namespace -> busy.test(namespace));
+        }
         if (service instanceof FileLockClusterService lockFile) {
             lockFileWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "skillsync-lock-file-watch");
@@ -154,6 +158,17 @@ public class Leadership {
             return leaseService.holder(namespace);
         }
         return leads(namespace) ? Optional.of(current.getId()) : Optional.empty();
+    }
+
+    /**
+     * What tells whether a cluster namespace's run is under way (RunStatus tells it): a Lease spreading over the
+     * replicas is not given away while its unit's run is under way.
+     */
+    public void busyWhen(java.util.function.Predicate<String> busy) {
+        this.busy = busy;
+        if (service instanceof LeaseClusterService lease) {
+            lease.busyWhen(busy);
+        }
     }
 
     /** The cluster service chosen: kubernetes, file or none. */

@@ -43,6 +43,8 @@ public class LeaseClusterService extends AbstractCamelClusterService<LeaseView> 
     /** The views made, by namespace: asked without making one (Camel's getView would make and start it). */
     private final Map<String, LeaseView> views = new ConcurrentHashMap<>();
     private final LeaseSpread spread;
+    /** Whether a namespace's run is under way (told by the runs, Leadership#busyWhen); none is, until told. */
+    private volatile java.util.function.Predicate<String> busy = namespace -> false;
 
     public LeaseClusterService(KubernetesClient client, String kubernetesNamespace, String leaseName, String identity,
             Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
@@ -117,6 +119,15 @@ public class LeaseClusterService extends AbstractCamelClusterService<LeaseView> 
 
     Collection<LeaseView> views() {
         return views.values();
+    }
+
+    /** What tells whether a namespace's run is under way: its leadership is then not given away to spread. */
+    public void busyWhen(java.util.function.Predicate<String> busy) {
+        this.busy = busy;
+    }
+
+    boolean busy(String namespace) {
+        return busy.test(namespace);
     }
 
     /**

@@ -102,7 +102,10 @@ final class LeaseSpread {
             members = count(renew());
             List<LeaseView> leading = views.stream().filter(LeaseView::leads).toList();
             if (leading.size() > share(views.size())) {
-                leading.get(leading.size() - 1).giveBack(service.leaseDuration());
+                // never one whose run is under way: giving it back would stop the run at its next write (its file
+                // runs again elsewhere); one of them is given back once its run has ended, at a later round
+                leading.stream().filter(view -> !service.busy(view.getNamespace())).reduce((first, last) -> last)
+                        .ifPresent(view -> view.giveBack(service.leaseDuration()));
             }
         } catch (RuntimeException e) {
             // the elections go on without it; spreading resumes when the API answers

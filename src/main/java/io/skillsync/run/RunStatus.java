@@ -47,6 +47,7 @@ public class RunStatus {
     private static final Logger LOG = Logger.getLogger(RunStatus.class);
 
     private final Units units;
+    private final io.skillsync.cluster.Leadership leadership;
     private final MeterRegistry metrics;
     private final ObjectMapper json;
     private final RunRecords records;
@@ -54,10 +55,11 @@ public class RunStatus {
     /** What this bean keeps of one unit's tenant, for each unit ({@link PerUnit}). */
     private final PerUnit<Now> state = new PerUnit<>(unit -> new Now());
 
-    RunStatus(Units units, MeterRegistry metrics, SkillSyncConfig config, ObjectMapper json, CircuitBreakerMaintenance circuits,
+    RunStatus(Units units, io.skillsync.cluster.Leadership leadership, MeterRegistry metrics, SkillSyncConfig config, ObjectMapper json, CircuitBreakerMaintenance circuits,
             io.skillsync.cxone.CxoneTraffic traffic, RunRecords records) {
         this.config = config;
         this.units = units;
+        this.leadership = leadership;
         this.records = records;
         // every request sent or answered is progress of the run under way
         traffic.onProgress(this::progressed);
@@ -67,6 +69,9 @@ public class RunStatus {
     }
 
     void register(@Observes StartupEvent start) {
+        // a unit's leadership is not given to another replica while its run is under way
+        leadership.busyWhen(namespace -> units.all().stream()
+                .anyMatch(unit -> unit.clusterNamespace().equals(namespace) && state.of(unit).current != null));
         for (Unit unit : units.all()) {
             Units.run(unit, () -> register(unit, Units.tags(unit)));
         }

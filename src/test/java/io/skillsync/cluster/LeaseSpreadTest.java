@@ -2,6 +2,7 @@ package io.skillsync.cluster;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -87,6 +88,33 @@ class LeaseSpreadTest {
         assertTrue(members.getMetadata().getAnnotations().get(LeaseSpread.MEMBER + "pod-a") != null);
         await().atMost(LEASE.plus(Duration.ofSeconds(10))).until(() -> a.leads() == 3);
         assertEquals(List.of(), bothLed, "a namespace was led by both replicas at once");
+    }
+
+    /**
+     * A namespace whose run is under way is not given away to spread the leaders (the run would stop at its next
+     * write): the replica gives another back. Before, the last namespace was given back, busy or not.
+     */
+    @Test
+    void aNamespaceWhoseRunIsUnderWayStaysWithItsLeader() throws Exception {
+        UnitsReplica a = replica("pod-a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.leads() == 3);
+        // skillsync-west, last by name, is the one a replica over its share would give back first
+        a.service.busyWhen(namespace -> namespace.equals("skillsync-west"));
+        List<String> westLost = new CopyOnWriteArrayList<>();
+        ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor();
+        watch.scheduleAtFixedRate(() -> {
+            if (!a.service.holdsFreshLease("skillsync-west")) {
+                westLost.add("at " + System.nanoTime());
+            }
+        }, 0, 5, TimeUnit.MILLISECONDS);
+        try {
+            UnitsReplica b = replica("pod-b");
+            await().atMost(Duration.ofSeconds(20)).until(() -> b.leads() >= 1 && a.leads() + b.leads() == 3);
+            assertFalse(b.service.holdsFreshLease("skillsync-west"), "the busy namespace stayed with its leader");
+            assertEquals(List.of(), westLost, "pod-a never stopped leading the busy namespace");
+        } finally {
+            watch.shutdownNow();
+        }
     }
 
     @Test
