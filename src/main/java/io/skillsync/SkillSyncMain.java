@@ -11,6 +11,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import org.apache.camel.quarkus.core.CamelRuntime;
 
+import io.skillsync.config.Unit;
+import io.skillsync.config.Units;
 import io.skillsync.probe.ConformanceProbe;
 
 /**
@@ -32,6 +34,8 @@ public class SkillSyncMain implements QuarkusApplication {
     ConformanceProbe probe;
     @Inject
     CamelRuntime camel;
+    @Inject
+    Units units;
 
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("probe")) {
@@ -53,16 +57,48 @@ public class SkillSyncMain implements QuarkusApplication {
             return camel.waitForExit();
         }
         ConformanceProbe.Options options;
+        Unit unit;
         try {
-            options = options(Arrays.copyOfRange(args, 1, args.length));
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            unit = unit(rest);
+            options = options(withoutUnit(rest));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: probe [--agent EMAIL --skill NAME [--spare-skill NAME]]");
+            System.err.println("usage: probe [--unit NAME] [--agent EMAIL --skill NAME [--spare-skill NAME]]");
             return 2;
         }
-        ConformanceProbe.Report report = probe.run(options);
+        // with several business units, the probe asks the tenant of the unit named (the first by default)
+        ConformanceProbe.Report report = Units.in(unit, () -> {
+            try {
+                return probe.run(options);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         System.out.print(report.table());
         return report.settingsNeeded() ? 1 : 0;
+    }
+
+    /** The unit --unit names, or the first: each unit's tenant is probed on its own. */
+    Unit unit(String[] args) {
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--unit")) {
+                return units.named(args[i + 1]);
+            }
+        }
+        return units.all().get(0);
+    }
+
+    static String[] withoutUnit(String[] args) {
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--unit") && i + 1 < args.length) {
+                i++;
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        return rest.toArray(String[]::new);
     }
 
     static ConformanceProbe.Options options(String[] args) {
