@@ -173,7 +173,12 @@ public class RunStatus {
     }
 
     public boolean circuitOpen() {
-        return circuits.currentState(CxoneClient.circuitOf(Units.now())) == CircuitBreakerState.OPEN;
+        try {
+            return circuits.currentState(CxoneClient.circuitOf(Units.now())) == CircuitBreakerState.OPEN;
+        } catch (IllegalArgumentException notMadeYet) {
+            // a unit's breaker is made with its first request to CXone: none sent yet, none open
+            return false;
+        }
     }
 
     private double waiting(String folder) {
