@@ -1,7 +1,6 @@
 package io.skillsync.cluster;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -149,26 +148,12 @@ public class Leadership {
     }
 
     /**
-     * Who leads the cluster namespace, as far as this replica knows: with a Lease, its holder as last seen;
-     * otherwise this replica's id while it leads; empty when unknown (another process's lock file) or free.
-     */
-    public Optional<String> holder(String namespace) {
-        CamelClusterService current = service;
-        if (current instanceof LeaseClusterService leaseService) {
-            return leaseService.holder(namespace);
-        }
-        return leads(namespace) ? Optional.of(current.getId()) : Optional.empty();
-    }
-
-    /**
      * What tells whether a cluster namespace's run is under way (RunStatus tells it): a Lease spreading over the
      * replicas is not given away while its unit's run is under way.
      */
     public void busyWhen(java.util.function.Predicate<String> busy) {
+        // the Lease service asks through this field (clusterService), whenever it was made
         this.busy = busy;
-        if (service instanceof LeaseClusterService lease) {
-            lease.busyWhen(busy);
-        }
     }
 
     /** The cluster service chosen: kubernetes, file or none. */

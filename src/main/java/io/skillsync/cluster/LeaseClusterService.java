@@ -3,7 +3,6 @@ package io.skillsync.cluster;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -82,12 +81,6 @@ public class LeaseClusterService extends AbstractCamelClusterService<LeaseView> 
     public boolean holdsFreshLease(String namespace) {
         LeaseView view = views.get(namespace);
         return view != null && view.holdsFreshLease();
-    }
-
-    /** The identity holding the namespace's Lease as this replica last saw it; empty when unknown or free. */
-    public Optional<String> holder(String namespace) {
-        LeaseView view = views.get(namespace);
-        return view == null ? Optional.empty() : view.holder();
     }
 
     public String identity() {

@@ -59,11 +59,6 @@ public final class LeaseView extends AbstractCamelClusterView {
         return leading;
     }
 
-    /** The holder of this namespace's Lease as last seen (this replica's identity while it leads). */
-    Optional<String> holder() {
-        return Optional.ofNullable(leader).filter(h -> !h.isBlank());
-    }
-
     /** A renewal of this namespace's Lease, sent at {@code sent} (System.nanoTime()), went through. */
     void renewed(long sent) {
         freshUntil = sent + service.renewDeadline().toNanos();
