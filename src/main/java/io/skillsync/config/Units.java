@@ -41,7 +41,6 @@ public class Units {
         this.top = config.getConfigMapping(SkillSyncConfig.class);
         List<String> names = top.units().orElse(List.of()).stream().map(String::trim).filter(n -> !n.isEmpty()).toList();
         List<Unit> units = new ArrayList<>();
-        keys.put(Unit.UNNAMED, config);
         for (String name : names) {
             if (!NAME.matcher(name).matches() || names.indexOf(name) != names.lastIndexOf(name)) {
                 throw new IllegalArgumentException("skillsync.units: '" + name
@@ -70,13 +69,10 @@ public class Units {
     /** Each {@code skillsync.*} key as the unit reads it (its own over the top level's), but the units' own blocks. */
     public java.util.Map<String, String> keysOf(Unit unit) {
         SmallRyeConfig config = keys.get(unit.name());
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        config.getPropertyNames().forEach(names::add);
-        // a key set only as a system property or an environment variable is the unit's too
-        keys.get(Unit.UNNAMED).getPropertyNames().forEach(names::add);
-        names.add("skillsync.work-dir");
+        // the unit's names are the top level's (system properties and environment variables included), its own keys
+        // and the mapping's defaults
         java.util.Map<String, String> each = new java.util.TreeMap<>();
-        for (String name : names) {
+        for (String name : config.getPropertyNames()) {
             if (name.startsWith("skillsync.") && !name.startsWith("skillsync.unit.") && !name.equals("skillsync.units")) {
                 config.getOptionalValue(name, String.class).ifPresent(value -> each.put(name, value));
             }

@@ -63,19 +63,20 @@ public class CurrentAssignments {
 
     private Map<AssignmentKey, Assignment> read(String runId, Set<Long> agents, Set<Long> skills, boolean wholeSkills,
             boolean afterWrites, String what) {
+        Held ours = state.get();
         Map<AssignmentKey, Assignment> held = new HashMap<>();
         if (agents.isEmpty() && (!wholeSkills || skills.isEmpty())) {
             return held;
         }
-        long byAgent = wholeSkills ? Long.MAX_VALUE : (long) agents.size() * state.get().queries.size();
+        long byAgent = wholeSkills ? Long.MAX_VALUE : (long) agents.size() * ours.queries.size();
         CxonePages.Page first = null;
-        if (state.get().lastTotal < 0 && byAgent > state.get().queries.size()) {
+        if (ours.lastTotal < 0 && byAgent > ours.queries.size()) {
             // the tenant's size is not known yet: its first page tells it (and starts a tenant-wide read if that wins)
-            first = cxone.page(ALL, state.get().tenantQueries.get(0), LIST, 0);
-            state.get().lastTotal = first.total() >= 0 ? first.total() : first.items().size() < state.get().pageSize ? first.items().size() : -1;
+            first = cxone.page(ALL, ours.tenantQueries.get(0), LIST, 0);
+            ours.lastTotal = first.total() >= 0 ? first.total() : first.items().size() < ours.pageSize ? first.items().size() : -1;
         }
-        long bySkill = state.get().perSkill ? skillRequests(skills, afterWrites) : Long.MAX_VALUE;
-        long tenantWide = state.get().lastTotal >= 0 ? (long) pages(state.get().lastTotal) + state.get().tenantQueries.size() - 1 : Long.MAX_VALUE - 1;
+        long bySkill = ours.perSkill ? skillRequests(skills, afterWrites) : Long.MAX_VALUE;
+        long tenantWide = ours.lastTotal >= 0 ? (long) pages(ours.lastTotal) + ours.tenantQueries.size() - 1 : Long.MAX_VALUE - 1;
         int requests = first == null ? 0 : 1;
         String how;
         // on a tie, per agent: its estimate is exact, a skill's may not be
@@ -105,52 +106,55 @@ public class CurrentAssignments {
      * skills), or one page while the tenant's size is unknown.
      */
     private long skillRequests(Set<Long> skills, boolean afterWrites) {
-        int average = state.get().lastTotal >= 0 ? state.get().lastTotal / Math.max(1, directory.skills().byId().size()) : 0;
+        Held ours = state.get();
+        int average = ours.lastTotal >= 0 ? ours.lastTotal / Math.max(1, directory.skills().byId().size()) : 0;
         long requests = 0;
         for (long skill : skills) {
-            int changed = state.get().skillHolders.changedCost(skill, state.get().queries.size(), afterWrites);
-            requests += changed >= 0 ? changed : (long) pages(state.get().holders.getOrDefault(skill, average)) * state.get().queries.size();
+            int changed = ours.skillHolders.changedCost(skill, ours.queries.size(), afterWrites);
+            requests += changed >= 0 ? changed : (long) pages(ours.holders.getOrDefault(skill, average)) * ours.queries.size();
         }
         return requests;
     }
 
     /** @return requests made, or -1 when CXone answered 404 (per-skill reads are then off) */
     private int perSkill(Set<Long> skills, Map<AssignmentKey, Assignment> held, boolean afterWrites) {
+        Held ours = state.get();
         int requests = 0;
         for (long skillId : skills) {
             int before = held.size();
             try {
-                requests += state.get().skillHolders.read(skillId, state.get().queries, held, afterWrites);
+                requests += ours.skillHolders.read(skillId, ours.queries, held, afterWrites);
             } catch (CxoneException e) {
                 if (e.status() != 404) {
                     throw e;
                 }
-                state.get().perSkill = false;
+                ours.perSkill = false;
                 LOG.warnf("CXone answered 404 to GET /skills/%d/agents: current assignments are read per agent or"
                         + " tenant-wide from now on (skillsync.cxone.reads.per-skill=false says so for good)", skillId);
                 held.clear();
                 return -1;
             }
-            state.get().holders.put(skillId, held.size() - before);
+            ours.holders.put(skillId, held.size() - before);
         }
         return requests;
     }
 
     /** @param first the tenant's first page when already read for the estimate, else null */
     private int tenantWide(CxonePages.Page first, Map<AssignmentKey, Assignment> held) {
+        Held ours = state.get();
         int requests = 0;
-        for (String query : state.get().tenantQueries) {
-            if (first != null && query == state.get().tenantQueries.get(0)) {
+        for (String query : ours.tenantQueries) {
+            if (first != null && query == ours.tenantQueries.get(0)) {
                 first.items().forEach(item -> keep(item, 0, 0, held));
                 requests += 1 + cxone.readPages(ALL, query, LIST, first, page -> page.items().forEach(item -> keep(item, 0, 0, held)));
             } else {
                 requests += cxone.readAll(ALL, query, LIST, item -> keep(item, 0, 0, held));
             }
         }
-        state.get().lastTotal = held.size();
+        ours.lastTotal = held.size();
         Map<Long, Integer> counted = new HashMap<>();
         held.keySet().forEach(key -> counted.merge(key.skillId(), 1, Integer::sum));
-        state.get().holders.putAll(counted);
+        ours.holders.putAll(counted);
         return requests;
     }
 
@@ -166,7 +170,8 @@ public class CurrentAssignments {
     }
 
     private int pages(int total) {
-        return Math.max(1, (total + state.get().pageSize - 1) / state.get().pageSize);
+        Held ours = state.get();
+        return Math.max(1, (total + ours.pageSize - 1) / ours.pageSize);
     }
 
     /**

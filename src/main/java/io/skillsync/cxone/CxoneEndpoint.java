@@ -82,8 +82,9 @@ public class CxoneEndpoint {
     }
 
     private synchronized String discover() {
-        if (state.get().discovered != null) {
-            return state.get().discovered;
+        Found found = state.get();
+        if (found.discovered != null) {
+            return found.discovered;
         }
         String tenantId = token.tenantId();
         if (tenantId == null) {
@@ -107,9 +108,9 @@ public class CxoneEndpoint {
                 throw new CxoneException(answer.statusCode(), "CXone's discovery (" + url + ") answered "
                         + answer.statusCode() + " without an api_endpoint: set skillsync.cxone.api-url");
             }
-            state.get().discovered = trim(host) + config.apiPath();
-            LOG.infof("CXone API discovered for tenant %s: %s", tenantId, state.get().discovered);
-            return state.get().discovered;
+            found.discovered = trim(host) + config.apiPath();
+            LOG.infof("CXone API discovered for tenant %s: %s", tenantId, found.discovered);
+            return found.discovered;
         } catch (IOException e) {
             throw new CxoneUnavailableException(0, "CXone's discovery (" + url + ") could not be reached: " + e, e);
         } catch (InterruptedException e) {

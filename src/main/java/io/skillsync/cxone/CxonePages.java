@@ -65,11 +65,12 @@ public class CxonePages {
 
     /** The pages after {@code first} (read on its own to decide how to go on). */
     public int readPages(String path, String query, String listField, Page first, Consumer<Page> each) {
+        Ends kept = state.get();
         int requests = 0;
         Page previous = first;
         int skip = first.items().size();
         long saidAt = System.currentTimeMillis();
-        while (previous.hasMore(skip, state.get().cap > 0 ? state.get().cap : pageSize()) || endUnsure(previous)) {
+        while (previous.hasMore(skip, kept.cap > 0 ? kept.cap : pageSize()) || endUnsure(previous)) {
             if (System.currentTimeMillis() - saidAt >= progressMillis) {
                 // a long read is not silence: a 50-page read at 200 a minute takes 15 s
                 saidAt = System.currentTimeMillis();
@@ -85,11 +86,11 @@ public class CxonePages {
                         + "(" + page.ids() + ")");
             }
             if (endUnsure(previous) && page.items().isEmpty()) {
-                state.get().shortEnd = Math.max(state.get().shortEnd, previous.items().size());
+                kept.shortEnd = Math.max(kept.shortEnd, previous.items().size());
             } else if (endUnsure(previous)) {
-                state.get().cap = previous.items().size();
+                kept.cap = previous.items().size();
                 LOG.warnf("CXone answers at most %d records a page of GET %s (SkillSync asks for %d) and sends no"
-                        + " totalRecords: a page of %d counts as full from now on", state.get().cap, path, pageSize(), state.get().cap);
+                        + " totalRecords: a page of %d counts as full from now on", kept.cap, path, pageSize(), kept.cap);
             }
             each.accept(page);
             skip += page.items().size();
@@ -100,7 +101,8 @@ public class CxonePages {
 
     /** A short page without totalRecords that may be CXone's cap rather than the list's end. */
     private boolean endUnsure(Page page) {
-        return state.get().cap == 0 && page.total() < 0 && page.status() != 204 && page.items().size() > state.get().shortEnd
+        Ends kept = state.get();
+        return kept.cap == 0 && page.total() < 0 && page.status() != 204 && page.items().size() > kept.shortEnd
                 && page.items().size() < pageSize();
     }
 

@@ -69,7 +69,8 @@ public class CxoneToken {
 
     /** Whether the next request needs a new token first. */
     public boolean needsRenewal() {
-        return state.get().accessToken == null || System.currentTimeMillis() >= state.get().renewAtMillis;
+        Held held = state.get();
+        return held.accessToken == null || System.currentTimeMillis() >= held.renewAtMillis;
     }
 
     /** The value of the Authorization header of an API request. */
@@ -103,16 +104,17 @@ public class CxoneToken {
 
     /** Shapes the exchange into the token request. */
     public void tokenRequest(Exchange exchange) {
+        Held held = state.get();
         Message message = exchange.getMessage();
         CxoneCall.clearHeaders(message);
         String missing = missingSetting();
         if (missing != null) {
             // nothing is sent: a request without the key could only be refused, or meet a grant NICE does not publish
-            state.get().lastAnswer = 400;
+            held.lastAnswer = 400;
             throw new CxoneCredentialsException(0, missing);
         }
         if (CxoneEndpoint.refused(config.tokenUrl(), config.allowHttp())) {
-            state.get().lastAnswer = 400;
+            held.lastAnswer = 400;
             throw new CxoneCredentialsException(0, "skillsync.cxone.token-url is not https: the secrets would travel in"
                     + " the clear; refused (skillsync.cxone.allow-http is for the simulator only)");
         }
@@ -133,13 +135,14 @@ public class CxoneToken {
 
     /** Keeps the token from the answer, or says which grant was refused (never with the secret). */
     public void tokenAnswer(Exchange exchange) {
+        Held held = state.get();
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = message.getBody(String.class);
         CxoneCall.clearHeaders(message);
         traffic.answered("token", status,
                 java.time.Duration.ofNanos(System.nanoTime() - exchange.getProperty(CxoneCall.SENT_AT, Long.class)));
-        state.get().lastAnswer = status == 200 ? null : status;
+        held.lastAnswer = status == 200 ? null : status;
         if (status >= 500 || status == 429) {
             throw new CxoneBusyException(status, "the CXone token endpoint answered " + status);
         }
@@ -156,19 +159,19 @@ public class CxoneToken {
                 throw new CxoneCredentialsException(status, "the CXone token endpoint answered without an access_token");
             }
             long lifetimeMillis = CxoneJson.number(answer.path("expires_in"), 3600) * 1000;
-            state.get().lifetimeSeconds = lifetimeMillis / 1000;
+            held.lifetimeSeconds = lifetimeMillis / 1000;
             String tenant = TokenForm.tenantOf(answer.path("id_token").asText(null), json);
             String iss = TokenForm.issuerOf(answer.path("id_token").asText(null), json);
             if (iss != null) {
-                state.get().issuer = iss;
+                held.issuer = iss;
             }
             if (tenant != null) {
-                state.get().tenantId = tenant;
+                held.tenantId = tenant;
             }
-            state.get().accessToken = token;
-            state.get().renewAtMillis = System.currentTimeMillis() + (long) (lifetimeMillis * (1 - config.tokenRenewShare()));
+            held.accessToken = token;
+            held.renewAtMillis = System.currentTimeMillis() + (long) (lifetimeMillis * (1 - config.tokenRenewShare()));
             LOG.debugf("CXone token obtained by the %s grant, renewed in %d ms", grant(),
-                    state.get().renewAtMillis - System.currentTimeMillis());
+                    held.renewAtMillis - System.currentTimeMillis());
         } catch (java.io.IOException e) {
             throw new CxoneCredentialsException(status, "the CXone token endpoint answered something that is not JSON");
         }

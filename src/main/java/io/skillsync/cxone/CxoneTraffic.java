@@ -48,14 +48,15 @@ public class CxoneTraffic implements Processor {
     }
 
     public void sent(String kind) {
+        Counts kept = state.get();
         heartbeat.run();
         long now = System.currentTimeMillis();
-        state.get().lastMinute.addLast(now);
+        kept.lastMinute.addLast(now);
         forgetBefore(now - 60_000);
         switch (kind) {
-            case "write" -> state.get().writes.incrementAndGet();
-            case "token" -> state.get().tokens.incrementAndGet();
-            default -> state.get().reads.incrementAndGet();
+            case "write" -> kept.writes.incrementAndGet();
+            case "token" -> kept.tokens.incrementAndGet();
+            default -> kept.reads.incrementAndGet();
         }
     }
 
@@ -69,8 +70,9 @@ public class CxoneTraffic implements Processor {
     }
 
     public void throttled() {
-        state.get().lastThrottled = java.time.Instant.now();
-        state.get().throttled.incrementAndGet();
+        Counts kept = state.get();
+        kept.lastThrottled = java.time.Instant.now();
+        kept.throttled.incrementAndGet();
         throttledCounter(Units.now()).increment();
     }
 
@@ -107,9 +109,10 @@ public class CxoneTraffic implements Processor {
     }
 
     private void forgetBefore(long oldest) {
+        Counts kept = state.get();
         Long first;
-        while ((first = state.get().lastMinute.peekFirst()) != null && first < oldest) {
-            state.get().lastMinute.pollFirst();
+        while ((first = kept.lastMinute.peekFirst()) != null && first < oldest) {
+            kept.lastMinute.pollFirst();
         }
     }
 

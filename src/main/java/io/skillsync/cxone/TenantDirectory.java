@@ -67,7 +67,6 @@ public class TenantDirectory {
     /** The current unit's reads settings (refresh ages), read at each look. */
     private final CxoneSettings.Reads reads;
 
-
     TenantDirectory(CxonePages cxone, CxoneEndpoint endpoint, ObjectMapper json, SkillSyncConfig config) {
         // made on the unit's first look, from its settings and under its work dir
         this.state = new PerUnit<>(unit -> new Held(
@@ -82,47 +81,49 @@ public class TenantDirectory {
      * than {@code agents-refresh} before it (so at most once a run), read whole if older than {@code full-refresh}.
      */
     public Agents agents(Instant runStarted) {
-        synchronized (state.get()) {
-            refreshAgents(runStarted.minus(reads.agentsRefresh()), runStarted);
-            return state.get().agents;
+        Held held = state.get();
+        synchronized (held) {
+            refreshAgents(held, runStarted.minus(reads.agentsRefresh()), runStarted);
+            return held.agents;
         }
     }
 
     /** The agents, asked anew (what changed) if the last look predates {@code runStarted}: a name was missing. */
     public Agents agentsNewerThan(Instant runStarted) {
-        synchronized (state.get()) {
-            refreshAgents(runStarted, runStarted);
-            return state.get().agents;
+        Held held = state.get();
+        synchronized (held) {
+            refreshAgents(held, runStarted, runStarted);
+            return held.agents;
         }
     }
 
     /** The skills for a run that started at {@code runStarted}: read whole if older than {@code full-refresh} before it. */
     public Skills skills(Instant runStarted) {
-        synchronized (state.get()) {
-            if (state.get().skills == null) {
-                state.get().skills = state.get().kept.loadSkills();
+        Held held = state.get();
+        synchronized (held) {
+            if (held.skills == null) {
+                held.skills = held.kept.loadSkills();
             }
-            if (state.get().skills == null || state.get().skills.loaded().isBefore(runStarted.minus(reads.fullRefresh()))) {
-                state.get().skills = readSkills();
+            if (held.skills == null || held.skills.loaded().isBefore(runStarted.minus(reads.fullRefresh()))) {
+                held.skills = readSkills(held);
             }
-            return state.get().skills;
+            return held.skills;
         }
     }
 
     /** The skills as kept (the guard names a skill in its reason), read if none are. */
     public Skills skills() {
-        synchronized (state.get()) {
-            return skills(Instant.EPOCH.plus(reads.fullRefresh()));
-        }
+        return skills(Instant.EPOCH.plus(reads.fullRefresh()));
     }
 
     /** The skills, read anew if the kept list predates {@code runStarted}: a name was missing. */
     public Skills skillsNewerThan(Instant runStarted) {
-        synchronized (state.get()) {
+        Held held = state.get();
+        synchronized (held) {
             if (skills(runStarted).loaded().isBefore(runStarted)) {
-                state.get().skills = readSkills();
+                held.skills = readSkills(held);
             }
-            return state.get().skills;
+            return held.skills;
         }
     }
 
@@ -133,53 +134,54 @@ public class TenantDirectory {
 
     /** CXone no longer knows an agent or skill that SkillSync does (404), or a test re-seeded: read both whole next time. */
     public void forget() {
-        synchronized (state.get()) {
-            state.get().forgotten++;
-            state.get().book = null;
-            state.get().agents = null;
-            state.get().skills = null;
-            state.get().kept.delete();
+        Held held = state.get();
+        synchronized (held) {
+            held.forgotten++;
+            held.book = null;
+            held.agents = null;
+            held.skills = null;
+            held.kept.delete();
         }
     }
 
-    /** Makes the kept agents at least as new as {@code freshAfter}: by what changed, or whole when due. */
-    private void refreshAgents(Instant freshAfter, Instant runStarted) {
-        if (state.get().book == null) {
-            state.get().book = state.get().kept.loadAgents();
+    /** Makes the unit's kept agents at least as new as {@code freshAfter}: by what changed, or whole when due. */
+    private void refreshAgents(Held held, Instant freshAfter, Instant runStarted) {
+        if (held.book == null) {
+            held.book = held.kept.loadAgents();
         }
-        if (state.get().book != null && !state.get().book.checkedAt.isBefore(freshAfter)) {
-            if (state.get().agents == null) {
-                state.get().agents = state.get().book.lookups();
+        if (held.book != null && !held.book.checkedAt.isBefore(freshAfter)) {
+            if (held.agents == null) {
+                held.agents = held.book.lookups();
             }
             return;
         }
         Instant asked = Instant.now();
-        boolean whole = state.get().book == null || state.get().book.fullAt.isBefore(runStarted.minus(reads.fullRefresh()));
-        if (!whole && state.get().book.incremental == null) {
-            String served = state.get().read.incrementalServed();
-            state.get().book.incremental = served != null;
+        boolean whole = held.book == null || held.book.fullAt.isBefore(runStarted.minus(reads.fullRefresh()));
+        if (!whole && held.book.incremental == null) {
+            String served = held.read.incrementalServed();
+            held.book.incremental = served != null;
             if (served != null) {
-                state.get().book.sinceParam = served;
+                held.book.sinceParam = served;
             }
         }
-        if (whole || !state.get().book.incremental) {
-            Boolean known = state.get().book == null ? null : state.get().book.incremental;
-            String name = state.get().book == null ? "updatedSince" : state.get().book.sinceParam;
-            state.get().book = state.get().read.agentsWhole(asked);
-            state.get().book.incremental = known;
-            state.get().book.sinceParam = name;
+        if (whole || !held.book.incremental) {
+            Boolean known = held.book == null ? null : held.book.incremental;
+            String name = held.book == null ? "updatedSince" : held.book.sinceParam;
+            held.book = held.read.agentsWhole(asked);
+            held.book.incremental = known;
+            held.book.sinceParam = name;
         } else {
-            state.get().read.changedAgents(state.get().book, asked);
+            held.read.changedAgents(held.book, asked);
         }
-        state.get().agents = state.get().book.lookups();
-        state.get().kept.saveAgents(state.get().book);
+        held.agents = held.book.lookups();
+        held.kept.saveAgents(held.book);
     }
 
-    private Skills readSkills() {
+    private Skills readSkills(Held held) {
         Instant asked = Instant.now();
-        SkillBook book = state.get().read.skills();
+        SkillBook book = held.read.skills();
         Skills lookups = book.lookups(asked);
-        state.get().kept.saveSkills(book, asked);
+        held.kept.saveSkills(book, asked);
         return lookups;
     }
 

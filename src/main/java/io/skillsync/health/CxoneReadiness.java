@@ -43,24 +43,25 @@ public class CxoneReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return EachUnit.check(units, "cxone", this::checkUnit);
+        return EachUnit.check(units, this::checkUnit);
     }
 
     private HealthCheckResponse checkUnit() {
+        Checked checked = state.get();
         HealthCheckResponseBuilder check = HealthCheckResponse.named("cxone").up().withData("grant", token.grant());
-        if (token.needsRenewal() && System.currentTimeMillis() - state.get().checkedAt >= intervalMillis) {
-            state.get().checkedAt = System.currentTimeMillis();
+        if (token.needsRenewal() && System.currentTimeMillis() - checked.checkedAt >= intervalMillis) {
+            checked.checkedAt = System.currentTimeMillis();
             try {
                 producer.requestBody("direct:cxone-token" + Units.now().suffix(), (Object) null);
-                state.get().lastProblem = null;
+                checked.lastProblem = null;
             } catch (RuntimeException e) {
-                state.get().lastProblem = CxoneClient.unwrap(e).getMessage();
+                checked.lastProblem = CxoneClient.unwrap(e).getMessage();
             }
         }
         if (token.refused()) {
-            check.down().withData("credentials", state.get().lastProblem != null ? state.get().lastProblem : "refused by the token endpoint");
-        } else if (state.get().lastProblem != null && token.needsRenewal()) {
-            check.down().withData("tokenEndpoint", state.get().lastProblem);
+            check.down().withData("credentials", checked.lastProblem != null ? checked.lastProblem : "refused by the token endpoint");
+        } else if (checked.lastProblem != null && token.needsRenewal()) {
+            check.down().withData("tokenEndpoint", checked.lastProblem);
         }
         if (status.circuitOpen()) {
             check.down().withData("circuit", "open: five requests in a row failed after every retry; none is sent for a while");

@@ -1,11 +1,11 @@
 package io.skillsync.health;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
-import io.skillsync.config.Unit;
 import io.skillsync.config.Units;
 
 /**
@@ -18,18 +18,21 @@ final class EachUnit {
     private EachUnit() {
     }
 
-    static HealthCheckResponse check(Units units, String name, Supplier<HealthCheckResponse> check) {
+    static HealthCheckResponse check(Units units, Supplier<HealthCheckResponse> check) {
         if (!units.several()) {
             return check.get();
         }
-        HealthCheckResponseBuilder all = HealthCheckResponse.named(name).up();
-        for (Unit unit : units.all()) {
-            HealthCheckResponse one = Units.in(unit, check);
+        List<HealthCheckResponse> each = units.all().stream().map(unit -> Units.in(unit, check)).toList();
+        // the check's own name, as each unit's answer gives it
+        HealthCheckResponseBuilder all = HealthCheckResponse.named(each.get(0).getName()).up();
+        for (int i = 0; i < each.size(); i++) {
+            String unit = units.all().get(i).name();
+            HealthCheckResponse one = each.get(i);
             if (one.getStatus() == HealthCheckResponse.Status.DOWN) {
                 all.down();
             }
-            all.withData(unit.name(), one.getStatus().name());
-            one.getData().ifPresent(data -> data.forEach((key, value) -> all.withData(unit.name() + "." + key, String.valueOf(value))));
+            all.withData(unit, one.getStatus().name());
+            one.getData().ifPresent(data -> data.forEach((key, value) -> all.withData(unit + "." + key, String.valueOf(value))));
         }
         return all.build();
     }

@@ -43,7 +43,7 @@ public class IntakeReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return EachUnit.check(units, "intake", this::checkUnit);
+        return EachUnit.check(units, this::checkUnit);
     }
 
     private HealthCheckResponse checkUnit() {

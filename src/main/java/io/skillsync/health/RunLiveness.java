@@ -34,7 +34,7 @@ public class RunLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return EachUnit.check(units, "skillsync-run-progress", this::checkUnit);
+        return EachUnit.check(units, this::checkUnit);
     }
 
     private HealthCheckResponse checkUnit() {

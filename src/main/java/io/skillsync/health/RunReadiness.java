@@ -40,7 +40,7 @@ public class RunReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return EachUnit.check(units, "skillsync-runs", this::checkUnit);
+        return EachUnit.check(units, this::checkUnit);
     }
 
     private HealthCheckResponse checkUnit() {

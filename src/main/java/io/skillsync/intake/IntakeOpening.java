@@ -53,7 +53,8 @@ public class IntakeOpening {
     }
 
     public void tryToOpen() throws Exception {
-        if (state.get().open) {
+        Opening kept = state.get();
+        if (kept.open) {
             return;
         }
         try {
@@ -62,15 +63,15 @@ public class IntakeOpening {
             }
         } catch (RuntimeException e) {
             String reason = "until CXone grants a token: " + CxoneClient.unwrap(e).getMessage();
-            if (!reason.equals(state.get().waitingFor)) {
+            if (!reason.equals(kept.waitingFor)) {
                 LOG.errorf("the intake stays closed %s", reason);
             }
-            state.get().waitingFor = reason;
+            kept.waitingFor = reason;
             return;
         }
         String gate = goLive.closedBecause();
         if (gate != null) {
-            state.get().waitingFor = "until the go-live probe passes on this tenant: " + gate;
+            kept.waitingFor = "until the go-live probe passes on this tenant: " + gate;
             return;
         }
         // a run killed before its record gets one from its journal before any file is taken
@@ -83,14 +84,15 @@ public class IntakeOpening {
             camel.getRouteController().startRoute("sftp-intake" + unit);
             camel.getRouteController().startRoute("sftp-preview" + unit);
         }
-        state.get().open = true;
-        state.get().waitingFor = null;
+        kept.open = true;
+        kept.waitingFor = null;
         LOG.infof("CXone granted a token: the intake is open%s", sftp() ? " (inbox and SFTP)" : "");
     }
 
     /** Why the intake is still closed, or null when it is open. */
     public String waitingFor() {
-        return state.get().open ? null : state.get().waitingFor;
+        Opening kept = state.get();
+        return kept.open ? null : kept.waitingFor;
     }
 
     private boolean sftp() {

@@ -37,20 +37,22 @@ public class SftpIntake implements PollingConsumerPollStrategy {
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-        if (state.get().problem != null) {
+        Polls polls = state.get();
+        if (polls.problem != null) {
             LOG.infof("SFTP intake works again");
         }
-        state.get().problem = null;
-        state.get().lastGoodPoll = Instant.now();
+        polls.problem = null;
+        polls.lastGoodPoll = Instant.now();
     }
 
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        Polls polls = state.get();
         String reason = describe(cause);
-        if (!reason.equals(state.get().problem)) {
+        if (!reason.equals(polls.problem)) {
             LOG.errorf("SFTP intake cannot poll the server: %s; it tries again at the next poll", reason);
         }
-        state.get().problem = reason;
+        polls.problem = reason;
         return false;
     }
 

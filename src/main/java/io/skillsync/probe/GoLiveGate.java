@@ -59,15 +59,16 @@ public class GoLiveGate {
      * @return null when it may, else why not (the lines and their settings)
      */
     public synchronized String closedBecause() {
-        if (state.get().passed) {
+        Gate ours = state.get();
+        if (ours.passed) {
             return null;
         }
-        if (state.get().refused != null) {
-            return state.get().refused;
+        if (ours.refused != null) {
+            return ours.refused;
         }
         String fingerprint = fingerprint();
         if (fingerprint.equals(recorded())) {
-            state.get().passed = true;
+            ours.passed = true;
             return null;
         }
         LOG.infof("the go-live probe runs its read-only checks on this tenant before the intake opens (first start,"
@@ -84,14 +85,14 @@ public class GoLiveGate {
         List<ProbeCheck> blocking = report.checks().stream().filter(c -> c.verdict() == Verdict.SET
                 || c.verdict() == Verdict.UNSUPPORTED || c.verdict() == Verdict.ATTENTION).toList();
         if (!blocking.isEmpty()) {
-            state.get().refused = "the go-live probe found " + blocking.size() + " line(s) that need a setting (" + report.json() + "): "
+            ours.refused = "the go-live probe found " + blocking.size() + " line(s) that need a setting (" + report.json() + "): "
                     + blocking.stream().map(c -> c.check() + ": " + c.observed() + " -> " + (c.setting().isEmpty()
                             ? c.verdict().label() : c.setting())).collect(Collectors.joining("; "));
-            LOG.errorf("the intake stays closed: %s. Set what each line says and restart", state.get().refused);
-            return state.get().refused;
+            LOG.errorf("the intake stays closed: %s. Set what each line says and restart", ours.refused);
+            return ours.refused;
         }
         keep(fingerprint, report);
-        state.get().passed = true;
+        ours.passed = true;
         LOG.infof("the go-live probe passed on this tenant in %d request(s) (%s): the intake opens", report.requests(),
                 report.json());
         return null;

@@ -76,57 +76,59 @@ public class ManagedAssignments {
      * from disk first when needed.
      */
     public Map<AssignmentKey, ManagedAssignment> current(String tenantKey) {
-        synchronized (state.get()) {
+        Held held = state.get();
+        synchronized (held) {
             String asked = tenantOf(tenantKey);
-            if (!asked.equals(state.get().tenant)) {
-                state.get().tenant = asked;
-                state.get().file = state.get().dir.resolve(RunRecords.managedFile(asked));
-                state.get().stamp = null;
+            if (!asked.equals(held.tenant)) {
+                held.tenant = asked;
+                held.file = held.dir.resolve(RunRecords.managedFile(asked));
+                held.stamp = null;
             }
-            String onDisk = stampOf();
-            if (state.get().stamp == null || !state.get().stamp.equals(onDisk)) {
-                load();
-                state.get().stamp = onDisk;
+            String onDisk = stampOf(held);
+            if (held.stamp == null || !held.stamp.equals(onDisk)) {
+                load(held);
+                held.stamp = onDisk;
             }
-            return Collections.unmodifiableMap(state.get().set);
+            return Collections.unmodifiableMap(held.set);
         }
     }
 
     /** A run set these assignments: kept, and the file rewritten whole before the run's record counts as written. */
     public void record(String tenantKey, Iterator<ManagedAssignment> applied) throws IOException {
-        synchronized (state.get()) {
+        Held held = state.get();
+        synchronized (held) {
             current(tenantKey);
-            int before = state.get().set.size();
+            int before = held.set.size();
             boolean any = false;
             while (applied.hasNext()) {
                 ManagedAssignment assignment = applied.next();
-                state.get().set.put(assignment.key(), assignment);
+                held.set.put(assignment.key(), assignment);
                 any = true;
             }
             if (!any) {
                 return;
             }
-            AtomicFiles.writeAtomically(state.get().file, out -> {
+            AtomicFiles.writeAtomically(held.file, out -> {
                 CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
                 csv.printRecord((Object[]) COLUMNS);
-                for (ManagedAssignment a : state.get().set.values()) {
+                for (ManagedAssignment a : held.set.values()) {
                     csv.printRecord(a.agentId(), a.skillId(), a.proficiency() == Row.NONE ? "" : a.proficiency(), a.active(),
                             a.runId(), a.at());
                 }
                 csv.flush();
             });
-            state.get().stamp = stampOf();
-            LOG.debugf("%d assignment(s) SkillSync manages (%d new)", state.get().set.size(), state.get().set.size() - before);
+            held.stamp = stampOf(held);
+            LOG.debugf("%d assignment(s) SkillSync manages (%d new)", held.set.size(), held.set.size() - before);
         }
     }
 
-    private void load() {
-        state.get().set.clear();
+    private static void load(Held held) {
+        held.set.clear();
         // one copy of each run's id and time, however many assignments it set
         Map<String, String> runs = new HashMap<>();
         Map<String, Instant> times = new HashMap<>();
         int unreadable = 0;
-        try (Reader in = Files.newBufferedReader(state.get().file, StandardCharsets.UTF_8)) {
+        try (Reader in = Files.newBufferedReader(held.file, StandardCharsets.UTF_8)) {
             for (CSVRecord line : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
                 try {
                     String level = line.get("proficiency");
@@ -134,7 +136,7 @@ public class ManagedAssignments {
                             Long.parseLong(line.get("skillId")), level.isBlank() ? Row.NONE : Integer.parseInt(level),
                             Boolean.parseBoolean(line.get("active")), runs.computeIfAbsent(line.get("runId"), id -> id),
                             times.computeIfAbsent(line.get("at"), Instant::parse));
-                    state.get().set.put(a.key(), a);
+                    held.set.put(a.key(), a);
                 } catch (RuntimeException e) {
                     // a line edited by hand costs that assignment's drift, never a run
                     unreadable++;
@@ -143,11 +145,11 @@ public class ManagedAssignments {
         } catch (NoSuchFileException e) {
             // no run applied anything yet: nothing is managed
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + state.get().file, e);
+            throw new UncheckedIOException("cannot read " + held.file, e);
         }
         if (unreadable > 0) {
             LOG.warnf("%d line(s) of %s cannot be read: drift is not weighed for those assignments until a run sets"
-                    + " them again", unreadable, state.get().file);
+                    + " them again", unreadable, held.file);
         }
     }
 
@@ -162,9 +164,9 @@ public class ManagedAssignments {
     }
 
     /** The file's modification time and size, or "" when there is none. */
-    private String stampOf() {
+    private static String stampOf(Held held) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(state.get().file, BasicFileAttributes.class);
+            BasicFileAttributes attributes = Files.readAttributes(held.file, BasicFileAttributes.class);
             return attributes.lastModifiedTime() + "/" + attributes.size();
         } catch (IOException e) {
             return "";

@@ -67,8 +67,9 @@ public class RunJournal {
 
     /** Opens the journal of run {@code runId} of {@code file} (content {@code sha256}), started at {@code started}. */
     public void open(String runId, String file, String sha256, boolean dryRun, Instant started) throws IOException {
-        Files.createDirectories(state.get().journals());
-        state.get().open().put(runId, new OpenJournal(state.get().journals().resolve(runId + ".jsonl"), runId, sha256));
+        Journals ours = state.get();
+        Files.createDirectories(ours.journals());
+        ours.open().put(runId, new OpenJournal(ours.journals().resolve(runId + ".jsonl"), runId, sha256));
         append(runId, json.createObjectNode().put("record", "run").put("runId", runId).put("file", file)
                 .put("sha256", sha256).put("mode", dryRun ? RunSummary.DRY_RUN : RunSummary.APPLY).put("started", started.toString()));
     }
@@ -109,15 +110,16 @@ public class RunJournal {
 
     /** The run's record is written: the journal is closed and kept beside the audit. */
     public void close(String runId, RunResult result, Path auditDir) {
-        if (!state.get().open().containsKey(runId)) {
+        Journals ours = state.get();
+        if (!ours.open().containsKey(runId)) {
             return;
         }
         append(runId, json.createObjectNode().put("record", "end").put("result", result.label()));
-        try (OpenJournal journal = state.get().open().remove(runId)) {
+        try (OpenJournal journal = ours.open().remove(runId)) {
             // this content ran to its record: the process ending under it before was not the content's doing
-            state.get().ended().clear(journal.sha256());
+            ours.ended().clear(journal.sha256());
             Files.createDirectories(auditDir);
-            Files.move(state.get().journals().resolve(runId + ".jsonl"), auditDir.resolve(runId + ".journal.jsonl"),
+            Files.move(ours.journals().resolve(runId + ".jsonl"), auditDir.resolve(runId + ".journal.jsonl"),
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the journal of run " + runId, e);
@@ -132,9 +134,10 @@ public class RunJournal {
      * @return runId -> the sha256 of the content each ran
      */
     public Map<String, String> endAbandoned() {
-        synchronized (state.get()) {
+        Journals ours = state.get();
+        synchronized (ours) {
             Map<String, String> abandoned = new java.util.HashMap<>();
-            state.get().open().forEach((runId, journal) -> abandoned.put(runId, journal.sha256()));
+            ours.open().forEach((runId, journal) -> abandoned.put(runId, journal.sha256()));
             abandoned.keySet().forEach(this::abandon);
             return abandoned;
         }
@@ -169,8 +172,9 @@ public class RunJournal {
      * ({@code result: interrupted}); returns what each of them had applied, by file sha256.
      */
     public List<String> recover() {
-        synchronized (state.get()) {
-            return state.get().recovery().recover(state.get().open()::containsKey);
+        Journals ours = state.get();
+        synchronized (ours) {
+            return ours.recovery().recover(ours.open()::containsKey);
         }
     }
 
@@ -181,12 +185,13 @@ public class RunJournal {
 
     /** A run failed unexpectedly: its journal becomes its record now, with {@code result: failed}. */
     public void failed(String runId, String sha256, String reason) {
-        synchronized (state.get()) {
+        Journals ours = state.get();
+        synchronized (ours) {
             abandon(runId);
-            state.get().recovery().failed(runId, reason);
+            ours.recovery().failed(runId, reason);
             try {
                 // set aside with its record: moved back into the inbox by an operator, it runs again
-                state.get().ended().clear(sha256);
+                ours.ended().clear(sha256);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

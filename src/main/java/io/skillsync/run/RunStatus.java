@@ -79,12 +79,13 @@ public class RunStatus {
 
     /** The unit's gauges, and its counters from 0, each with the unit's label. */
     private void register(Unit unit, Tags tags) {
-        Gauge.builder("skillsync.run.rows", this, s -> Units.in(unit, () -> s.rowsOf(s.state.get().current)))
+        Now kept = state.of(unit);
+        Gauge.builder("skillsync.run.rows", this, s -> s.rowsOf(kept.current))
                 .tags(tags).description("rows of the run under way (0 when idle)").register(metrics);
-        Gauge.builder("skillsync.run.rows.done", this, s -> Units.in(unit, () -> s.settledOf(s.state.get().current)))
+        Gauge.builder("skillsync.run.rows.done", this, s -> s.settledOf(kept.current))
                 .tags(tags).description("rows of the run under way that have their outcome").register(metrics);
         Gauge.builder("skillsync.last.success.timestamp", this,
-                s -> Units.in(unit, () -> s.lastComplete() == null ? 0 : s.lastComplete().getEpochSecond()))
+                s -> kept.lastComplete == null ? 0 : kept.lastComplete.getEpochSecond())
                 .tags(tags).baseUnit("seconds").description("when the last run completed (epoch seconds)").register(metrics);
         // every known label value exists from the start at 0, so increase() sees the first failure after a restart
         for (RunResult result : RunResult.values()) {
@@ -102,7 +103,7 @@ public class RunStatus {
         }
         Gauge.builder("skillsync.cxone.circuit.open", this, s -> Units.in(unit, () -> s.circuitOpen() ? 1 : 0))
                 .tags(tags).description("1 while no request is sent to CXone after five failed in a row").register(metrics);
-        state.get().lastComplete = lastCompleteInAudit();
+        kept.lastComplete = lastCompleteInAudit();
     }
 
     private double rowsOf(Run run) {
@@ -125,7 +126,8 @@ public class RunStatus {
 
     /** How long the run under way has gone without progress, in ms; 0 when no run is under way. */
     public long stalledMillis() {
-        return state.get().current == null ? 0 : System.currentTimeMillis() - state.get().lastProgress;
+        Now kept = state.get();
+        return kept.current == null ? 0 : System.currentTimeMillis() - kept.lastProgress;
     }
 
     /** The run under way, or null (read from other threads: what it shows is a moment's view). */
@@ -141,7 +143,8 @@ public class RunStatus {
 
     /** A run ended with {@code ending}. */
     void ended(Run run, RunResult ending) {
-        state.get().current = null;
+        Now kept = state.get();
+        kept.current = null;
         // a run the window's end (or a shutdown) stopped is paused, not stopped: it goes on by itself, nothing is wrong
         RunResult result = ending == RunResult.STOPPED && run.isStoppedAsPlanned() ? RunResult.PAUSED : ending;
         metrics.counter("skillsync.runs", Units.tags().and("result", result.label())).increment();
@@ -152,13 +155,13 @@ public class RunStatus {
         });
         if (result == RunResult.PAUSED) {
             // the window closed (or a shutdown): the file runs in the next window; the pod is as ready as ever
-            state.get().stoppedBecause = null;
+            kept.stoppedBecause = null;
         } else if (result == RunResult.STOPPED || result == RunResult.UNWRITABLE) {
-            state.get().stoppedBecause = run.fileName() + ": " + run.stopped();
+            kept.stoppedBecause = run.fileName() + ": " + run.stopped();
         } else {
-            state.get().stoppedBecause = null;
+            kept.stoppedBecause = null;
             if (result != RunResult.UNREADABLE && result != RunResult.FAILED) {
-                state.get().lastComplete = Instant.now();
+                kept.lastComplete = Instant.now();
             }
         }
     }
